@@ -260,7 +260,9 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
 
 /** What it lacks for a better grade: the grade's mark, or where its quota is taken, the lowest score within its places, to pass (or reach). */
 function gradeGapLine(ctx: Words, gap: GradeGap): string {
-  const data = { ranking: gap.rankingName, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
+  // (A ranking named for its grades, 教学常规等次: 距教学常规等次“良好”, not 等次 twice.)
+  const ranking = ctx.lang === "en" ? gap.rankingName : gap.rankingName.replace(/等次$/, "");
+  const data = { ranking, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
   if (!gap.quota) return ctx.t("explain.grade-gap", data);
   // Why reaching it is enough, or passing it needed: the tie-breakers level on the score, or the rubric's rule for ties at the cut.
   const why = ctx.t(`explain.grade-gap-${gap.quota.pass ? "behind" : "ahead"}-${gap.quota.tied}`, { grade: gap.grade });

@@ -190,6 +190,11 @@ describe("the gap to the next prize", () => {
     // And to a better grade: 44.2 for 优秀 from 42 is 2.2, five steps of 0.5 (2.5).
     const G = mini((t) => t.replace("    by: total\n", "    by: JS1\n    grades:\n      bands:\n        - { name: 优秀, from: 44.2 }\n      otherwise: 合格\n").replace("    below: 60\n", "    below: 30\n"));
     expect(unitNamed(score(G, submission(G, UNITS)), "丙").gradeGap).toMatchObject({ grade: "优秀", points: 250 });
+    // Said of a ranking named for its grades (宣传等次) without 等次 twice.
+    const E = mini((t) => t.replace("    name: 综合排名\n", "    name: 宣传等次\n").replace("    by: total\n", "    by: JS1\n    grades:\n      bands:\n        - { name: 优秀, from: 44.2 }\n      otherwise: 合格\n").replace("    below: 60\n", "    below: 30\n"));
+    const es = submission(E, UNITS);
+    const er = score(E, es);
+    expect(renderExplain(words, PLAIN, E, es, er, er.units.findIndex((u) => u.name === "丙"))).toContain("\n距宣传等次“优秀”还差 2.5 分(优秀须达 44.2 分;其他单位不变)\n");
   });
 
   it("says in explain and the JSON why it is 0.01 past the score it must reach (2.01 where 92 − 90 is 2)", async () => {
