@@ -833,6 +833,10 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
   for (let i = 0; i < results.units.length; i++) visit(i);
   const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
+  // A grade's row by its own ranking's order (grades of a group's or a line's ranking were listed in
+  // the first ranking's: 1, 2, 3, 5, 4), the rankings in the rubric's order.
+  const gradeAt = new Map<Row, number>();
+  const places = new Map(results.rankings.map((r, ri) => [r.id, new Map(r.entries.map((e, k) => [e.unit, ri * (results.units.length + 1) + k]))]));
   for (const i of order) {
     const u = results.units[i];
     if (!u) continue;
@@ -842,7 +846,9 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
+      const row: Row = { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark };
+      if (a.kind === "grade") gradeAt.set(row, places.get(a.ranking)?.get(i) ?? Number.MAX_SAFE_INTEGER);
+      byKind.get(a.kind)?.push(row);
     }
     // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
     for (const w of u.withheld) {
@@ -850,7 +856,12 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
       byKind.get("single")?.push({ cells: [category.get("single") ?? "", xmlSafe(u.name), award, null, xmlSafe(basis)], row: "vetoed" });
     }
     // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
-    for (const o of unheld(u)) byKind.get(o.kind)?.push({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });
+    for (const o of unheld(u)) {
+      const row: Row = { cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] };
+      // (A grade it may get, beside the unit's place in that ranking.)
+      if (o.kind === "grade") gradeAt.set(row, (places.get(o.ranking)?.get(i) ?? Number.MAX_SAFE_INTEGER - 1) + 0.5);
+      byKind.get(o.kind)?.push(row);
+    }
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).
   for (const v of vacancies(rubric, results)) {
@@ -858,6 +869,8 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
     // No unit: the cell left empty (a dash prints like 一 in a Chinese font: "一 一等奖空缺").
     byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "", award, null, basis] });
   }
+  // (Stable: units level in a ranking keep the one order of tied units.)
+  byKind.get("grade")?.sort((x, y) => (gradeAt.get(x) ?? Number.MAX_SAFE_INTEGER) - (gradeAt.get(y) ?? Number.MAX_SAFE_INTEGER));
   return kinds.flatMap((k) => byKind.get(k) ?? []);
 }
 

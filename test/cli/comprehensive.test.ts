@@ -87,6 +87,18 @@ describe("the comprehensive sample", () => {
     expect(rows).toContain("等次|河西街道|合格(一票否决,至多评为合格)||乡镇(街道)综合排名第 3 名,总分 95.00");
   });
 
+  it("lists a ranking's grades in 奖惩名单 in that ranking's order (a line's ranking's grades came in the overall ranking's order)", async () => {
+    const { book } = await scoredUnder("economy-grades", (y) => y.replace("    by: JJ\n    tie_breakers: [JJ4]\n", "    by: JJ\n    tie_breakers: [JJ4]\n    grades:\n      bands:\n        - { name: 优秀, from: 90 }\n        - { name: 良好, from: 80 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n"));
+    const places: number[] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => {
+      const v = (row.values as unknown[]).slice(1).map((c) => String(c ?? ""));
+      const at = /^经济发展单项排名第 (\d+) 名/.exec(v[4] ?? "");
+      if (v[0] === "等次" && at) places.push(Number(at[1]));
+    });
+    expect(places.length).toBeGreaterThan(5);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+  });
+
   it("lists a card the rubric names otherwise (全区通报) under its own name in 奖惩名单, not under 黄牌警告, a word its 办法 never uses", async () => {
     const { book } = await scoredUnder("card-named", (y) => y.replaceAll("      name: 黄牌警告\n", "      name: 全区通报\n"));
     const rows: unknown[][] = [];
