@@ -9,7 +9,7 @@ import { isMeasured, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
 import { coverYear, type Cover, type Submission } from "../model/submission.js";
-import type { Award, RankingResult, Results, UnitResult } from "../model/results.js";
+import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook/ours.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
@@ -833,34 +833,37 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
   for (let i = 0; i < results.units.length; i++) visit(i);
   const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
-  // A grade's row by its own ranking's order (grades of a group's or a line's ranking were listed in
-  // the first ranking's: 1, 2, 3, 5, 4), the rankings in the rubric's order.
-  const gradeAt = new Map<Row, number>();
-  const places = new Map(results.rankings.map((r, ri) => [r.id, new Map(r.entries.map((e, k) => [e.unit, ri * (results.units.length + 1) + k]))]));
+  // What pending claims could still bring a unit, in that award's list (a yellow card a unit may get is seen where cards are).
+  const mayWinRow = (o: OpenAward, u: UnitResult): Row => ({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });
   for (const i of order) {
     const u = results.units[i];
     if (!u) continue;
     for (const a of u.awards) {
+      // (Grades below, by their own ranking's order.)
+      if (a.kind === "grade") continue;
       // The basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起).
       const basis = awardBasis(a, u, lang, rubric, "—");
       const amount = awardAmount(a);
       // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
       const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      const row: Row = { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark };
-      if (a.kind === "grade") gradeAt.set(row, places.get(a.ranking)?.get(i) ?? Number.MAX_SAFE_INTEGER);
-      byKind.get(a.kind)?.push(row);
+      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
     }
     // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
     for (const w of u.withheld) {
       const { award, basis } = withheldListed(w, u, lang);
       byKind.get("single")?.push({ cells: [category.get("single") ?? "", xmlSafe(u.name), award, null, xmlSafe(basis)], row: "vetoed" });
     }
-    // What pending claims could still bring it, in that award's list (a yellow card a unit may get is seen where cards are).
-    for (const o of unheld(u)) {
-      const row: Row = { cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] };
-      // (A grade it may get, beside the unit's place in that ranking.)
-      if (o.kind === "grade") gradeAt.set(row, (places.get(o.ranking)?.get(i) ?? Number.MAX_SAFE_INTEGER - 1) + 0.5);
-      byKind.get(o.kind)?.push(row);
+    for (const o of unheld(u)) if (o.kind !== "grade") byKind.get(o.kind)?.push(mayWinRow(o, u));
+  }
+  // Each ranking's grades in that ranking's order (a line's ranking's came in the overall ranking's:
+  // 2, 3, 1, 4), the rankings in the rubric's order; a grade pending claims may bring beside.
+  const grades = byKind.get("grade");
+  for (const r of grades ? results.rankings : []) {
+    for (const e of r.entries) {
+      const u = results.units[e.unit];
+      if (!u) continue;
+      for (const a of u.awards) if (a.kind === "grade" && a.ranking === r.id) grades?.push({ cells: [category.get("grade") ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get("grade") ?? ""), awardAmount(a), awardBasis(a, u, lang, rubric, "—")], row: "normal" });
+      for (const o of unheld(u)) if (o.kind === "grade" && o.ranking === r.id) grades?.push(mayWinRow(o, u));
     }
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).
@@ -869,8 +872,6 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
     // No unit: the cell left empty (a dash prints like 一 in a Chinese font: "一 一等奖空缺").
     byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "", award, null, basis] });
   }
-  // (Stable: units level in a ranking keep the one order of tied units.)
-  byKind.get("grade")?.sort((x, y) => (gradeAt.get(x) ?? Number.MAX_SAFE_INTEGER) - (gradeAt.get(y) ?? Number.MAX_SAFE_INTEGER));
   return kinds.flatMap((k) => byKind.get(k) ?? []);
 }
 
