@@ -419,6 +419,8 @@ describe("a value as the 办法 words it", () => {
     expect(firstSaid(replace("        target: MB1\n", "        target: MB1\n        veto: true\n"))).toBe("veto (DZ1) 写否决的后果,是一组键(ranked、grade、grade_at_most、place),不是 “true”:kind: gate 的项本身就一票否决,不写 veto 即不占名次、不得奖");
     expect(firstSaid(replace("    - code: KF1\n      kind: deduction\n", "    - code: KF1\n      kind: 扣分\n"))).toBe("kind (KF1) 写英文代号:“扣分”请写 deduction(可用:bonus, deduction, single)");
     expect(firstSaid(replace("        name: 基本指标\n        max: 20\n", "        name: 基本指标\n"))).toBe("缺少必填的 max (DZ1):一票否决而不计分的项写 max: 0");
+    // A word of what is measured for its unit (货币, 数值): the kind it is, not a display word.
+    expect(firstSaid(replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: 货币\n"))).toBe("unit (ZB2) 写英文代号:“货币”请写 amount(可用:percent, number, amount)");
   });
 
   it("reads a veto's grade worded as the 办法 does: the grade to write, and under which key", () => {

@@ -104,9 +104,10 @@ const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]
     [/^(扣分(制|项)?|减分(项)?)$/, "deduction"],
     [/^(单项奖(励)?|单项)$/, "single"],
   ],
+  // (Words of what is measured, not units: 数值, 得分, 货币.)
   unit: [
-    [/^(数量|个数|次数|件数|人数|计数)$/, "number"],
-    [/^(金额|资金|数额)$/, "amount"],
+    [/^(数量|个数|次数|件数|人数|计数|数值|数字|得分|分值|分数)$/, "number"],
+    [/^(金额|资金|数额|货币|钱|经费|产值|收入)$/, "amount"],
   ],
   quota_of: [
     [/^(参评单位(总数)?|全部参评单位|全部单位|所有单位|考核单位(总数)?)$/, "assessed"],
@@ -336,19 +337,19 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       }
       // veto: true (一票否决 said twice): a gate vetoes of itself; veto is what the veto does, as keys.
       // veto: false (不实行一票否决): an item scoring full or nothing without a veto is a threshold.
-      const vetoed = valueAt(data, path);
+      const value = valueAt(data, path);
       if (last === "veto" && issue.expected === "object") {
         // (On an item of another kind: a veto is a gate's; the item is not one.)
         const kind = (valueAt(data, path.slice(0, -1)) as { kind?: unknown } | null)?.kind;
-        const no = vetoed === false || (typeof vetoed === "string" && NO_WORDS.test(vetoed.trim()));
+        const no = value === false || (typeof value === "string" && NO_WORDS.test(value.trim()));
         // (veto: false on an item that never vetoes: nothing to do but delete it.)
-        if (kind !== "gate") return [err(no ? "rubric.veto-false-not-gate" : "rubric.veto-not-gate", { kind: typeof kind === "string" ? kind : "judged", value: String(vetoed) })];
-        return [err(no ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(vetoed) })];
+        if (kind !== "gate") return [err(no ? "rubric.veto-false-not-gate" : "rubric.veto-not-gate", { kind: typeof kind === "string" ? kind : "judged", value: String(value) })];
+        return [err(no ? "rubric.veto-false" : "rubric.veto-not-block", { value: String(value) })];
       }
       // 是 or 否 for true or false.
-      if (issue.expected === "boolean" && typeof vetoed === "string") {
-        const yes = YES_WORDS.test(vetoed.trim());
-        if (yes || NO_WORDS.test(vetoed.trim())) return [err("rubric.value-word", { value: vetoed.trim(), fixed: yes ? "true" : "false", allowed: "true, false" })];
+      if (issue.expected === "boolean" && typeof value === "string") {
+        const yes = YES_WORDS.test(value.trim());
+        if (yes || NO_WORDS.test(value.trim())) return [err("rubric.value-word", { value: value.trim(), fixed: yes ? "true" : "false", allowed: "true, false" })];
       }
       return [err("rubric.wrong-type", { expected: issue.expected })];
     }
@@ -371,9 +372,6 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // (出生率, 死亡率, 自然增长率: per mille as a 办法 gives them.)
         if (/千分|‰|(出生|死亡|自然增长|发病|患病)率$/.test(v)) return [err("rubric.unit-is-display", { value: v, suggestion: "number", display: "‰" })];
         if (/%|％|百分|率$|^(比例|占比)$/.test(v.trim())) return [err("rubric.unit-is-percent", { value: v })];
-        // Words of what is measured, not units (数值, 得分): its kind alone.
-        if (/^(数值|数字|得分|分值|分数)$/.test(v.trim())) return [err("rubric.value-word", { value: v.trim(), fixed: "number", allowed: allowed.join(", ") })];
-        if (/^(货币|钱|经费|产值|收入)$/.test(v.trim())) return [err("rubric.value-word", { value: v.trim(), fixed: "amount", allowed: allowed.join(", ") })];
         return [err("rubric.unit-is-display", { value: v, suggestion: /元/.test(v) ? "amount" : "number", display: v })];
       }
       // The value as written (deductd), said with its key: which of several values is meant is plain.
