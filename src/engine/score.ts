@@ -5,7 +5,7 @@
 // integer array.
 import type { LedgerCode, Ranking, Rubric, UnitKind, VetoEffect } from "../rubric/model.js";
 import { DEFAULT_VETO, isMeasured, isRelative, levelRank } from "../rubric/model.js";
-import { plans as plansOf, rankKey, type KindPlan } from "../rubric/plan.js";
+import { keyStep, plans as plansOf, rankKey, type KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
 import type { CellAt, LedgerEntry, Submission } from "../model/submission.js";
 import type { Award, Certainty, Gap, GradeGap, OpenAward, RankingEntry, RankingResult, RelativeBasis, Results, UnitResult, Veto, WithheldAward } from "../model/results.js";
@@ -586,9 +586,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     between?.();
     // A ranking by an item judged in steps: what a unit lacks there, for a prize or a grade, is so
     // many steps; and by a line or an item, the most its key may be (a gap past it is none to be had).
-    const byNode = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by);
-    const step = byNode?.item && (byNode.item.kind === "judged" || byNode.item.kind === "deducted") ? byNode.item.step : 1;
-    const most = byNode?.max;
+    const step = keyStep(rubric, r.unitKind, r.by);
+    const most = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.max;
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
     const readers = keys.map((key) => keyReader(key, plan));

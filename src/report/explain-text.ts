@@ -7,7 +7,7 @@ import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWin
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
-import { rankKey } from "../rubric/plan.js";
+import { keyStep, rankKey } from "../rubric/plan.js";
 import type { Gap, GradeGap, Results } from "../model/results.js";
 import type { CellAt, Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -242,20 +242,16 @@ const TIES_SAID = 5;
 /** What it lacks for the next prize; where level is not enough, the tie-breaker that keeps it behind (1.58 where 91.18 − 89.61 is 1.57). */
 function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   const data = { ranking: gap.rankingName, tier: gap.tier, points: formatPoints(gap.points) };
+  const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by ?? "total";
   // Past the key's max: said so, not promised.
-  if (gap.beyond) {
-    const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by ?? "total";
-    return ctx.t("explain.gap-beyond", { ...data, key: rankKeyName(rubric, kind, by, ctx.lang), max: formatPoints(rankKey(rubric, kind, by)?.max ?? 0) });
-  }
+  if (gap.beyond) return ctx.t("explain.gap-beyond", { ...data, key: rankKeyName(rubric, kind, by, ctx.lang), max: formatPoints(rankKey(rubric, kind, by)?.max ?? 0) });
   if (!gap.tie) return ctx.t("explain.gap", data);
   const { names, count } = gap.tie.units;
   const units = names.join(ctx.t("list.items")) + (count > names.length ? ctx.t("explain.tie-more", { count: count - names.length }) : "");
   // Ranked by an item judged in steps: passing the score is a step more, not 0.01.
-  const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by;
-  const item = by === undefined || by === "total" ? undefined : rankKey(rubric, kind, by)?.item;
-  const step = item && (item.kind === "judged" || item.kind === "deducted") && item.step > 1 ? item.step : undefined;
-  const code = gap.tie.ahead ? "explain.gap-tie-ahead" : step !== undefined ? "explain.gap-tie-step" : "explain.gap-tie";
-  return ctx.t(code, { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs), step: formatPoints(step ?? 1) });
+  const step = keyStep(rubric, kind, by);
+  const code = gap.tie.ahead ? "explain.gap-tie-ahead" : step > 1 ? "explain.gap-tie-step" : "explain.gap-tie";
+  return ctx.t(code, { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs), step: formatPoints(step) });
 }
 
 /** What it lacks for a better grade: the grade's mark, or where its quota is taken, the lowest score within its places, to pass (or reach). */

@@ -79,6 +79,15 @@ export function rankKey(rubric: Rubric, kind: string, key: string): PlanNode | u
   return i === undefined ? undefined : p?.nodes[i];
 }
 
+/**
+ * The smallest gain on a ranking's key: an item judged or deducted in steps moves by its step (0.5
+ * points: 50); a total, a line or a measured item by 0.01 (1).
+ */
+export function keyStep(rubric: Rubric, kind: string, key: string): number {
+  const item = key === "total" ? undefined : rankKey(rubric, kind, key)?.item;
+  return item && (item.kind === "judged" || item.kind === "deducted") ? item.step : 1;
+}
+
 /** A line's heading where the kind's total is weighted: "经济发展 ×40%". */
 export function lineHeading(kind: UnitKind | undefined, line: Line): string {
   const w = kind?.weights?.[line.code];
