@@ -120,6 +120,12 @@ function say(a: Award, lang: Lang, named: boolean): string {
  * total, the failed value and its target (the indicator by its code and name: a leader knows no
  * ZB9). `unranked`: the rank said for a unit not ranked there.
  */
+function gradeBasis(a: Extract<Award, { kind: "grade" }>, u: UnitResult, lang: Lang, rubric: Rubric, unranked: string): string {
+  const by = rubric.rankings.find((x) => x.id === a.ranking)?.by ?? "total";
+  const points = formatPointsFixed(keyPoints(rubric, u.kind, by)(u));
+  return message(lang, "out.grade-basis", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked, key: rankKeyName(rubric, u.kind, by, lang), points });
+}
+
 export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, unranked = ""): string {
   switch (a.kind) {
     case "rank":
@@ -129,13 +135,9 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
       // A grade a veto sets (直接定为不合格) is no score's: its place alone.
       if (a.held && !a.atMost) return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
-      {
-        // With the score the grade's mark is read against (总分 88.50), not the place alone: a grade
-        // is by the score (88.5 ≥ 80), its quota alone by the place.
-        const by = rubric.rankings.find((x) => x.id === a.ranking)?.by ?? "total";
-        const points = formatPointsFixed(keyPoints(rubric, u.kind, by)(u));
-        return message(lang, "out.grade-basis", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked, key: rankKeyName(rubric, u.kind, by, lang), points });
-      }
+      // With the score the grade's mark is read against (总分 88.50), not the place alone: a grade
+      // is by the score (88.5 ≥ 80), its quota alone by the place.
+      return gradeBasis(a, u, lang, rubric, unranked);
     case "single": {
       // The document it was recognized by, where the row's 依据 names one (a leader reads no cell).
       const evidence = u.ledger.find((r) => r.entry.at.sheet === a.basis.sheet && r.entry.at.cell === a.basis.cell)?.entry.evidence.trim() ?? "";
@@ -605,14 +607,23 @@ export function otherRankingsNote(results: Pick<Results, "rankings">, kinds: rea
  */
 export function unrankedNote(results: Pick<Results, "rankings" | "units">, kind: Pick<UnitKind, "id" | "name" | "groups">, lang: Lang, said: "table" | "report" = "table"): string | undefined {
   const main = mainRankings(results, kind.id);
-  const listed = new Set(main.flatMap((r) => r.entries.map((e) => e.unit)));
-  const left = results.units.filter((u, i) => u.kind === kind.id && !listed.has(i));
+  const left = unrankedUnits(results, kind.id).map((i) => results.units[i] as UnitResult);
   if (!left.length) return undefined;
   const sheet = resultSheetName({ kind: "detail", unitKind: kind.id, unitKindName: kind.name }, lang);
   if (!main.length) return message(lang, `${said}.kind-unranked`, { kind: kind.name, count: left.length, sheet });
   // Ranked by the total in groups, one of them in none (街道组's ranking left out of a copied scheme).
   const groups = [...new Set(left.map((u) => kind.groups.find((g) => g.id === u.group)?.name ?? kind.name))].join(message(lang, "list.items"));
   return message(lang, `${said}.group-unranked`, { groups, count: left.length, sheet });
+}
+
+/** A kind's units (by index) in none of its main rankings: those unrankedNote speaks of. */
+export function unrankedUnits(results: Pick<Results, "rankings" | "units">, kind: string): number[] {
+  const listed = new Set(mainRankings(results, kind).flatMap((r) => r.entries.map((e) => e.unit)));
+  const out: number[] = [];
+  results.units.forEach((u, i) => {
+    if (u.kind === kind && !listed.has(i)) out.push(i);
+  });
+  return out;
 }
 
 /** Whether pending claims could move a unit's rank on a ranking: it then shows a 名次区间 column. */

@@ -833,21 +833,19 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
   for (let i = 0; i < results.units.length; i++) visit(i);
   const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
+  // An award's row, its basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起);
+  // prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
+  const awardRow = (a: Award, u: UnitResult): Row => {
+    const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
+    return { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), awardAmount(a), awardBasis(a, u, lang, rubric, "—")], row: a.kind === "veto" ? "vetoed" : "normal", ...mark };
+  };
   // What pending claims could still bring a unit, in that award's list (a yellow card a unit may get is seen where cards are).
   const mayWinRow = (o: OpenAward, u: UnitResult): Row => ({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });
   for (const i of order) {
     const u = results.units[i];
     if (!u) continue;
-    for (const a of u.awards) {
-      // (Grades below, by their own ranking's order.)
-      if (a.kind === "grade") continue;
-      // The basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起).
-      const basis = awardBasis(a, u, lang, rubric, "—");
-      const amount = awardAmount(a);
-      // Prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
-      const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-      byKind.get(a.kind)?.push({ cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), amount, basis], row: a.kind === "veto" ? "vetoed" : "normal", ...mark });
-    }
+    // (Grades below, by their own ranking's order.)
+    for (const a of u.awards) if (a.kind !== "grade") byKind.get(a.kind)?.push(awardRow(a, u));
     // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
     for (const w of u.withheld) {
       const { award, basis } = withheldListed(w, u, lang);
@@ -858,12 +856,14 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   // Each ranking's grades in that ranking's order (a line's ranking's came in the overall ranking's:
   // 2, 3, 1, 4), the rankings in the rubric's order; a grade pending claims may bring beside.
   const grades = byKind.get("grade");
-  for (const r of grades ? results.rankings : []) {
-    for (const e of r.entries) {
-      const u = results.units[e.unit];
-      if (!u) continue;
-      for (const a of u.awards) if (a.kind === "grade" && a.ranking === r.id) grades?.push({ cells: [category.get("grade") ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get("grade") ?? ""), awardAmount(a), awardBasis(a, u, lang, rubric, "—")], row: "normal" });
-      for (const o of unheld(u)) if (o.kind === "grade" && o.ranking === r.id) grades?.push(mayWinRow(o, u));
+  if (grades) {
+    for (const r of results.rankings) {
+      for (const e of r.entries) {
+        const u = results.units[e.unit];
+        if (!u) continue;
+        for (const a of u.awards) if (a.kind === "grade" && a.ranking === r.id) grades.push(awardRow(a, u));
+        for (const o of unheld(u)) if (o.kind === "grade" && o.ranking === r.id) grades.push(mayWinRow(o, u));
+      }
     }
   }
   // The prize tiers nobody holds, after the prizes given (奖次空缺).

@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, unrankedUnits, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -609,14 +609,12 @@ export function start(doc: Document): void {
       const note = unrankedNote(s.results, kind, lang);
       if (note) {
         const para = el("p", note, "note");
-        const listed = new Set(mainRankings(s.results, kind.id).flatMap((r) => r.entries.map((e) => e.unit)));
-        s.results.units.forEach((u, i) => {
-          if (u.kind !== kind.id || listed.has(i)) return;
-          const name = el("button", u.name, "unit");
+        for (const i of unrankedUnits(s.results, kind.id)) {
+          const name = el("button", s.results.units[i]?.name ?? "", "unit");
           name.type = "button";
           name.addEventListener("click", () => explain(s, i, true, name));
           para.append(" ", name);
-        });
+        }
         out.append(para);
       }
     }
