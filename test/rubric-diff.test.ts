@@ -37,6 +37,15 @@ describe("rubric diff", () => {
     expect(diffLines(a, levels, "zh-CN").lines).toEqual(["+ 新增 加扣分代码 JF4 表彰(级别 省级 1, 市级 0.5)  [改变得分;改变工作簿的填写与检查]", "+ 新增 加扣分代码 KF9 区间(分值范围 1–4)  [改变得分;改变工作簿的填写与检查]"]);
   });
 
+  it("says a ledger dropped by its codes alone: the statuses and flag words a scheme without one never reads are not changes", () => {
+    const noLedger = (t: string): string => t.replace(/\nledger:\n[\s\S]*?\nrankings:/, "\nrankings:").replace(/\n {2}single:\n[\s\S]*?linked_item: JS1/, "");
+    const lines = diffLines(a, mini(noLedger), "en").lines;
+    expect(lines.filter((l) => !l.startsWith("− removed ledger code"))).toEqual([expect.stringMatching(/^~ ranking 综合排名 \(overall\) single-item awards: single-item award DX1 .* → \(none\)/)]);
+    expect(lines.filter((l) => l.startsWith("− removed ledger code"))).toHaveLength(6);
+    // And back: the codes added, no statuses "changed" from a default nobody wrote.
+    expect(diffLines(mini(noLedger), a, "en").lines.filter((l) => !l.startsWith("+ added ledger code") && !l.includes("single-item awards"))).toEqual([]);
+  });
+
   it("says each change in the reader's language", () => {
     expect(diffLines(a, b, "zh-CN").lines).toEqual([
       "~ 项目 DZ2.1 名称: 决策甲 → 决策甲(新)  [只改文字]",

@@ -343,6 +343,9 @@ function inWorkbook(area: Area, f: Fields): Pick<Change, "workbook"> {
 export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[] {
   const da = describe(a, w);
   const db = describe(b, w);
+  // A scheme without ledger codes reads no statuses or flag words (its own are the defaults): a
+  // ledger added or dropped is said by its codes, not by words only one side reads.
+  if (!a.ledger.length || !b.ledger.length) for (const d of [da, db]) d.delete("statuses");
   const out: Change[] = [];
   // The old version's column names, each to its code, by the sheet a header is checked against
   // the others of (an item's line; indicators and targets share 指标数据).
