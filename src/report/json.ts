@@ -32,9 +32,10 @@ function awardJson(a: Award): Record<string, unknown> {
   }
 }
 
-function itemJson(i: ItemView, lang: Lang): Record<string, unknown> {
-  const base = { code: i.code, name: i.name, points: pointsToNumber(i.points), max: pointsToNumber(i.max), lost: pointsToNumber(i.lost) };
-  if (i.kind === "group") return { ...base, items: i.children.map((c) => itemJson(c, lang)) };
+/** An item in JSON, with the code of the line it is on (`items` lists every line's items together). */
+function itemJson(i: ItemView, line: string, lang: Lang): Record<string, unknown> {
+  const base = { code: i.code, name: i.name, line, points: pointsToNumber(i.points), max: pointsToNumber(i.max), lost: pointsToNumber(i.lost) };
+  if (i.kind === "group") return { ...base, items: i.children.map((c) => itemJson(c, line, lang)) };
   return {
     ...base,
     kind: i.kind,
@@ -133,7 +134,7 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
   return {
     // Its standing while claims are pending, as `score --json` gives it.
     ...unitJson(unit, results.pendingRows > 0, heldPrizes(rubric, results, u), gradedByReader(rubric, results)(unit)),
-    items: lines.flatMap((l) => l.children.map((i) => itemJson(i, lang))),
+    items: lines.flatMap((l) => l.children.map((i) => itemJson(i, l.code, lang))),
     ledger: unit.ledger.map((r) => ({
       row: r.entry.row,
       // Its code cell, as certainty.pending and an award's basis name the rows.

@@ -638,6 +638,10 @@ describe("assess explain", () => {
     const r = await cli(["explain", input, "城关镇", "--json"]);
     const u = JSON.parse(r.out) as { items: { code: string; items?: { code: string; cell?: string }[] }[] };
     expect(u.items.find((i) => i.code === "DZ3")?.items?.[0]).toMatchObject({ code: "DZ3.1", cell: "党政线!C2" });
+    // Each item with its line's code, the group's items too (a script totals a line from them).
+    const group = u.items.find((i) => i.code === "DZ3") as { line?: string; items?: { line?: string }[] } | undefined;
+    expect([group?.line, ...(group?.items ?? []).map((i) => i.line)]).toEqual(["DZ", "DZ", "DZ", "DZ", "DZ"]);
+    expect(new Set(u.items.map((i) => (i as { line?: string }).line))).toEqual(new Set(["DZ", "JS"]));
     // Each ledger row says whether its points are a bonus or a deduction (they are unsigned).
     const rows = (JSON.parse(r.out) as { ledger: { code: string; kind: string; points: number }[] }).ledger;
     expect(rows.map((x) => [x.code, x.kind])).toEqual(rows.map((x) => [x.code, x.code.startsWith("JF") ? "bonus" : x.code.startsWith("KF") ? "deduction" : "single"]));
