@@ -808,6 +808,22 @@ describe("a veto that does not keep the unit ranked", () => {
   });
 });
 
+describe("a veto held to the best grade", () => {
+  it("is warned at grade_at_most as holding no unit back, with the grade that does; the next grade down is not", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const was = "        veto:\n          ranked: true\n          grade: 不合格\n          place: passed\n";
+    expect(text).toContain(was);
+    const load = (veto: string): ReturnType<typeof loadRubric> => loadRubric("t.yaml", new TextEncoder().encode(text.replace(was, veto)), "t.yaml");
+    const advice = (veto: string): string[] => (load(veto).advice ?? []).map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`);
+    const line = text.split("\n").indexOf("          ranked: true") + 2;
+    expect(advice("        veto:\n          ranked: true\n          grade_at_most: 优秀\n")).toEqual([
+      `rubric.veto-grade-at-most-best t.yaml:${line}:26 SH1 的一票否决 grade_at_most: 优秀 是最高等次,不限制被否决的单位,此项不起作用:grade_at_most 写可评的最高等次,“不得评为优秀”写 grade_at_most: 良好`,
+    ]);
+    expect(load("        veto:\n          ranked: true\n          grade_at_most: 优秀\n").diagnostics).toEqual([]);
+    expect(advice("        veto:\n          ranked: true\n          grade_at_most: 良好\n")).toEqual([]);
+  });
+});
+
 describe("a veto's place where no ranking of the kind gives prizes", () => {
   it("is warned at place, as doing nothing; with prize tiers, or unwritten, nothing is said", () => {
     const held = MINI.replace("        target: MB1\n", "        target: MB1\n        veto: { ranked: true, place: passed }\n");

@@ -1058,6 +1058,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
             else {
               const without = graded.find((r) => !namesOf(r).includes(g));
               if (without) b.error("rubric.veto-grade-not-in", [...path, ii, "veto", key], { grade: g, ranking: without.name, allowed: namesOf(without).join("、") });
+              // The best grade of every ranking as the best a vetoed unit may have: it holds none back
+              // (不得评为优秀 read as grade_at_most: 优秀).
+              else if (key === "grade_at_most") {
+                const next = graded[0] ? namesOf(graded[0])[1] : undefined;
+                if (next !== undefined && graded.every((r) => namesOf(r)[0] === g)) b.warning("rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
+              }
             }
           }
         }
