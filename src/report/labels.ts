@@ -541,7 +541,7 @@ export function tieColumns(rubric: Rubric, r: { readonly id: string; readonly un
   const plan = planOf(rubric, r.unitKind);
   const shown = new Set(r.by === "total" ? ["total", ...(plan?.lines.map((l) => l.line.code) ?? [])] : [r.by]);
   const keys = (rubric.rankings.find((x) => x.id === r.id)?.tieBreakers ?? []).filter((k) => !shown.has(k));
-  return keys.map((key) => ({ key, heading: message(lang, "out.tie-breaker", { name: rankKeyName(rubric, r.unitKind, key, lang) }), points: keyPoints(rubric, r.unitKind, key) }));
+  return keys.map((key) => ({ key, heading: message(lang, "out.tie-breaker", { name: key === "total" ? message(lang, "out.total") : rankKeyName(rubric, r.unitKind, key, lang) }), points: keyPoints(rubric, r.unitKind, key) }));
 }
 
 /**
@@ -562,9 +562,9 @@ export function tieBreakNote(rubric: Rubric, r: RankingResult, lang: Lang, note:
   return message(lang, `${note}${keys.length > 1 ? "" : "-one"}${level ? "-level" : ""}`, { keys: keys.map((k) => rankKeyName(rubric, r.unitKind, k, lang)).join(message(lang, "list.items")) });
 }
 
-/** What a ranking ranks or breaks ties by, named: 总分, or a line's or item's code and name. */
+/** What a ranking ranks or breaks ties by, named within a sentence: 总分 (total), or a line's or item's code and name. */
 export function rankKeyName(rubric: Rubric, kind: string, key: string, lang: Lang): string {
-  return key === "total" ? message(lang, "out.total") : `${key} ${rankKey(rubric, kind, key)?.name ?? ""}`.trim();
+  return key === "total" ? message(lang, "out.key-total") : `${key} ${rankKey(rubric, kind, key)?.name ?? ""}`.trim();
 }
 
 /** A unit's points on what a ranking ranks or breaks ties by: its total, a line's subtotal or an item's points. */

@@ -87,6 +87,14 @@ describe("the comprehensive sample", () => {
     expect(rows).toContain("等次|河西街道|合格(一票否决,至多评为合格)||乡镇(街道)综合排名第 3 名,总分 95.00");
   });
 
+  it("says a basis's total in lower case within an English sentence (rank 1, Total 102.05 read as a heading)", async () => {
+    const out = join(dir, "basis-en.report.html");
+    expect((await cli(["report", input, "--format", "html", "--lang", "en", "-o", out])).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("rank 1, total 102.05");
+    expect(html).not.toMatch(/rank \d+, Total/);
+  });
+
   it("lists a ranking's grades in 奖惩名单 in that ranking's order (a line's ranking's grades came in the overall ranking's order)", async () => {
     const { book } = await scoredUnder("economy-grades", (y) => y.replace("    by: JJ\n    tie_breakers: [JJ4]\n", "    by: JJ\n    tie_breakers: [JJ4]\n    grades:\n      bands:\n        - { name: 优秀, from: 90 }\n        - { name: 良好, from: 80 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n"));
     const places: number[] = [];

@@ -14,6 +14,7 @@ export const reportMessages: Catalog = {
   "out.deduction-on-total": { "zh-CN": "扣分(计入总分)", en: "Deduction (on the total)" },
   "out.charged-to": { "zh-CN": "加扣分(计入{name})", en: "Bonus/deduction charged to {name}" },
   "out.total": { "zh-CN": "总分", en: "Total" },
+  "out.key-total": { "zh-CN": "总分", en: "total" },
   "out.legend": { "zh-CN": "底色:{parts}", en: "Shading: {parts}" },
   "out.legend-vetoed": { "zh-CN": "红色为一票否决单位", en: "red, vetoed" },
   "out.legend-prize": { "zh-CN": "绿色为获奖单位", en: "green, a prize or award won" },
