@@ -146,3 +146,16 @@ describe("lists in messages", () => {
     expect(message("en", "workbook.section-row", { value: "一、乡镇" })).toContain('"一、乡镇"');
   });
 });
+
+describe("page footers", () => {
+  it("print every section of an English footer in one size (the page's 9 points beside the date's 11 looked like two footers)", () => {
+    const footers = Object.keys(catalog).filter((k) => /(^|\.)footer(-dated)?$/.test(k));
+    expect(footers.length).toBeGreaterThanOrEqual(4);
+    for (const key of footers) {
+      const en = message("en", key, { date: "1 Sep 2026" });
+      const sections = en.split(/(?=&[LCR])/).filter((s) => s.length > 0);
+      const sizes = sections.map((s) => /^&[LCR](&\d+)?/.exec(s)?.[1] ?? "");
+      expect(new Set(sizes).size, `${key}: ${en}`).toBe(1);
+    }
+  });
+});
