@@ -166,6 +166,26 @@ function longestWord(heading: string): number {
   return words.length ? headingWidth(words.reduce((a, b) => (b.length > a.length ? b : a)), 0, 16) : 0;
 }
 
+/**
+ * A charged column's heading and width: its bracket on a line of its own, as wide as that line
+ * needs (at width 10, 加扣分 / (计入社会治理) wrapped and left its ")" alone), and where longer than
+ * fits, the bracket in two even halves ((计入一般生产 / 安全事故控制)); English words as they wrap.
+ */
+function chargedHeading(h: string): { header: string; width: number } {
+  const [head = h, bracket] = breakBeforeBracket(h).split("\n");
+  if (bracket === undefined) return { header: h, width: Math.min(16, Math.max(Math.min(10, headWidth(h)), longestWord(h))) };
+  const lines = textUnits(bracket) > 16 ? halves(bracket) : [bracket];
+  return { header: [head, ...lines].join("\n"), width: Math.max(10, ...[head, ...lines].map((l) => headingWidth(l, 0, 18))) };
+}
+
+/** A text parted where its halves are most nearly as wide (by column units). */
+function halves(text: string): [string, string] {
+  const half = textUnits(text) / 2;
+  let at = 0;
+  for (let w = 0; at < text.length && w + textUnits(text.charAt(at)) <= half; at++) w += textUnits(text.charAt(at));
+  return [text.slice(0, at), text.slice(at)];
+}
+
 /** A points column as wide as its heading needs on one line (加分: the narrowest, 7). */
 function headWidth(heading: string): number {
   return headingWidth(heading, 7, 16);
@@ -594,8 +614,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
         const column: Column = { header: `${head}${linesIn(`${head}${max}`, width) > 1 ? "\n" : ""}${max}`, kind: n.item ? "points" : "subtotal", width };
         if (!charged[at]) return [column];
         // By the line's or item's name, as a leader reads it (计入 SH named a code).
-        const h = t(lang, "out.charged-to", { name: xmlSafe(n.name) });
-        return [column, col(breakBeforeBracket(h), "points", Math.min(16, Math.max(Math.min(10, headWidth(h)), longestWord(h))))];
+        const h = chargedHeading(t(lang, "out.charged-to", { name: xmlSafe(n.name) }));
+        return [column, col(h.header, "points", h.width)];
       }),
       // Headings wrap here, as the items' do: 扣分(计入总分) on two lines.
       // Bonus and deduction wherever the kind may have them (0.00 where none was recorded, as its ranking sheet says).

@@ -271,6 +271,8 @@ describe("the comprehensive sample", () => {
     expect(header.filter((h) => h.startsWith("加扣分"))).toEqual(["加扣分\n(计入社会治理)"]);
     const sh = header.indexOf("SH 社会治理\n(100) ×35%");
     expect(header[sh + 1]).toBe("加扣分\n(计入社会治理)");
+    // As wide as its bracket's line needs (at 10 the bracket wrapped and left its ")" alone).
+    expect(ws.getColumn(sh + 2).width).toBeGreaterThanOrEqual(17);
     const items = header.flatMap((h, i) => (/^SH\d /.test(h) ? [i] : []));
     let rows = 0;
     ws.eachRow((row, r) => {
