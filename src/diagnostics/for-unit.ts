@@ -50,7 +50,8 @@ export interface ForUnit {
  */
 export function unitSummary(say: (code: string, data: Readonly<Record<string, string | number>>) => string, unit: string, mine: ForUnit, web = false): string {
   const counts = mine.own.errors + mine.own.warnings ? say("summary.counts", { ...mine.own }) : say("summary.ok", {});
-  const whole = mine.whole.errors + mine.whole.warnings ? say("summary.unit-whole", { ...mine.whole }) : "";
+  // Listed above this line in a terminal, below it on the page.
+  const whole = mine.whole.errors + mine.whole.warnings ? say(web ? "summary.unit-whole-web" : "summary.unit-whole", { ...mine.whole }) : "";
   const code = mine.others.errors + mine.others.warnings ? (web ? "summary.unit-others-web" : "summary.unit-others") : "summary.unit-alone";
   return say(code, { unit, counts, whole, errors: mine.others.errors, warnings: mine.others.warnings });
 }

@@ -138,6 +138,14 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.locator("p.unit-counts").count()).toBe(0);
   });
 
+  it("points a chosen unit's clerk below, not above, for the workbook's own problems (the page lists them under the line that counts them)", async () => {
+    await choose("samples/broken/typos.xlsx");
+    await page.selectOption("#unit", "白沙街道");
+    expect(await page.textContent("p.unit-counts")).toContain("工作簿整体另有 1 个错误、0 个警告(不属于哪个单位的行,见下)");
+    // And it is below: the list after the line holds 加扣分!A10.
+    expect(await page.locator("p.unit-counts ~ ul.diagnostics li").allTextContents()).toEqual([expect.stringContaining("加扣分!A10")]);
+  });
+
   it("offers one unit's warnings alone in a workbook that scores, as validate --unit lists them (there was no choice where nothing was wrong)", async () => {
     const file = "samples/qingshan-2026.xlsx";
     await choose(file);

@@ -24,6 +24,7 @@ export const common: Catalog = {
   "summary.unit-others-web": { "zh-CN": "{unit}:{counts}{whole};其他单位另有 {errors} 个错误、{warnings} 个警告,未列出(选 “全部单位” 可看全部)", en: "{unit}: {counts}{whole}; the other units have {errors} error{errors@s} and {warnings} warning{warnings@s}, not listed here (choose \"all units\" to see them)" },
   "web.unit-pick": { "zh-CN": "只看一个单位的问题(和整个工作簿的问题):", en: "Show one unit's problems (and the workbook's as a whole):" },
   "web.unit-all": { "zh-CN": "全部单位", en: "all units" },
+  "summary.unit-whole-web": { "zh-CN": ";工作簿整体另有 {errors} 个错误、{warnings} 个警告(不属于哪个单位的行,见下)", en: "; the workbook as a whole has {errors} error{errors@s} and {warnings} warning{warnings@s} (of no unit's rows, below)" },
   "summary.unit-whole": { "zh-CN": ";工作簿整体另有 {errors} 个错误、{warnings} 个警告(不属于哪个单位的行,见上)", en: "; the workbook as a whole has {errors} error{errors@s} and {warnings} warning{warnings@s} (of no unit's rows, above)" },
   "summary.unit-alone": { "zh-CN": "{unit}:{counts}{whole};其他单位没有问题", en: "{unit}: {counts}{whole}; the other units have no problems" },
   "unit.roster-absent": { "zh-CN": "模板的单位名单上另有 {count} 个单位在工作簿中没有行({units}):名次、奖惩、等次名额,以及与其他单位比较计分的项目,只在工作簿中有行的单位之间计出,不是全部单位的结果", en: "the template's list of units has {count} more unit{count@s} with no rows in the workbook ({units}): ranks, awards, grade quotas and items scored against other units are worked out among the units with rows only, not among all of them" },
