@@ -305,7 +305,9 @@ export function start(doc: Document): void {
         for (; shown < end; shown++) rest.append(item(u.rest[shown] as Diagnostic));
         if (shown >= u.rest.length) return;
         // (For the screen: not printed; printed, how many are not.)
-        const b = el("button", t("web.more-next", { count: Math.min(MORE_PAGE, u.rest.length - shown), left: u.rest.length - shown }), "screen-only");
+        const remaining = u.rest.length - shown;
+        // The last of them: one count, not the same twice (再列出 505 处(还有 505 处)).
+        const b = el("button", remaining > MORE_PAGE ? t("web.more-next", { count: MORE_PAGE, left: remaining }) : t("web.more-rest", { left: remaining }), "screen-only");
         b.type = "button";
         b.addEventListener("click", () => next(false));
         rest.append((button = b), (left = el("li", t("web.more-left-unprinted", { left: u.rest.length - shown }), "print-only")));

@@ -262,7 +262,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // (Besides a line for paper alone, saying how many are not listed.)
     await expect.poll(() => page.locator("ul.diagnostics details li:not(.print-only)").count()).toBe(1000);
     const next = page.locator("ul.diagnostics details button");
-    expect(await next.textContent()).toBe("再列出 505 处(还有 505 处)");
+    expect(await next.textContent()).toBe("列出其余 505 处");
     await next.click();
     await expect.poll(() => page.locator("ul.diagnostics details li").count()).toBe(1505);
     expect(await next.count()).toBe(0);

@@ -7,6 +7,7 @@ export const common: Catalog = {
   "diag.item": { "zh-CN": "{item}:", en: "{item}: " },
   "severity.error": { "zh-CN": "错误", en: "error" },
   "diagnostics.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处未列出;加 --all 可全部列出", en: "[{code}]: {count} more of this kind not listed; add --all to list them all" },
+  "web.more-rest": { "zh-CN": "列出其余 {left} 处", en: "List the other {left}" },
   "web.more-next": { "zh-CN": "再列出 {count} 处(还有 {left} 处)", en: "List {count} more ({left} left)" },
   "web.more": { "zh-CN": "同类问题 [{code}] 另有 {count} 处", en: "[{code}]: {count} more of this kind" },
   "web.more-unprinted": { "zh-CN": "(打印件中未列出;在页面上点开列出后再打印)", en: " (not in this printout: list them on the page, then print)" },
