@@ -561,3 +561,23 @@ describe("a workbook saved macro-enabled", () => {
     expect(again.err).toContain(`${renamed}: 警告: 工作簿实际是启用宏的格式(.xlsm),只是文件名改成了 .xlsx;为免结果文件无法打开,结果文件只含计分结果工作表。如要结果中保留原有工作表,请用“另存为”,保存类型选“Excel 工作簿(*.xlsx)”,再计分 [carry.macro-named-xlsx]`);
   });
 });
+
+describe("a workbook saved as an Excel template (.xltx)", () => {
+  it("is scored into a workbook Excel opens: the result's workbook part marked a workbook, not a template; its sheets carried", async () => {
+    const parts = unzipSync(readFileSync("samples/qingshan-2026.xlsx"));
+    const types = strFromU8(parts["[Content_Types].xml"]!);
+    const TEMPLATE = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
+    parts["[Content_Types].xml"] = strToU8(types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", TEMPLATE));
+    const dir = scratchDir("assess-xltx-");
+    const book = join(dir, "青山区.xltx");
+    writeFileSync(book, zipSync(parts));
+    const out = join(dir, "青山区.scored.xlsx");
+    expect((await cli(["score", book, "-o", out])).code).toBe(0);
+    const written = unzipSync(readFileSync(out));
+    const typesOut = strFromU8(written["[Content_Types].xml"]!);
+    expect(typesOut).not.toContain(TEMPLATE);
+    expect(typesOut).toMatch(/<Override PartName="\/xl\/workbook.xml" ContentType="application\/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main\+xml"\/>/);
+    // The user's sheets still there, byte for byte.
+    expect(written["xl/worksheets/sheet2.xml"]).toEqual(parts["xl/worksheets/sheet2.xml"]);
+  });
+});

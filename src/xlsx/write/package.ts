@@ -230,6 +230,10 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     const hiddenBefore = new Set<string>();
     const relById = new Map(childrenNamed(rels.root, "Relationship", NS_PKG_REL).map((r) => [attribute(r, "Id")?.value ?? "", r]));
     const overrides = childrenNamed(types.root, "Override", NS_CONTENT_TYPES);
+    // A workbook saved as a template (.xltx) is written as a workbook: Excel refuses an .xlsx whose
+    // workbook part says it is a template.
+    const wbTypeAttr = wbType ? attribute(wbType, "ContentType") : undefined;
+    if (wbTypeAttr && /spreadsheetml\.template\.main\+xml$/i.test(wbTypeAttr.value)) typeEdits.replace(wbTypeAttr.start, wbTypeAttr.end, CT_WORKBOOK);
 
     // The user's sheets, and ours of an earlier run, which go.
     const sheetEls = childrenNamed(sheetsEl, "sheet", NS_MAIN);
