@@ -80,6 +80,8 @@ const cases: Case[] = [
   // An item without its "- ": said once as that, at the line (its code, name, max… each said "twice"
   // before, and deleting them as told lost the item).
   { name: "dash-missing", text: replace("        target: MB1\n      - code: DZ2\n", "        target: MB1\n        code: DZ2\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("      - code: DZ2\n")}:7`] },
+  // The top level's id pasted twice is a key twice: no list there to give a dash (writing "- id:" broke the file).
+  { name: "id-twice-top", text: replace("version: \"1\"\n", "version: \"1\"\nid: mini\n"), expected: [`rubric.duplicate-key r.yaml:${lineOf("version: \"1\"\n") + 1}:1`] },
   // A target's default below the least it may hold: the way to let it be negative (min on it), not "no unit could reach it".
   { name: "target-below-min", text: replace("    name: 符合率目标\n", "    name: 符合率目标\n    default: -5%\n"), expected: [`rubric.target-below-min r.yaml:${lineOf("    name: 符合率目标\n") + 1}:14`] },
   // Written with full-width braces, ｛year｝ is not filled in either.

@@ -210,6 +210,9 @@ function dashMissing(diags: Diagnostic[], source: string): void {
     if (/^\s*-\s/.test(text)) continue;
     // Its keys: the lines after it at its indentation, up to a dash or a line further out.
     const own = indent(text);
+    // Only within a list (an item's keys after its "- "): a key twice in a mapping, the top level's
+    // id pasted twice, is a key twice (a dash there would break the file).
+    if (!inList(lines, at, own)) continue;
     let end = at + 1;
     while (end < lines.length && (lines[end]?.trim() === "" || (indent(lines[end] ?? "") >= own && !/^\s*-\s/.test(lines[end] ?? "")))) end++;
     const first = d.location.line;
@@ -219,6 +222,18 @@ function dashMissing(diags: Diagnostic[], source: string): void {
     }
     diags.push({ code: "rubric.dash-missing", severity: "error", data: { key: String(d.data.key) }, location: { ...d.location, col: Math.max(1, own - 1) } });
   }
+}
+
+/** Whether the line `at`, a key at column `own`, is among a list item's keys: the nearest line above it further out is that item's "- ". */
+function inList(lines: readonly string[], at: number, own: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const l = lines[i] ?? "";
+    if (/^\s*(#.*)?$/.test(l)) continue;
+    const dash = /^(\s*-\s+)/.exec(l);
+    if (dash && (dash[1]?.length ?? 0) === own) return true;
+    if ((/^ */.exec(l)?.[0].length ?? 0) < own) return false;
+  }
+  return false;
 }
 
 /**
