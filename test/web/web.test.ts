@@ -350,6 +350,24 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("prints the HTML report's charts as wide as its tables, their names at a size a leader reads (at 660 px of the page's 1030 they printed at 6 pt)", async () => {
+    const report = join(dir, "print-chart-report.html");
+    expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
+    // A4 landscape less its margins: 273 mm, some 1030 px.
+    const paper = await browser.newPage({ viewport: { width: 1030, height: 760 }, locale: "zh-CN" });
+    try {
+      await paper.goto(pathToFileURL(report).href);
+      await paper.emulateMedia({ media: "print" });
+      const chart = await paper.locator("svg.chart").last().boundingBox();
+      const table = await paper.locator("section.block table").first().boundingBox();
+      expect(chart!.width).toBeGreaterThanOrEqual(table!.width * 0.9);
+      // Its names' 13 of the chart's 1000 drawn at 9 pt (12 px) or more.
+      expect((chart!.width / 1000) * 13).toBeGreaterThanOrEqual(12);
+    } finally {
+      await paper.close();
+    }
+  });
+
   it("gives the HTML report's overall ranking on a phone room for its awards (squeezed, its rows were six lines tall)", async () => {
     const report = join(dir, "phone-report.html");
     expect((await cli(["report", "samples/qingshan-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
