@@ -95,13 +95,3 @@ describe("in English", async () => {
   });
 });
 
-
-describe("the report's table of a ranking by a line", () => {
-  it("heads its points by what it ranks by, as the ranking's sheet does (得分 beside JJ4 招商引资(同分时比较) read as the score of what?)", async () => {
-    const { buildReport } = await import("../../src/report/september/index.js");
-    const { rubric, results, submission } = await scoreFile("samples/liuhe-2026.xlsx");
-    const report = buildReport(rubric, results, { lang: "zh-CN", cover: submission.cover, date: new Date(2026, 8, 1), tool: "t" });
-    const economy = report.tables.find((x) => x.heading.startsWith("经济发展单项排名"));
-    expect(economy?.columns.map((c) => c.header).slice(0, 5)).toEqual(["名次", "单位", "经济发展", "满分", "得分率"]);
-  });
-});

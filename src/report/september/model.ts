@@ -294,9 +294,7 @@ function lineTable(rubric: Rubric, results: Results, r: RankingResult, units: re
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
-    // Headed by what it ranks by (经济发展), as its result sheet is: 得分 beside a tie-breaker's
-    // item named by code read as the score of what?
-    { header: rankKey(rubric, r.unitKind, r.by)?.name ?? message(lang, "report.col.score"), kind: "points" },
+    { header: message(lang, "report.col.score"), kind: "points" },
     { header: message(lang, "report.col.max"), kind: "points" },
     { header: message(lang, "report.col.share"), kind: "share" },
     ...ties.map((t) => ({ header: t.heading, kind: "points" as const })),
