@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, awardText, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, marksPending, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, awardsHeading, awardText, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, marksPending, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -69,13 +69,13 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
           col(ctx.t("out.total"), units.map(({ u }) => formatPoints(u.total)), { bold: true }),
           ...ties,
           // The mark first: a narrow terminal wraps the text, the first award on its first line.
-          col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id)), { squeeze: true }),
+          col(awardsHeading(rubric, ranking, ctx.lang), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id)), { squeeze: true }),
         ]
       : [
           col(rankKey(rubric, ranking.unitKind, ranking.by)?.name ?? ranking.by, units.map(({ e }) => formatPoints(e.value))),
           ...ties,
           // A ranking by a line or an item that decides awards shows them, as one by the total does.
-          ...(showsAwards(rubric, ranking) ? [col(ctx.t("out.awards"), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id, true)), { squeeze: true })] : []),
+          ...(showsAwards(rubric, ranking) ? [col(awardsHeading(rubric, ranking, ctx.lang), units.map(({ u }) => awardsCell(u, ctx.lang, ranking.id, true)), { squeeze: true })] : []),
         ]),
   ];
   const limit = ctx.io.columns ?? Number.POSITIVE_INFINITY;

@@ -519,6 +519,18 @@ export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly b
   return x !== undefined && givesAwards(x);
 }
 
+/**
+ * The heading of a ranking's awards column: 奖惩 where it may hold a prize, a single-item award or a
+ * yellow card (a ranking by the total shows those of every ranking of its kind; one by a line or an
+ * item, its own); 备注 where it holds no more than grades' notes and vetoes (a scheme of grades alone:
+ * 奖惩 over 良好(名额已满) promised what it has not).
+ */
+export function awardsHeading(rubric: Rubric, r: { readonly id: string; readonly by: string; readonly unitKind: string }, lang: Lang): string {
+  const shown = r.by === "total" ? rubric.rankings.filter((x) => x.unitKind === r.unitKind) : rubric.rankings.filter((x) => x.id === r.id);
+  const more = shown.some((x) => x.tiers.length > 0 || x.single.length > 0 || x.yellowCard !== undefined);
+  return message(lang, more ? "out.awards" : "out.remark");
+}
+
 /** A ranking gives awards: prizes, grades, single-item awards or a yellow card. */
 export function givesAwards(r: Rubric["rankings"][number]): boolean {
   return r.tiers.length > 0 || r.grades !== undefined || r.single.length > 0 || r.yellowCard !== undefined;

@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { dayText } from "./day.js";
@@ -467,7 +467,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     // (Its heading on one line at the least: Grade broke as Grad / e in a column fitted to 优秀.)
     ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield gradeOf(u); })(), Math.max(7, headWidth(t(lang, "out.award-kind.grade"))), 16))] : []),
     {
-      header: awarding ? t(lang, "out.awards") : t(lang, "out.remark"),
+      header: awarding ? awardsHeading(rubric, r, lang) : t(lang, "out.remark"),
       kind: "wrap",
       get width() {
         return widthOfAwards();

@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, unrankedUnits, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, awardsHeading, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, unrankedUnits, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -374,7 +374,7 @@ export function start(doc: Document): void {
       ...(groups.length ? [t("out.group-rank")] : []),
       ...(isTotal ? [...lines.map((l) => lineHeading(kind, l)), ...heads.map(([, head]) => head), t("out.total")] : [rankKey(s.rubric, r.unitKind, r.by)?.name ?? r.by]),
       ...ties.map((c) => c.heading),
-      ...(awarding ? [t("out.awards")] : []),
+      ...(awarding ? [awardsHeading(s.rubric, r, lang)] : []),
     ];
     // A short heading kept on one line when printed (人口计生/线 left 线 alone); a long one wraps.
     // (The unit's heading pinned with its names, where a narrow window scrolls the table sideways.)

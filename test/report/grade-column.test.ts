@@ -95,3 +95,20 @@ describe("in English", async () => {
   });
 });
 
+
+describe("a ranking that gives grades alone (区属国有企业排名: no prize, single-item award or card)", () => {
+  it("heads its last column 备注, not 奖惩, on its sheet and in the report, its grades in 等次 (a scheme of grades alone read as promising rewards)", async () => {
+    const { buildReport } = await import("../../src/report/september/index.js");
+    const { rubric, results, submission } = await scoreFile("samples/liuhe-2026.xlsx");
+    const sheet = resultTables(rubric, submission, results, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "enterprises");
+    expect(sheet?.columns.map((c) => c.header).slice(-2)).toEqual(["等次", "备注"]);
+    const report = buildReport(rubric, results, { lang: "zh-CN", cover: submission.cover, date: new Date(2026, 8, 1), tool: "t" });
+    const table = report.tables.find((x) => x.kind === "overall" && x.heading === "区属国有企业排名");
+    const heads = table?.columns.map((c) => c.header) ?? [];
+    expect(heads.slice(-2)).toEqual(["等次", "备注"]);
+    const grades = (table?.rows ?? []).map((r) => r.cells[heads.indexOf("等次")]);
+    expect(grades).toEqual(results.rankings.find((r) => r.id === "enterprises")?.entries.map((e) => results.units[e.unit]?.grades.enterprises ?? ""));
+    // Rankings that give prizes or cards keep 奖惩.
+    expect(report.tables.find((x) => x.kind === "overall" && x.heading === "区直部门排名")?.columns.at(-1)?.header).toBe("奖惩");
+  });
+});

@@ -16,6 +16,12 @@ describe("a group's table in the report", async () => {
     const t = report.tables.find((x) => x.kind === "overall" && x.heading === heading);
     return Object.fromEntries((t?.rows ?? []).map((r) => [String(r.cells[1]), String(r.cells.at(-1) ?? "")]));
   };
+  /** Each unit's cell in a table's 等次 column (none: the table has no such column). */
+  const gradesOf = (report: ReturnType<typeof buildReport>, heading: string): Record<string, string> | undefined => {
+    const t = report.tables.find((x) => x.kind === "overall" && x.heading === heading);
+    const at = t?.columns.findIndex((c) => c.header === "等次") ?? -1;
+    return at < 0 ? undefined : Object.fromEntries((t?.rows ?? []).map((r) => [String(r.cells[1]), String(r.cells[at] ?? "")]));
+  };
 
   it("leaves the whole kind's grade to its own table, and keeps the group's prizes, cards, single-item awards and vetoes", () => {
     const report = buildReport(rubric, results, { lang: "zh-CN", cover, date: DATE, tool: "t" });
@@ -25,14 +31,16 @@ describe("a group's table in the report", async () => {
     expect(rural["柳河镇"]).toBe("名次奖:一等奖,50,000元;单项奖:经济发展突出贡献奖(省级),20,000元");
     expect(rural["白马镇"]).toMatch(/^一票否决:SH1 安全生产底线/);
     expect(urban["凤凰街道"]).toBe("黄牌警告(乡镇(街道)综合排名):总分低于 60");
-    // The whole kind's table still gives every award, the grades too.
-    expect(awardsOf(report, "乡镇(街道)综合排名")["柳河镇"]).toMatch(/^等次:优秀;/);
+    expect(gradesOf(report, "乡镇组排名")).toBeUndefined();
+    // The whole kind's table gives the grades, in a column of their own (as its sheet does), and every other award.
+    expect(gradesOf(report, "乡镇(街道)综合排名")?.["柳河镇"]).toBe("优秀");
+    expect(awardsOf(report, "乡镇(街道)综合排名")["柳河镇"]).toMatch(/^名次奖:乡镇组排名一等奖/);
   });
 
   it("gives the grades where the kind is ranked only in its groups", () => {
     const grouped = loadRubric("t.yaml", new TextEncoder().encode(townsInGroupsOnly(readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8"))), "t").rubric;
     if (!grouped) throw new Error("rubric");
     const report = buildReport(grouped, score(grouped, submission), { lang: "zh-CN", cover, date: DATE, tool: "t" });
-    expect(awardsOf(report, "乡镇组排名")["柳河镇"]).toMatch(/等次/);
+    expect(gradesOf(report, "乡镇组排名")?.["柳河镇"]).toBe("优秀");
   });
 });

@@ -25,7 +25,8 @@ describe("a unit kind without bonus or deduction codes", () => {
     const columnsOf = (x: (typeof tables)[number] | undefined): string[] => x?.columns.map((c) => c.header.replace(/\n/g, "")) ?? [];
     const headers = (name: string): string[] => columnsOf(tables.find((x) => x.sheet.kind === "ranking" && x.sheet.name === name));
     const details = (kind: string): string[] => columnsOf(tables.find((x) => x.sheet.kind === "detail" && x.sheet.unitKind === kind));
-    expect(headers("部门排名")).toEqual(["名次", "单位", "部门职责", "总分", "奖惩"]);
+    // (Its awards column a 备注: no ranking of departments gives a prize, a single-item award or a card.)
+    expect(headers("部门排名")).toEqual(["名次", "单位", "部门职责", "总分", "备注"]);
     expect(details("department")).toContain("总分");
     expect(details("department").filter((h) => /加分|扣分/.test(h))).toEqual([]);
     expect(headers("综合排名")).toEqual(expect.arrayContaining(["加分", "扣分", "总分"]));

@@ -12,7 +12,7 @@ describe("a report's table where a tie-breaker parted units", async () => {
 
   it("shows the item it was broken by, before the total, each unit's points there", () => {
     const depts = table("区直部门排名");
-    expect(depts?.columns.map((c) => c.header)).toEqual(["名次", "单位", "区直部门", "加分", "扣分", "BM1 重点工作任务(同分时比较)", "总分", "奖惩"]);
+    expect(depts?.columns.map((c) => c.header)).toEqual(["名次", "单位", "区直部门", "加分", "扣分", "BM1 重点工作任务(同分时比较)", "总分", "等次", "奖惩"]);
     const rows = depts?.rows.map((r) => [r.cells[1], r.cells[5], r.cells[6]]);
     expect(rows?.slice(0, 3)).toEqual([
       ["区财政局", 40, 99.5],

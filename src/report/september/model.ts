@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
+import { awardClaims, awardText, awardsCell, awardsHeading, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -181,6 +181,9 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
   const lines = linesOf(rubric, r);
   const heads = ledgerHeadings(rubric, r.unitKind, lang);
   const ties = brokenTies(rubric, r, lang);
+  // The grade this ranking gives, a column of its own as on its sheet (in the awards column, a
+  // scheme of grades alone put its whole result under 奖惩).
+  const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
@@ -188,8 +191,15 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     ...heads.map(([, header]) => ({ header, kind: "points" as const })),
     ...ties.map((t) => ({ header: t.heading, kind: "points" as const })),
     { header: message(lang, "out.total"), kind: "points" },
-    { header: message(lang, "out.awards"), kind: "text" },
+    ...(graded ? [{ header: message(lang, "out.award-kind.grade"), kind: "text" as const }] : []),
+    { header: awardsHeading(rubric, r, lang), kind: "text" },
   ];
+  const totalAt = 2 + lines.length + heads.length + ties.length;
+  // Marked where pending claims may still change it, as its awards cell marked it.
+  const gradeOf = (u: UnitResult): string => {
+    const grade = u.grades[r.id] ?? "";
+    return grade && u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "grade") ? message(lang, "out.grade-pending", { grade }) : grade;
+  };
   // The yellow cards whose units are marked: the legend says them by their names.
   const cards = new Set<string>();
   // A group's table, where the report ranks the whole kind by the total too (that table gives every
@@ -206,7 +216,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     const held = u.awards.filter((a) => a.kind === "grade" && mine(a)).map((a) => awardText(a, lang, r.id));
     // A yellow card it still gets, kept ranked (last place): as its award list and the result sheets say.
     const carded = u.awards.filter((a) => a.kind === "warning").map((a) => awardText(a, lang, r.id));
-    const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id, own ? "grades" : false);
+    const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id, own ? "grades" : false, undefined, graded);
     const cells: Cell[] = [
       rankCell(u, e.rank, r.id, lang),
       xmlSafe(u.name),
@@ -214,6 +224,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
       ...heads.map(([key]) => pointsToNumber(u[key])),
       ...ties.map((t) => pointsToNumber(t.points(u))),
       pointsToNumber(u.total),
+      ...(graded ? [xmlSafe(gradeOf(u))] : []),
       xmlSafe(remark),
     ];
     // Yellow for a card of this ranking, or of another (a town carded in 乡镇组 shown in 综合排名): the legend names it.
@@ -239,7 +250,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     return u !== undefined && !u.vetoed && marksPending(u, r.id, own ? "grades" : false);
   });
   const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")), xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
-  return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.length - 2, ...chart };
+  return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: totalAt, ...chart };
 }
 
 /** A unit's rank on a table: with where pending claims may still take it (8(8–9)), its status where it has none. */
