@@ -70,11 +70,15 @@ export interface ChartData {
   readonly scaleOf?: readonly Bar[];
 }
 
-/** Bars a printed chart holds at most, its names still readable on the page; a longer one is drawn in parts. */
-export const BARS_PER_CHART = 30;
+/**
+ * Bars a printed chart holds at most: as many as fit the height of an A4 landscape page (165 mm)
+ * drawn at the page's full width, its names at 10 pt; a longer one is drawn in parts (30 were drawn
+ * at 70% of the width, their names at 7 pt).
+ */
+export const BARS_PER_CHART = 20;
 
 /**
- * A chart's bars in parts of at most BARS_PER_CHART, as even as they go (60 towns: two of 30; a
+ * A chart's bars in parts of at most BARS_PER_CHART, as even as they go (60 towns: three of 20; a
  * chart of all 60 printed its names at 3 pt); a province's, past ten parts, in one (no one prints it).
  */
 export function chartParts(bars: readonly Bar[]): (readonly Bar[])[] {

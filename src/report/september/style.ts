@@ -134,7 +134,7 @@ ${printedPages(runningHead, footerTemplate)}
   tr.print-title small { font-weight: normal; font-size: 8pt; color: #666; margin-left: 6px; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
   .keep, .closing, tbody.closing-group, tbody.first-rows { break-inside: avoid; page-break-inside: avoid; }
-  .chart { max-height: 160mm; }
+  .chart { max-height: 165mm; }
 }
 `;
 }
