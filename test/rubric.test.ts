@@ -80,6 +80,10 @@ const cases: Case[] = [
   // An item without its "- ": said once as that, at the line (its code, name, max… each said "twice"
   // before, and deleting them as told lost the item).
   { name: "dash-missing", text: replace("        target: MB1\n      - code: DZ2\n", "        target: MB1\n        code: DZ2\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("      - code: DZ2\n")}:7`] },
+  // A top-level list's item whose "- " was deleted (the key left where the dash was): said as that too.
+  { name: "dash-deleted-top-list", text: replace("  - id: department\n", "  id: department\n"), expected: [`rubric.yaml.BAD_INDENT r.yaml:${lineOf("  - id: department\n")}:1`, `rubric.dash-missing r.yaml:${lineOf("  - id: department\n")}:1`] },
+  // A code line pasted twice in one item (the same code): a key twice; a dash there would make an item of a code alone.
+  { name: "code-pasted-twice", text: replace("    - code: JF2\n", "    - code: JF2\n      code: JF2\n"), expected: [`rubric.duplicate-key r.yaml:${lineOf("    - code: JF2\n") + 1}:7`] },
   // The top level's id pasted twice is a key twice: no list there to give a dash (writing "- id:" broke the file).
   { name: "id-twice-top", text: replace("version: \"1\"\n", "version: \"1\"\nid: mini\n"), expected: [`rubric.duplicate-key r.yaml:${lineOf("version: \"1\"\n") + 1}:1`] },
   // A target's default below the least it may hold: the way to let it be negative (min on it), not "no unit could reach it".

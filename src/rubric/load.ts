@@ -212,7 +212,7 @@ function dashMissing(diags: Diagnostic[], source: string): void {
     const own = indent(text);
     // Only within a list (an item's keys after its "- "): a key twice in a mapping, the top level's
     // id pasted twice, is a key twice (a dash there would break the file).
-    if (!inList(lines, at, own)) continue;
+    if (!inList(lines, at, own) || sameValueAbove(lines, at, String(d.data.key))) continue;
     let end = at + 1;
     while (end < lines.length && (lines[end]?.trim() === "" || (indent(lines[end] ?? "") >= own && !/^\s*-\s/.test(lines[end] ?? "")))) end++;
     const first = d.location.line;
@@ -224,14 +224,35 @@ function dashMissing(diags: Diagnostic[], source: string): void {
   }
 }
 
-/** Whether the line `at`, a key at column `own`, is among a list item's keys: the nearest line above it further out is that item's "- ". */
+/**
+ * Whether the line `at`, a key at column `own`, is among a list item's keys: the nearest line above
+ * it at its column or further out is that item's "- " (its key at that column, or the dash itself:
+ * a dash deleted leaves the key where the dash was).
+ */
 function inList(lines: readonly string[], at: number, own: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const l = lines[i] ?? "";
     if (/^\s*(#.*)?$/.test(l)) continue;
+    const indent = /^ */.exec(l)?.[0].length ?? 0;
     const dash = /^(\s*-\s+)/.exec(l);
-    if (dash && (dash[1]?.length ?? 0) === own) return true;
-    if ((/^ */.exec(l)?.[0].length ?? 0) < own) return false;
+    if (dash && ((dash[1]?.length ?? 0) === own || indent === own)) return true;
+    if (indent < own) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the key on line `at` repeats, with the same value, the same key of the item above it (a
+ * line pasted twice: code: JF1 under code: JF1), not a new item's first key (a code of its own).
+ */
+function sameValueAbove(lines: readonly string[], at: number, key: string): boolean {
+  const valueOf = (l: string): string | undefined => new RegExp(`^\\s*(?:-\\s+)?${key}\\s*:\\s*(.*?)\\s*(?:#.*)?$`).exec(l)?.[1];
+  const mine = valueOf(lines[at] ?? "");
+  for (let i = at - 1; i >= 0; i--) {
+    const l = lines[i] ?? "";
+    const v = valueOf(l);
+    if (v !== undefined) return v === mine;
+    if (/^\s*-\s/.test(l)) return false;
   }
   return false;
 }
