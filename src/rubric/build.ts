@@ -1061,8 +1061,10 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
               // The best grade of every ranking as the best a vetoed unit may have: it holds none back
               // (不得评为优秀 read as grade_at_most: 优秀).
               else if (key === "grade_at_most") {
-                const next = graded[0] ? namesOf(graded[0])[1] : undefined;
-                if (next !== undefined && graded.every((r) => namesOf(r)[0] === g)) b.warning("rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
+                // By their marks (bands written out of order are said apart), the otherwise grade last.
+                const byMark = (r: Ranking): string[] => [...[...(r.grades?.bands ?? [])].sort((x, y) => y.from - x.from).map((x) => x.name), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
+                const next = graded[0] ? byMark(graded[0])[1] : undefined;
+                if (next !== undefined && graded.every((r) => byMark(r)[0] === g)) b.warning("rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
               }
             }
           }
