@@ -268,6 +268,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     // A scheme with no ledger codes: a row is none of its, whatever it holds (its code, its status
     // asked for would send the clerk looking for codes there are not).
     if (!rubric.ledger.length) {
+      // (A row under a code of the other version, which has a ledger (rubric diff --on): that version's, passed over here.)
+      if (written && passOver.has((CODE_THEN_NAME.exec(written)?.[1] ?? written).replace(/\s+/g, "").toUpperCase())) continue;
       p.unit = units.has(unitName) ? unitName : undefined;
       if (written) p.error("workbook.ledger-no-codes", s, ref("code"), { code: written });
       else p.error("workbook.ledger-no-codes-row", s, ref("code"), {});

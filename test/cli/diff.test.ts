@@ -1178,6 +1178,27 @@ describe("assess rubric diff --on", () => {
     expect(r.err).not.toContain("[workbook.quota-share-none]");
   });
 
+  it("compares a workbook's results where the revision drops the ledger whole, or adds one: the claims scored under the version with codes, passed over under the other (every claim was an error, nothing compared)", async () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const without = text
+      .replace('version: "2026.1"', 'version: "2026.2"')
+      .replace(/\nledger:\n[\s\S]*?\nlevel_order: \[[^\]]*\]\n/, "\n")
+      .replace(/\n {4}single:\n(?: {6}.*\n)+/, "\n");
+    expect(without).not.toContain("ledger:");
+    const next = join(dir, "no-ledger", "township-comprehensive-2026.2.yaml");
+    mkdirSync(dirname(next), { recursive: true });
+    writeFileSync(next, without);
+    const r = await cli(["rubric", "diff", "township-comprehensive", next, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.err).not.toContain("ledger-no-codes");
+    expect(r.code).toBe(0);
+    // 柳河镇's 3.5 of bonuses (JF1 省级 2, JF2 3 × 0.5) go: 102.05 → 98.55, its single-item award with the code.
+    expect(r.out).toContain("  柳河镇: 总分 102.05 → 98.55;加分 3.5 → 0;奖惩 失去 单项奖:经济发展突出贡献奖(省级),20,000元\n");
+    // And the other way: the ledger added.
+    const back = await cli(["rubric", "diff", next, "township-comprehensive", "--on", "samples/liuhe-2026.xlsx"]);
+    expect(back.err).not.toContain("ledger-no-codes");
+    expect(back.out).toContain("  柳河镇: 总分 98.55 → 102.05;加分 0 → 3.5;");
+  });
+
   it("scores one workbook under both versions and lists whose results change", async () => {
     const next = join(dir, "v2.yaml");
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
