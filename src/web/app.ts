@@ -631,7 +631,8 @@ export function start(doc: Document): void {
     say(t("web.preparing-downloads"));
     await frameDrawn(doc.defaultView);
     if (!live()) return;
-    const base = s.file.replace(/\.xlsx$/i, "");
+    // The file's name without its extension, whatever it is (a template's .xltx), as the command line names them.
+    const base = s.file.replace(/(.)\.[^.]*$/, "$1");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;
     const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [], scoredOn: new Date() });

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { cli } from "../helpers/cli.js";
 import { editedCopy, withoutUnits } from "../helpers/edit.js";
 import { scratchDir } from "../helpers/tmp.js";
@@ -488,6 +489,27 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("返回排名中的“北川镇”");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("北川镇");
+  });
+
+  it("takes a workbook saved as an Excel template (.xltx), offered in the file chooser, and names its downloads as the command line does (liuhe.xltx.report.html)", async () => {
+    expect(await page.getAttribute("#workbook", "accept")).toContain(".xltx");
+    const parts = unzipSync(readFileSync("samples/liuhe-2026.xlsx"));
+    parts["[Content_Types].xml"] = strToU8(strFromU8(parts["[Content_Types].xml"]!).replace("spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml"));
+    const file = join(dir, "liuhe-2026.xltx");
+    writeFileSync(file, zipSync(parts));
+    await choose(file);
+    const names: string[] = [];
+    for (const label of ["计分结果工作簿(.xlsx)", "(.html)", "结果数据(.json)"]) {
+      const [d] = await Promise.all([page.waitForEvent("download"), page.locator("#downloads a", { hasText: label }).first().click()]);
+      names.push(d.suggestedFilename());
+      if (label.endsWith("(.xlsx)")) {
+        const saved = join(dir, "from-xltx.xlsx");
+        await d.saveAs(saved);
+        expect(strFromU8(unzipSync(readFileSync(saved))["[Content_Types].xml"]!)).not.toContain("template.main+xml");
+      }
+    }
+    expect(names).toEqual(["liuhe-2026.scored.xlsx", "liuhe-2026.report.html", "liuhe-2026.json"]);
+    await choose("samples/qingshan-2026.xlsx");
   });
 
   it("hands out a download from the keyboard's Space as from Enter (drawn as buttons, they scrolled the page)", async () => {
