@@ -1,6 +1,6 @@
 // Renders diagnostics for people (one editor-clickable line each) and for programs (JSON).
 import { cellRef, formatLocation, isCellLocation, isTextLocation, sortDiagnostics, type Diagnostic } from "./types.js";
-import { message, says, type Lang } from "../messages/index.js";
+import { message, messageData, says, type Lang } from "../messages/index.js";
 
 /**
  * A problem's line in parts: where ("FILE: SHEET!CELL: "; without the file where `withFile` is
@@ -139,7 +139,7 @@ export function toJson(d: Diagnostic, lang: Lang): JsonDiagnostic {
     file: loc ? loc.file : null,
     ...(loc && "line" in loc ? { line: loc.line, col: loc.col } : {}),
     ...(loc && "sheet" in loc ? { sheet: loc.sheet, ...(loc.cell ? { cell: loc.cell } : {}) } : {}),
-    data: { ...d.data },
+    data: messageData(lang, d.data),
   };
 }
 

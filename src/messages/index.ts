@@ -50,6 +50,11 @@ export function message(lang: Lang, code: string, data: Readonly<Record<string, 
   return fill(entry[lang], lang === "en" ? inEnglish(data) : data, lang);
 }
 
+/** A message's data as the message in `lang` writes it (its lists read "a, b" in English): what `--json` gives as `data`. */
+export function messageData(lang: Lang, data: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  return { ...(lang === "en" ? inEnglish(data) : data) };
+}
+
 /**
  * Data that is one name from the rubric or the workbook (a kind named 镇、街道), or names joined in
  * the reader's language already, or a ledger row said in it (JF2 经验介绍、获奖 国家级), or a clause

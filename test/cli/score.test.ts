@@ -989,3 +989,18 @@ describe("a problem at a unit's cell found once every sheet is read", () => {
     expect(lines).toContain("加扣分!B3: 警告: “城关镇” 的 JF1 每年至多计一次");
   });
 });
+
+describe("a problem's data in the JSON", () => {
+  it("holds its lists as the message writes them in the reader's language (a script splitting an English message's data on 、 split names too), names keeping their own 、", async () => {
+    type J = { diagnostics: { code: string; message: string; data: Record<string, string> }[] };
+    const en = JSON.parse((await cli(["validate", "samples/broken/typos.xlsx", "--json", "--lang", "en"])).out) as J;
+    const level = en.diagnostics.find((d) => d.code === "workbook.ledger-level-required");
+    expect(level?.data.allowed).toBe("国家级, 省级, 市级");
+    expect(level?.message).toContain("国家级, 省级, 市级");
+    // A list of codes with their names: each name as written (JF2 经验介绍、获奖).
+    expect(en.diagnostics.find((d) => d.code === "workbook.ledger-unknown-code")?.data.named).toContain("; JF2 经验介绍、获奖; ");
+    // In Chinese, as the Chinese message writes them.
+    const zh = JSON.parse((await cli(["validate", "samples/broken/typos.xlsx", "--json"])).out) as J;
+    expect(zh.diagnostics.find((d) => d.code === "workbook.ledger-level-required")?.data.allowed).toBe("国家级、省级、市级");
+  });
+});
