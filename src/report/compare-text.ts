@@ -441,7 +441,8 @@ export function rangesShown(summary: string): boolean {
 }
 
 function ledgerJson(e: LedgerEntry): Record<string, unknown> {
-  return { unit: e.unit, code: e.code, count: e.count, level: e.level ?? null, points: e.points === undefined ? null : pointsToNumber(e.points), status: e.status, flagged: e.flagged, note: e.note, evidence: e.evidence };
+  // (The points typed on the row `entered`, as explain --json names them: its `points` are what it counted.)
+  return { unit: e.unit, code: e.code, count: e.count, level: e.level ?? null, entered: e.points === undefined ? null : pointsToNumber(e.points), status: e.status, flagged: e.flagged, note: e.note, evidence: e.evidence };
 }
 
 function side(r: Results, s: Side): Record<string, unknown> {

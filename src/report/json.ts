@@ -145,6 +145,10 @@ export function explainJson(rubric: Rubric, sub: Submission, results: Results, u
       // Points entered on the row (a code of a range, KF3 10–30), else null.
       entered: r.entry.points === undefined ? null : pointsToNumber(r.entry.points),
       status: r.entry.status,
+      // The row as read, as diff --json gives a row: 未如实上报, 说明, 依据.
+      flagged: r.entry.flagged,
+      note: r.entry.note,
+      evidence: r.entry.evidence,
       counted: r.counted,
       // bonus, deduction or single (a recognition, scoring nothing): what points are (never signed);
       // points as counted (0 for a row not counted, a pending claim too: its why says what it would bring).

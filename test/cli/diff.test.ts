@@ -496,6 +496,14 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "青石镇")).toMatchObject({ old: { total: 954.5 }, new: { total: 964.5 }, moved: true, because: [1] });
     expect(j.units).toHaveLength(22); // every unit of either file, those whose results moved said so
     expect(j.units.filter((u) => u.moved).map((u) => u.name)).toEqual(["东湖街道", "西山镇", "青石镇"]);
+    // A ledger row as explain --json gives it: the points typed `entered` (its `points` there are what it counted; here
+    // a `points` of the typed 分值 beside explain's counted ones read as the same number).
+    const row = j.changes[1]?.new as Record<string, unknown>;
+    expect(row).toMatchObject({ unit: "青石镇", code: "JF2", level: "国家级", entered: null, status: "已认定", flagged: false });
+    expect(row).not.toHaveProperty("points");
+    const explained = JSON.parse((await cli(["explain", fixed, "青石镇", "--json"])).out) as { ledger: Record<string, unknown>[] };
+    const same = explained.ledger.find((x) => x.code === "JF2");
+    for (const key of ["code", "count", "level", "entered", "status", "flagged", "note", "evidence"]) expect(same?.[key], key).toEqual(row[key]);
   });
 
   it("says a decision's 说明 beside it (the why of a withdrawn deduction), and where a deleted row was in the earlier workbook", async () => {

@@ -649,8 +649,8 @@ describe("assess explain", () => {
     // And what the row holds, with its cell as the rest of the JSON names rows (a ledger table loads from it).
     const longquan = JSON.parse((await cli(["explain", input, "龙泉镇", "--json"])).out) as { ledger: unknown[] };
     expect(longquan.ledger).toEqual([
-      { row: 11, cell: "加扣分!B11", code: "KF3", count: 1, level: null, entered: 15, status: "已认定", counted: true, kind: "deduction", points: 15, why: "15 × 1 = 扣 15" },
-      { row: 12, cell: "加扣分!B12", code: "KF4", count: 2, level: null, entered: null, status: "已认定", counted: true, kind: "deduction", points: 10, why: "5 × 2 = 扣 10" },
+      { row: 11, cell: "加扣分!B11", code: "KF3", count: 1, level: null, entered: 15, status: "已认定", flagged: false, note: "越级上访一起", evidence: "信访局函", counted: true, kind: "deduction", points: 15, why: "15 × 1 = 扣 15" },
+      { row: 12, cell: "加扣分!B12", code: "KF4", count: 2, level: null, entered: null, status: "已认定", flagged: false, note: "虚报数据两例", evidence: "核查报告", counted: true, kind: "deduction", points: 10, why: "5 × 2 = 扣 10" },
     ]);
   });
 
