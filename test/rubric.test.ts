@@ -827,6 +827,10 @@ describe("a veto held to the best grade", () => {
     ]);
     expect(load("        veto:\n          ranked: true\n          grade_at_most: 优秀\n").diagnostics).toEqual([]);
     expect(advice("        veto:\n          ranked: true\n          grade_at_most: 良好\n")).toEqual([]);
+    // Not ranked: the error that grade_at_most does nothing there says it, not this advice the other way.
+    const unranked = load("        veto:\n          grade_at_most: 优秀\n");
+    expect(unranked.diagnostics.map((d) => d.code)).toEqual(["rubric.veto-unranked-keys"]);
+    expect(unranked.advice ?? []).toEqual([]);
   });
 });
 

@@ -1060,7 +1060,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
               if (without) b.error("rubric.veto-grade-not-in", [...path, ii, "veto", key], { grade: g, ranking: without.name, allowed: namesOf(without).join("、") });
               // The best grade of every ranking as the best a vetoed unit may have: it holds none back
               // (不得评为优秀 read as grade_at_most: 优秀).
-              else if (key === "grade_at_most") {
+              // (Kept ranked alone: unranked, grade_at_most is said to do nothing at all.)
+              else if (key === "grade_at_most" && it.veto.ranked) {
                 // By their marks (bands written out of order are said apart), the otherwise grade last.
                 const byMark = (r: Ranking): string[] => [...[...(r.grades?.bands ?? [])].sort((x, y) => y.from - x.from).map((x) => x.name), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
                 const next = graded[0] ? byMark(graded[0])[1] : undefined;
