@@ -220,3 +220,16 @@ describe("a file named as pasted", () => {
     expect((await cli(["validate", join(dir, "西山区.xlsx")])).err).toContain("[file.not-found]");
   });
 });
+
+describe("a template for a year before its scheme took effect", () => {
+  it("is written, with a warning said then (--year 2019 under a scheme of 2026 was said only once the form came back filled)", async () => {
+    const dir = scratchDir("assess-year-before-");
+    const out = join(dir, "t.xlsx");
+    const r = await cli(["template", "--rubric", "township-comprehensive", "--year", "2019", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.err).toContain("警告: 考核年度 2019 早于方案 乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)的生效日期 2026-03-01:模板照常写出,但请核对 --year,或换用适用于该年度的方案版本 [template.year-before-rubric]");
+    // Its own year: nothing said.
+    expect((await cli(["template", "--rubric", "township-comprehensive", "--year", "2026", "-o", join(dir, "ok.xlsx")])).err).not.toContain("year-before-rubric");
+  });
+});

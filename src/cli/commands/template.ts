@@ -40,6 +40,10 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   // The cover will name the rubric: a file not named by it is not found for the workbook later.
   const oddName = o.rubric !== undefined && /\.ya?ml$/i.test(o.rubric) ? fileNameWarning(o.rubric, rubric) : undefined;
   if (oddName) reportDiagnostics(ctx, [oddName]);
+  // A year before the scheme took effect (--year 2019 under a 办法 of 2026): said now, as validate
+  // says it of the cover later, not once the form is filled.
+  const effective = Number(/^\d{4}/.exec(rubric.effective)?.[0] ?? Number.NaN);
+  if (Number(year) < effective) reportDiagnostics(ctx, [{ code: "template.year-before-rubric", severity: "warning", data: { year, rubric: `${rubric.id} ${rubric.version}`, title: rubric.title, effective: rubric.effective } }]);
   let units: TemplateUnit[] = [];
   if (o.units) {
     const read = readUserFile(o.units, 10 * 1024 * 1024, "units.too-large");

@@ -10,6 +10,7 @@ export const templateMessages: Catalog = {
   "tpl.cover-scheme": { "zh-CN": "方案名称", en: "Scheme" },
   "tpl.cover-effective": { "zh-CN": "生效日期", en: "Effective from" },
   "tpl.line-units-only": { "zh-CN": "{code} {name}(本表只列单位,各项得分由“{sheet}”计算)", en: "{code} {name} (this sheet lists the units only: their points are worked out from “{sheet}”)" },
+  "template.year-before-rubric": { "zh-CN": "考核年度 {year} 早于方案 {title}({rubric})的生效日期 {effective}:模板照常写出,但请核对 --year,或换用适用于该年度的方案版本", en: "the year {year} is before {title} ({rubric}) took effect on {effective}: the template is written all the same; check --year, or use the version of the scheme for that year" },
   "tpl.footer": { "zh-CN": "&C&A 第 &P 页", en: "&C&9&A page &P" },
   "tpl.howto": { "zh-CN": "填写说明:", en: "How to fill it in:" },
   "tpl.step": { "zh-CN": "{step} 分", en: "{step} point{step@s}" },
