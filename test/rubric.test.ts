@@ -671,6 +671,18 @@ describe("every broken rubric gets one located line per problem", () => {
     ]);
   });
 
+  it("says a problem in one band of a grades block three rankings share once, at that band: not again at another band of the block asked of after it (a quota_min without a share, at 合格's)", () => {
+    const own = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const towns = "    grades:\n      bands:\n        - { name: 优秀, from: 90, quota: 20% }\n        - { name: 良好, from: 80 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n      ties: none\n";
+    const departments = "    grades:\n      bands:\n        - { name: 优秀, from: 90, quota: 30% }\n        - { name: 良好, from: 80 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n      ties: all\n";
+    const enterprises = "    grades:\n      bands:\n        - { name: 优秀, from: 90, quota: 1 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n      ties: none\n";
+    for (const b of [towns, departments, enterprises]) expect(own).toContain(b);
+    const text = own.replace(towns, "    grades: &g\n      bands:\n        - { name: 优秀, from: 90, quota: 1, quota_min: 1 }\n        - { name: 良好, from: 80 }\n        - { name: 合格, from: 60 }\n      otherwise: 不合格\n      ties: none\n").replace(departments, "    grades: *g\n").replace(enterprises, "    grades: *g\n");
+    const at = text.split("\n").findIndex((l) => l.includes("quota_min: 1")) + 1;
+    const d = loadRubric("r.yaml", new TextEncoder().encode(text), "test").diagnostics;
+    expect(d.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`)).toEqual([`rubric.quota-min-without-share r.yaml:${at}:${"        - { name: 优秀, from: 90, quota: 1, quota_min: ".length + 1}`]);
+  });
+
   it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
     const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
     expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");

@@ -62,11 +62,19 @@ class Builder {
   constructor(readonly pos: Positions) {}
 
   error(code: string, path: Path, data: Data = {}): void {
-    this.diags.push({ code, severity: "error", data, location: this.pos.of(path) });
+    this.say("error", code, path, data);
   }
 
   warning(code: string, path: Path, data: Data = {}): void {
-    this.diags.push({ code, severity: "warning", data, location: this.pos.of(path) });
+    this.say("warning", code, path, data);
+  }
+
+  /** A problem at path, with its place in an anchored block kept where it is said at an alias. */
+  private say(severity: "error" | "warning", code: string, path: Path, data: Data): void {
+    const location = this.pos.of(path);
+    const d: Diagnostic = { code, severity, data, location };
+    this.pos.pin(d, location);
+    this.diags.push(d);
   }
 
   points(value: number, path: Path): Points {

@@ -477,7 +477,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
  */
 function sameAtAnchor(diagnostics: readonly Diagnostic[], uses: Positions): Diagnostic[] {
   // A problem's place in the anchored block where it was said at an alias; else its own.
-  const placeOf = (d: Diagnostic): TextLocation | undefined => (d.location && "line" in d.location ? (uses.anchorOf(d.location) ?? d.location) : undefined);
+  const placeOf = (d: Diagnostic): TextLocation | undefined => (d.location && "line" in d.location ? (uses.pinnedOf(d) ?? d.location) : undefined);
   const key = (d: Diagnostic, at: TextLocation): string => `${d.code}\u0000${JSON.stringify(d.data)}\u0000${at.line}:${at.col}`;
   const count = new Map<string, number>();
   for (const d of diagnostics) {

@@ -35,6 +35,24 @@ export class Positions {
     return this.anchors.get(`${at.line}:${at.col}`);
   }
 
+  /**
+   * Each problem said at an alias, with its own path's place in the anchored block, kept as it is
+   * said: the place by the alias's line:col alone is the last path asked through it (a quota_min's
+   * problem of 优秀 was moved to 合格's band, asked of after it).
+   */
+  private readonly pinned = new WeakMap<object, TextLocation>();
+
+  /** Keeps, for a problem just located at uses, its place in the anchored block (where it is at an alias). */
+  pin(problem: { readonly location?: unknown }, at: TextLocation): void {
+    const there = this.anchorOf(at);
+    if (there) this.pinned.set(problem, there);
+  }
+
+  /** A problem's place in the anchored block, as pinned when it was said; else undefined. */
+  pinnedOf(problem: object): TextLocation | undefined {
+    return this.pinned.get(problem);
+  }
+
   /** At uses, a location at an alias is kept with its place in the anchored block. */
   private kept(at: TextLocation, through: () => TextLocation): TextLocation {
     if (this.throughAliases) return at;
