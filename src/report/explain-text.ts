@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
+import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, moreThanGrades, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
@@ -180,7 +180,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   // that it does not hold.
   const mayWin = unheld(u);
   if (u.awards.length || mayWin.length) {
-    out.push(c.bold(ctx.t("explain.awards")));
+    // A kind given grades alone is told its result, not 奖惩 over a grade (a school's 等次:优秀).
+    out.push(c.bold(ctx.t(moreThanGrades(rubric.rankings.filter((x) => x.unitKind === u.kind)) ? "explain.awards" : "explain.outcome")));
     // In the order the sheets list them: a veto, then what pending claims could change (those
     // held, then those it could win), then the settled.
     const line = (a: (typeof u.awards)[number]): string => `  ${pendingMark(u, ctx.lang, a)}${openAwardText(u, a, ctx.lang, shownAs(a))}`;

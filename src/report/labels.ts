@@ -527,8 +527,12 @@ export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly b
  */
 export function awardsHeading(rubric: Rubric, r: { readonly id: string; readonly by: string; readonly unitKind: string }, lang: Lang): string {
   const shown = r.by === "total" ? rubric.rankings.filter((x) => x.unitKind === r.unitKind) : rubric.rankings.filter((x) => x.id === r.id);
-  const more = shown.some((x) => x.tiers.length > 0 || x.single.length > 0 || x.yellowCard !== undefined);
-  return message(lang, more ? "out.awards" : "out.remark");
+  return message(lang, moreThanGrades(shown) ? "out.awards" : "out.remark");
+}
+
+/** Whether any of these rankings gives more than grades: a prize, a single-item award or a yellow card. */
+export function moreThanGrades(rankings: readonly Rubric["rankings"][number][]): boolean {
+  return rankings.some((x) => x.tiers.length > 0 || x.single.length > 0 || x.yellowCard !== undefined);
 }
 
 /** A ranking gives awards: prizes, grades, single-item awards or a yellow card. */

@@ -1293,3 +1293,13 @@ describe("the English result sheets' columns", () => {
     expect(widthOf("Provenance", "Value")).toBeGreaterThanOrEqual(64 * 1.2);
   });
 });
+
+describe("explain for a kind given grades alone (区属国有企业: no prize, single-item award or card)", () => {
+  it("heads its grade 考核结果, not 奖惩; a kind that may win prizes keeps 奖惩", async () => {
+    const enterprise = await cli(["explain", "samples/liuhe-2026.xlsx", "区城投集团"]);
+    expect(enterprise.out).toContain("\n考核结果:\n  等次:优秀\n");
+    expect(enterprise.out).not.toContain("奖惩:");
+    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "柳河镇"])).out).toContain("\n奖惩:\n");
+    expect((await cli(["explain", "samples/liuhe-2026.xlsx", "区城投集团", "--lang", "en"])).out).toContain("\nResult:\n");
+  });
+});
