@@ -25,7 +25,7 @@ const DYNAMIC: Record<string, string[]> = {
   "word.direction.": ["higher", "lower"],
   "word.ledger-kind.": ["bonus", "deduction", "single"],
   "word.ties.": ["all", "none"],
-  "word.": ["sep", "yes", "charge.total", "by.total", "veto.ranked", "veto.unranked", "veto.grade", "veto.grade-at-most", "veto.place-empty", "veto.place-passed", "grade-band", "quota", "single", "count", "linked", "yellow", "last-place", "below", "or"],
+  "word.": ["sep", "yes", "charge.total", "by.total", "veto.ranked", "veto.ranked-no-awards", "veto.unranked", "veto.grade", "veto.grade-at-most", "veto.place-empty", "veto.place-passed", "grade-band", "quota", "single", "count", "linked", "yellow", "last-place", "below", "or"],
   "diff.": ["added", "removed"],
   "show.all-cap-": ["bonus", "deduction"],
   "diff.area.": ["meta", "report", "unit-kind", "line", "item", "indicator", "target", "ledger", "cap", "statuses", "levels", "ranking"],

@@ -164,14 +164,14 @@ describe("rubric diff", () => {
     expect(said).toContain("~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
   });
 
-  it("says a veto's place left empty or passed on only where its kind's rankings give prize places", () => {
+  it("says a veto's place left empty or passed on only where its kind's rankings give prize places, and no prize withheld where they give none (grades alone)", () => {
     const file = "rubric/township-comprehensive-2026.1.yaml";
     const text = readFileSync(file, "utf8");
     const load = (t: string): Rubric => loadRubric(file, Buffer.from(t), "x").rubric!;
     // QY4 is the enterprises': their ranking gives grades, no prize places.
     const revised = text.replace("        target: 0\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。", "        target: 0\n        veto: { ranked: true, grade: 不合格 }\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。");
     expect(revised).not.toBe(text);
-    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名、不得获奖;直接定为不合格  [改变排名]"]);
+    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名;直接定为不合格  [改变排名]"]);
   });
 
   it("lists a code's levels highest first, as 办法 do, under either version (国家级 10, 市级 5, 省级 7 read as jumbled)", () => {

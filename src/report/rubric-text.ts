@@ -4,7 +4,7 @@
 import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec, UnitKind } from "../rubric/model.js";
 import { DEFAULT_VETO, isMeasured } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
-import { diffRubrics, gradeBandText, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
+import { diffRubrics, gradeBandText, itemHasAwards, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { message, type Lang } from "../messages/index.js";
 import { reportTitleTemplate } from "./september/model.js";
@@ -56,7 +56,7 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
     : t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
   // A gate's veto said as it acts, written or not (by default the unit is not ranked).
   const veto = m.kind === "gate" ? (m.veto ?? DEFAULT_VETO) : m.veto;
-  return veto ? t("show.with-veto", { rule, veto: vetoText(veto, rubricWords(lang), itemHasPrizes(r, m)) }) : rule;
+  return veto ? t("show.with-veto", { rule, veto: vetoText(veto, rubricWords(lang), itemHasPrizes(r, m), itemHasAwards(r, m)) }) : rule;
 }
 
 function measureText(r: Rubric, value: Measure, code: string): string {

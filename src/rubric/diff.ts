@@ -97,7 +97,7 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
     // A gate's veto, said as it acts where the rubric says nothing (the unit is not ranked).
     // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
-    ["veto", i.kind === "gate" ? vetoText(i.veto ?? DEFAULT_VETO, w, itemHasPrizes(r, i)) : undefined, i.veto?.ranked ? "awards" : "ranks"],
+    ["veto", i.kind === "gate" ? vetoText(i.veto ?? DEFAULT_VETO, w, itemHasPrizes(r, i), itemHasAwards(r, i)) : undefined, i.veto?.ranked ? "awards" : "ranks"],
   ]);
 }
 
@@ -110,13 +110,21 @@ export function itemHasPrizes(r: Rubric, i: Item): boolean {
   return r.rankings.some((x) => x.unitKind === kind && x.tiers.length > 0);
 }
 
+/** Whether a ranking of the kind an item is scored for gives prizes or single-item awards (a veto kept ranked wins none of them). */
+export function itemHasAwards(r: Rubric, i: Item): boolean {
+  const line = r.lines.find((l) => allItems(l.items).includes(i));
+  const kind = line ? kindOfLine(r, line.code) : undefined;
+  return r.rankings.some((x) => x.unitKind === kind && (x.tiers.length > 0 || x.single.length > 0));
+}
+
 /**
- * A veto's effect in words: 不排名 / 仍排名, 定为…, 不高于…, 名次空缺 / 顺延 (the last only where
- * its kind's rankings give prize places: `prizes`).
+ * A veto's effect in words: 不排名 / 仍排名(不得获奖, where its kind's rankings give prizes or
+ * single-item awards: `awards`), 定为…, 不高于…, 名次空缺 / 顺延 (the last only where its kind's
+ * rankings give prize places: `prizes`).
  */
-export function vetoText(v: VetoEffect, w: Words, prizes = true): string {
+export function vetoText(v: VetoEffect, w: Words, prizes = true, awards = prizes): string {
   return [
-    w(v.ranked ? "veto.ranked" : "veto.unranked"),
+    w(v.ranked ? (awards ? "veto.ranked" : "veto.ranked-no-awards") : "veto.unranked"),
     v.grade !== undefined ? w("veto.grade", { grade: v.grade }) : "",
     v.gradeAtMost !== undefined ? w("veto.grade-at-most", { grade: v.gradeAtMost }) : "",
     v.ranked && prizes ? w(v.placeEmpty ? "veto.place-empty" : "veto.place-passed") : "",

@@ -90,6 +90,7 @@ export const languageMessages: Catalog = {
   "word.by.total": { "zh-CN": "总分", en: "the total" },
   "word.veto.unranked": { "zh-CN": "否决后不参加排名", en: "unranked when vetoed" },
   "word.veto.ranked": { "zh-CN": "否决后仍排名、不得获奖", en: "still ranked when vetoed, no prize" },
+  "word.veto.ranked-no-awards": { "zh-CN": "否决后仍排名", en: "still ranked when vetoed" },
   "word.veto.grade": { "zh-CN": "直接定为{grade}", en: "graded {grade}" },
   "word.veto.grade-at-most": { "zh-CN": "不得高于{grade}", en: "at most {grade}" },
   "word.veto.place-empty": { "zh-CN": "其名次奖空缺", en: "its prize place stays empty" },
