@@ -690,6 +690,14 @@ describe("assess explain", () => {
     expect(unknown.code).toBe(1);
     const doc = JSON.parse(unknown.out) as { diagnostics: { code: string; location?: { file: string } }[] };
     expect(doc.diagnostics.map((d) => d.code)).toEqual(["unit.unknown-near"]);
+    // The warnings said on standard error with it are in the document too (a newer version beside the workbook).
+    const beside = join(dir, "beside");
+    mkdirSync(beside, { recursive: true });
+    copyFileSync("samples/liuhe-2026.xlsx", join(beside, "liuhe-2026.xlsx"));
+    writeFileSync(join(beside, "township-comprehensive-2026.2.yaml"), readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"'));
+    const warned = await cli(["explain", join(beside, "liuhe-2026.xlsx"), "不存在", "--json"]);
+    expect(warned.err).toContain("[rubric.newer-beside]");
+    expect((JSON.parse(warned.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(["rubric.newer-beside", "unit.unknown"]);
     const broken = join(dir, "typos-explain.xlsx");
     copyFileSync("samples/broken/typos.xlsx", broken);
     const invalid = await cli(["explain", broken, "城关镇", "--json"]);

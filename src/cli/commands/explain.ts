@@ -23,7 +23,8 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
   const u = findUnit(results.units.map((x) => x.name), name, file);
-  if (typeof u !== "number") return reportDiagnostics(ctx, [u], o.json === true);
+  // (With --json, the warnings said on standard error above are in the document too, as for a unit found.)
+  if (typeof u !== "number") return reportDiagnostics(ctx, o.json === true ? [...said(loaded), u] : [u], o.json === true);
   if (o.json) {
     ctx.io.out(JSON.stringify(explainJson(rubric, submission, results, u, ctx.lang, diagnosticsJson(said(loaded), ctx.lang)), null, 2) + "\n");
     return 0;
