@@ -383,6 +383,38 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("keeps a grade on one line in the HTML report's 等次 column, on screen and on paper (不合格 broke as 不合 / 格)", async () => {
+    const report = join(dir, "grade-report.html");
+    expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);
+    for (const width of [1280, 800]) {
+      const p = await browser.newPage({ viewport: { width, height: 800 }, locale: "zh-CN" });
+      try {
+        await p.goto(pathToFileURL(report).href);
+        for (const media of ["screen", "print"] as const) {
+          await p.emulateMedia({ media });
+          // Each 不合格 in a column headed 等次, and the lines its text takes.
+          const tall = await p.evaluate(() =>
+            [...document.querySelectorAll("table")].flatMap((t) => {
+              const at = [...(t.querySelector("thead tr:last-child")?.children ?? [])].findIndex((th) => th.textContent === "等次");
+              if (at < 0) return [];
+              return [...t.querySelectorAll("tbody tr")].flatMap((tr) => {
+                const td = tr.children[at];
+                if (!td || td.textContent !== "不合格") return [];
+                const r = document.createRange();
+                r.selectNodeContents(td);
+                return [r.getClientRects().length];
+              });
+            }),
+          );
+          expect(tall.length, `${width} ${media}`).toBeGreaterThan(0);
+          expect(tall.every((n) => n === 1), `${width} ${media}: ${tall.join(",")}`).toBe(true);
+        }
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
   it("gives the HTML report's overall ranking on a phone room for its awards (squeezed, its rows were six lines tall)", async () => {
     const report = join(dir, "phone-report.html");
     expect((await cli(["report", "samples/qingshan-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);

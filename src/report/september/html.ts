@@ -75,7 +75,7 @@ function table(full: Table, closing?: string, opening = false): string {
     t.rows.length === 0
       ? [`<tr><td class="empty" colspan="${t.columns.length}">${esc(t.empty)}</td></tr>`]
       : t.rows.map((r) => {
-          const cells = t.columns.map((c, i) => `<td class="k-${c.kind}">${show(r.cells[i] ?? null, c.kind)}</td>`).join("");
+          const cells = t.columns.map((c, i) => `<td class="k-${c.kind}${c.nowrap ? " nowrap" : ""}">${show(r.cells[i] ?? null, c.kind)}</td>`).join("");
           return r.mark ? `<tr class="${r.mark}">${cells}</tr>` : `<tr>${cells}</tr>`;
         });
   // The closing block in a row of its own after the last rows, in a row group printed whole: a

@@ -19,6 +19,8 @@ export type ColKind = "rank" | "name" | "points" | "share" | "money" | "text";
 export interface Column {
   readonly header: string;
   readonly kind: ColKind;
+  /** A short word the page keeps on one line (a grade: 不合格 broke as 不合 / 格 in its narrow column). */
+  readonly nowrap?: boolean;
 }
 export interface Row {
   readonly cells: readonly Cell[];
@@ -191,7 +193,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     ...heads.map(([, header]) => ({ header, kind: "points" as const })),
     ...ties.map((t) => ({ header: t.heading, kind: "points" as const })),
     { header: message(lang, "out.total"), kind: "points" },
-    ...(graded ? [{ header: message(lang, "out.award-kind.grade"), kind: "text" as const }] : []),
+    ...(graded ? [{ header: message(lang, "out.award-kind.grade"), kind: "text" as const, nowrap: true }] : []),
     { header: awardsHeading(rubric, r, lang), kind: "text" },
   ];
   const totalAt = 2 + lines.length + heads.length + ties.length;

@@ -60,6 +60,7 @@ th.long { white-space: normal; min-width: 6em; }
 /* The last column of a ranking (its awards) keeps room to read. */
 .t-overall td.k-text:last-child, .t-line td.k-text:last-child { min-width: 12em; }
 td.k-rank { text-align: center; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 td.k-name { min-width: 7em; }
 .short-names td.k-name { white-space: nowrap; }
 /* The award list's category (一票否决, 黄牌警告) stays on one line; its amounts take no more room
