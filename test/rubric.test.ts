@@ -681,6 +681,12 @@ describe("every broken rubric gets one located line per problem", () => {
     const at = text.split("\n").findIndex((l) => l.includes("quota_min: 1")) + 1;
     const d = loadRubric("r.yaml", new TextEncoder().encode(text), "test").diagnostics;
     expect(d.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`)).toEqual([`rubric.quota-min-without-share r.yaml:${at}:${"        - { name: 优秀, from: 90, quota: 1, quota_min: ".length + 1}`]);
+    // Its grades out of order: once, at the band, though each ranking's message names its own ranking
+    // (said again at each *g, where there is nothing to mend).
+    const disordered = text.replace("quota: 1, quota_min: 1 }", "quota: 20% }").replace("        - { name: 良好, from: 80 }\n", "        - { name: 良好, from: 95 }\n");
+    const band = disordered.split("\n").findIndex((l) => l.includes("{ name: 良好, from: 95 }")) + 1;
+    const said = loadRubric("r.yaml", new TextEncoder().encode(disordered), "test").diagnostics;
+    expect(said.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`)).toEqual([`rubric.grade-bands-order r.yaml:${band}:${"        - { name: 良好, from: ".length + 1}`]);
   });
 
   it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {

@@ -478,19 +478,29 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
 function sameAtAnchor(diagnostics: readonly Diagnostic[], uses: Positions): Diagnostic[] {
   // A problem's place in the anchored block where it was said at an alias; else its own.
   const placeOf = (d: Diagnostic): TextLocation | undefined => (d.location && "line" in d.location ? (uses.pinnedOf(d) ?? d.location) : undefined);
-  const key = (d: Diagnostic, at: TextLocation): string => `${d.code}\u0000${JSON.stringify(d.data)}\u0000${at.line}:${at.col}`;
+  const at = (d: Diagnostic, place: TextLocation): string => `${d.code}\u0000${place.line}:${place.col}`;
+  // Found at an alias too, by its code and place alone: a block's problem names the ranking it is
+  // found in (区直部门排名 的等次…, 区属国有企业排名 的等次…), said once, as found where the block is
+  // written. Elsewhere by its words too (two keys missing from one map are two problems).
+  const aliased = new Set(
+    diagnostics.flatMap((d) => {
+      const pinned = uses.pinnedOf(d);
+      return pinned ? [at(d, pinned)] : [];
+    }),
+  );
+  const key = (d: Diagnostic, place: TextLocation): string => (aliased.has(at(d, place)) ? at(d, place) : `${at(d, place)}\u0000${JSON.stringify(d.data)}`);
   const count = new Map<string, number>();
   for (const d of diagnostics) {
-    const at = placeOf(d);
-    if (at) count.set(key(d, at), (count.get(key(d, at)) ?? 0) + 1);
+    const place = placeOf(d);
+    if (place) count.set(key(d, place), (count.get(key(d, place)) ?? 0) + 1);
   }
   const said = new Set<string>();
   return diagnostics.flatMap((d): Diagnostic[] => {
-    const at = placeOf(d);
-    if (!at || (count.get(key(d, at)) ?? 0) < 2) return [d];
-    if (said.has(key(d, at))) return [];
-    said.add(key(d, at));
-    return [{ ...d, location: at }];
+    const place = placeOf(d);
+    if (!place || (count.get(key(d, place)) ?? 0) < 2) return [d];
+    if (said.has(key(d, place))) return [];
+    said.add(key(d, place));
+    return [{ ...d, location: place }];
   });
 }
 
