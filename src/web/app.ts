@@ -35,9 +35,9 @@ function isRubricName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
-/** A workbook by its name (.xlsx, .xlsm). */
+/** A workbook by its name (.xlsx, .xlsm, and a template saved as .xltx or .xltm). */
 function isWorkbookName(name: string): boolean {
-  return /\.xls[xm]$/i.test(name);
+  return /\.xl[st][xm]$/i.test(name);
 }
 
 /** What the command line says in its own terms, said in the page's: a rubric is chosen here, not named with --rubric. */

@@ -541,6 +541,13 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       }
     }
     expect(names).toEqual(["liuhe-2026.scored.xlsx", "liuhe-2026.report.html", "liuhe-2026.json"]);
+    // Chosen where the rubric goes, it is taken for the workbook it is, as an .xlsx is (it was refused as no rubric).
+    await choose("samples/qingshan-2026.xlsx");
+    expect(await page.getAttribute("#rubric", "accept")).toContain(".xltx");
+    await act(() => page.setInputFiles("#rubric", file));
+    await page.waitForFunction(() => !/正在|reading|scoring|making/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.textContent("#status")).toContain("liuhe-2026.xltx");
+    expect(await page.textContent("#status")).toContain("已计分");
     await choose("samples/qingshan-2026.xlsx");
   });
 
