@@ -530,6 +530,12 @@ export function awardsHeading(rubric: Rubric, r: { readonly id: string; readonly
   return message(lang, moreThanGrades(shown) ? "out.awards" : "out.remark");
 }
 
+/** A unit's grade on a ranking as its 等次 column shows it: marked where pending claims may still change it (优秀(待定)). */
+export function gradeCell(u: UnitResult, ranking: string, lang: Lang): string {
+  const grade = u.grades[ranking] ?? "";
+  return grade && u.certainty?.open.some((o) => o.ranking === ranking && o.kind === "grade") ? message(lang, "out.grade-pending", { grade }) : grade;
+}
+
 /** Whether any of these rankings gives more than grades: a prize, a single-item award or a yellow card. */
 export function moreThanGrades(rankings: readonly Rubric["rankings"][number][]): boolean {
   return rankings.some((x) => x.tiers.length > 0 || x.single.length > 0 || x.yellowCard !== undefined);

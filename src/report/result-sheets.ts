@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, gradeCell, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { dayText } from "./day.js";
@@ -438,10 +438,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   // the ranking its gap is worked on: a leader asks how far each town is from the next prize.
   const gapped = units.some((u) => u.gap?.ranking === r.id);
   // Marked where pending claims may still change it (优秀(待定)): counted as final, it was not.
-  const gradeOf = (u: UnitResult): string => {
-    const grade = u.grades[r.id] ?? "";
-    return grade && u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "grade") ? t(lang, "out.grade-pending", { grade }) : grade;
-  };
+  const gradeOf = (u: UnitResult): string => gradeCell(u, r.id, lang);
   const gapOf = (u: UnitResult): string => (u.gap && u.gap.ranking === r.id ? t(lang, u.gap.beyond ? "out.gap-cell-beyond" : "out.gap-cell", { tier: u.gap.tier, points: formatPoints(u.gap.points) }) : "");
   const columns: Column[] = [
     { header: t(lang, "out.rank"), kind: "rank", width: 9 },

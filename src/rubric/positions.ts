@@ -43,7 +43,7 @@ export class Positions {
   private readonly pinned = new WeakMap<object, TextLocation>();
 
   /** Keeps, for a problem just located at uses, its place in the anchored block (where it is at an alias). */
-  pin(problem: { readonly location?: unknown }, at: TextLocation): void {
+  pin(problem: object, at: TextLocation): void {
     const there = this.anchorOf(at);
     if (there) this.pinned.set(problem, there);
   }

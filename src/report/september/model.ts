@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, awardsHeading, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
+import { awardClaims, awardText, awardsCell, awardsHeading, gradeCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -197,11 +197,6 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     { header: awardsHeading(rubric, r, lang), kind: "text" },
   ];
   const totalAt = 2 + lines.length + heads.length + ties.length;
-  // Marked where pending claims may still change it, as its awards cell marked it.
-  const gradeOf = (u: UnitResult): string => {
-    const grade = u.grades[r.id] ?? "";
-    return grade && u.certainty?.open.some((o) => o.ranking === r.id && o.kind === "grade") ? message(lang, "out.grade-pending", { grade }) : grade;
-  };
   // The yellow cards whose units are marked: the legend says them by their names.
   const cards = new Set<string>();
   // A group's table, where the report ranks the whole kind by the total too (that table gives every
@@ -226,7 +221,8 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
       ...heads.map(([key]) => pointsToNumber(u[key])),
       ...ties.map((t) => pointsToNumber(t.points(u))),
       pointsToNumber(u.total),
-      ...(graded ? [xmlSafe(gradeOf(u))] : []),
+      // (Marked where pending claims may still change it, as its sheet's 等次 column marks it.)
+      ...(graded ? [xmlSafe(gradeCell(u, r.id, lang))] : []),
       xmlSafe(remark),
     ];
     // Yellow for a card of this ranking, or of another (a town carded in 乡镇组 shown in 综合排名): the legend names it.
