@@ -198,6 +198,8 @@ export function finerAcross(rubric: Rubric, finer: readonly ShownRate[], units: 
     const display = measureOf(rubric, first.cell.code)?.display ?? "";
     const typed = typedWith(first.cell.shownText, display);
     const code = first.vetoes !== first.shownVetoes ? (first.vetoes ? "workbook.finer-vetoed" : "workbook.finer-not-vetoed") : "workbook.finer-points";
-    p.error(code, first.cell.at.sheet, first.cell.at.cell, { unit: first.cell.unit, item: first.item.name, itemCode: first.item.code, value: withDisplay(formatPoints(first.cell.value), display), typed, points: formatPoints(first.points), typedPoints: formatPoints(first.shownPoints) });
+    // The smaller unit suggested by what is measured: an amount in 元 for 万元, a rate per a larger base.
+    const way = measureOf(rubric, first.cell.code)?.unit === "amount" ? "amount" : "number";
+    p.error(code, first.cell.at.sheet, first.cell.at.cell, { unit: first.cell.unit, item: first.item.name, itemCode: first.item.code, value: withDisplay(formatPoints(first.cell.value), display), typed, points: formatPoints(first.points), typedPoints: formatPoints(first.shownPoints), way });
   }
 }

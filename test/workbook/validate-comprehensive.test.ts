@@ -917,6 +917,23 @@ describe("a count typed more finely than it is held, at a gate", () => {
   });
 });
 
+describe("an amount typed more finely than it is held, across a threshold", () => {
+  // ZB8 made an amount in 万元 (a threshold of at most 8): 8.004万元 is held as 8, which meets it.
+  const text = readFileSync(FILE, "utf8").replace("    name: 刑事案件万人发案率\n    unit: number\n    display: 起/万人\n", "    name: 刑事案件损失\n    unit: amount\n    display: 万元\n");
+  const file = join(scratchDir("assess-finer-amount-"), "township-comprehensive-2026.1.yaml");
+  writeFileSync(file, text);
+  it("is told a smaller unit of money (元 for 万元), not one of a rate per so many people", async () => {
+    expect(text).not.toBe(readFileSync(FILE, "utf8"));
+    const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    Object.assign((all["柳河镇"] ??= {}), { ZB8: 8.004 });
+    const r = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
+    const said = r.diagnostics.filter((d) => d.code.startsWith("workbook.finer"));
+    expect(said.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["workbook.finer-points in.xlsx: 指标数据!I2"]);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toContain("请在方案中把该指标改用更小的计量单位(如 万元 改为 元,数值随之乘以 10000),或核对所填的数");
+    expect(message("en", said[0]!.code, said[0]!.data)).toContain("(元 for 万元, its values times 10000)");
+  });
+});
+
 describe("a unit on the sheets of two kinds", () => {
   /** The template filled as the sample is, 区城投集团's row pasted under the departments (read first: its own row on 区属国企 is the second); that row's number. */
   const pasted = async (): Promise<{ book: MemBook; last: number }> => {
