@@ -1514,3 +1514,13 @@ describe("what an author is told to write", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["rubric.mark-fraction"]);
   });
 });
+
+describe("a bare per on a percentage", () => {
+  it("is told in the words of the indicator's direction: 每低 where higher is better, 每高 where lower is", () => {
+    const bare = replace("        kind: gate\n        indicator: ZB1\n        target: MB1\n", "        kind: shortfall\n        indicator: ZB1\n        target: MB1\n        per: 1\n        deduct: 2\n");
+    expect(firstSaid(bare)).toContain("每低 1 个百分点请写 per: 1%");
+    const lower = bare.replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 失业率\n    direction: lower\n");
+    expect(lower).not.toBe(bare);
+    expect(firstSaid(lower)).toContain("每高 1 个百分点请写 per: 1%");
+  });
+});

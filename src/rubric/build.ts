@@ -413,7 +413,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   }
   if (input.per !== undefined) {
     // 每低 1 个百分点 written per: 1 is a step of 100 percentage points: nothing would ever be taken off.
-    if (spec.unit === "percent" && typeof input.per === "number" && input.per >= 1) b.error("rubric.per-bare-percent", [...path, "per"], { code: input.code, value: input.per, pct: Math.round(input.per * 10000) / 100 });
+    if (spec.unit === "percent" && typeof input.per === "number" && input.per >= 1) b.error("rubric.per-bare-percent", [...path, "per"], { code: input.code, value: input.per, pct: Math.round(input.per * 10000) / 100, way: direction });
     else {
       const said = b.diags.length;
       item.per = b.measure(input.per, spec, [...path, "per"]);

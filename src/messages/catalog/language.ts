@@ -88,6 +88,8 @@ export const languageMessages: Catalog = {
   "word.ledger-kind.single": { "zh-CN": "单项认定", en: "single-item recognition" },
   "word.charge.total": { "zh-CN": "总分", en: "the total" },
   "word.by.total": { "zh-CN": "总分", en: "the total" },
+  "word.per-way.higher": { "zh-CN": "低", en: "below" },
+  "word.per-way.lower": { "zh-CN": "高", en: "above" },
   "word.finer-unit.amount": { "zh-CN": "万元 改为 元,数值随之乘以 10000", en: "元 for 万元, its values times 10000" },
   "word.finer-unit.number": { "zh-CN": "人/亿元 改为 人/百亿元,数值随之乘以 100", en: "人/百亿元 for 人/亿元, its values times 100" },
   "word.veto.unranked": { "zh-CN": "否决后不参加排名", en: "unranked when vetoed" },
