@@ -650,7 +650,9 @@ describe("every broken rubric gets one located line per problem", () => {
   it("says a block used where it does not fit at the alias that uses it (tie-breakers of another kind's items)", () => {
     const text = replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: &tb [DZ]\n").replace("    unit_kind: department\n    by: BM\n", "    unit_kind: department\n    by: BM\n    tie_breakers: *tb\n");
     const use = text.split("\n").findIndex((l) => l.includes("tie_breakers: *tb")) + 1;
-    expect(found(text)).toEqual([`rubric.unknown-tie-breaker r.yaml:${use}:19`]);
+    expect(found(text)).toEqual([`rubric.tie-breaker-other-kind r.yaml:${use}:19`]);
+    // Said whose it is (the towns'), not only that it is not the departments'.
+    expect(firstSaid(text)).toBe("并列时的比较依据(tie_breakers)“DZ” 是镇街的,不是部门的:部门的排名只能比较部门的总分、线或项目,可用:total, BM1");
   });
 
   it("says what is wrong in an anchored block at every use once, at the anchor; what is wrong at one use alone, there, each code of it", () => {
@@ -666,8 +668,8 @@ describe("every broken rubric gets one located line per problem", () => {
     const one = replace("    unit_kind: town\n    by: total\n", "    unit_kind: town\n    by: total\n    tie_breakers: &tb [DZ, JS]\n").replace("    unit_kind: department\n    by: BM\n", "    unit_kind: department\n    by: BM\n    tie_breakers: *tb\n");
     const use = one.split("\n").findIndex((l) => l.includes("tie_breakers: *tb")) + 1;
     expect(load(one).diagnostics.map((x) => [x.code, x.location && "line" in x.location ? x.location.line : 0, x.data.key])).toEqual([
-      ["rubric.unknown-tie-breaker", use, "DZ"],
-      ["rubric.unknown-tie-breaker", use, "JS"],
+      ["rubric.tie-breaker-other-kind", use, "DZ"],
+      ["rubric.tie-breaker-other-kind", use, "JS"],
     ]);
   });
 

@@ -894,7 +894,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       // (总分 as a tie-breaker of a ranking by the total: the key met again, said as that.)
       if (tie && code === r.by) b.error("rubric.tie-breaker-again", path, { key });
       else if (code !== undefined) b.error(tie ? "rubric.tie-breaker-name" : "rubric.rank-key-name", path, { key, code });
-      else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed: tie ? tieAllowed : allowed });
+      else {
+        // Another kind's line or item (a ranking copied from the 县's to the 区's): said whose it is.
+        const other = unitKinds.find((k) => k.id !== kind?.id && (k.lines.includes(key) || itemsOfKind(k.id).has(key)));
+        if (other && kind) b.error(tie ? "rubric.tie-breaker-other-kind" : "rubric.rank-key-other-kind", path, { key, other: other.name, kind: kind.name, allowed: tie ? tieAllowed : allowed });
+        else b.error(tie ? "rubric.unknown-tie-breaker" : "rubric.unknown-rank-key", path, { key, allowed: tie ? tieAllowed : allowed });
+      }
     };
     // (Of a kind not known, its keys are not: said at the kind alone.)
     if (kind && !keys.has(r.by)) badKey(r.by, [...at, "by"], false);

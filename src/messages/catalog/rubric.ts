@@ -323,6 +323,8 @@ export const rubricMessages: Catalog = {
   "rubric.same-name": { "zh-CN": "{code} 与 {other} 同名(“{name}”):指标数据表上它们的列只能靠代码区分;如是复制后漏改了名称,请改正", en: "{code} has the same name as {other} (\"{name}\"): their columns on the indicators sheet can be told apart by their codes alone; if it was copied and its name left unchanged, correct it" },
   "rubric.rank-key-name": { "zh-CN": "排名依据写代码,不写名称:“{key}” 请写作 {code}", en: "a ranking key is a code, not a name: write {code} for \"{key}\"" },
   "rubric.tie-breaker-name": { "zh-CN": "并列时的比较依据(tie_breakers)写代码,不写名称:“{key}” 请写作 {code}", en: "a tie-breaker is a code, not a name: write {code} for \"{key}\"" },
+  "rubric.tie-breaker-other-kind": { "zh-CN": "并列时的比较依据(tie_breakers)“{key}” 是{other}的,不是{kind}的:{kind}的排名只能比较{kind}的总分、线或项目,可用:{allowed}", en: "the tie-breaker \"{key}\" is {other}'s, not {kind}'s: a ranking of {kind} compares {kind}'s total, lines or items; use one of: {allowed}" },
+  "rubric.rank-key-other-kind": { "zh-CN": "排名依据(by)“{key}” 是{other}的,不是{kind}的:{kind}的排名只能按{kind}的总分、线或项目排,可用:{allowed}", en: "the ranking key \"{key}\" is {other}'s, not {kind}'s: a ranking of {kind} ranks by {kind}'s total, lines or items; use one of: {allowed}" },
   "rubric.unknown-tie-breaker": { "zh-CN": "并列时的比较依据(tie_breakers)“{key}” 无效,可用:{allowed}", en: "the tie-breaker \"{key}\" is not valid; use one of: {allowed}" },
   "rubric.unknown-rank-key": { "zh-CN": "排名依据 “{key}” 无效,可用:{allowed}", en: "the ranking key \"{key}\" is not valid; use one of: {allowed}" },
   "rubric.unknown-ranking": { "zh-CN": "未定义的排名 {id}", en: "the ranking {id} is not defined" },
