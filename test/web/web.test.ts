@@ -173,7 +173,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const items = await page.locator("ul.diagnostics li").allTextContents();
     expect(items.some((t) => t.includes("向下取整为 0 个"))).toBe(true);
     expect(items.filter((t) => t.includes("是本页自带的方案,不能在本页修改"))).toEqual([
-      expect.stringContaining("township-comprehensive 2026.1 是本页自带的方案,不能在本页修改:要按上面的提示改方案,需由装有 assess 的考核办复制其方案文件 rubric/township-comprehensive-2026.1.yaml、另取方案编号(id)改好,再把改好的文件与工作簿一起拖入本页"),
+      expect.stringContaining("township-comprehensive 2026.1 是本页自带的方案,不能在本页修改:要按上面的提示改方案,需由装有 assess 的考核办复制其方案文件 rubric/township-comprehensive-2026.1.yaml、另取方案编号(id)改好,把工作簿封面的方案编号改为新编号,再把改好的文件与工作簿一起拖入本页"),
     ]);
     // Not the command line's --rubric, which the page has not.
     expect(items.some((t) => t.includes("--rubric"))).toBe(false);
@@ -891,6 +891,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/已计分 qingshan-2026.xlsx/);
       const status = await page.textContent("#status");
       expect(status).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
+      // With what to do to have it used (following the page's own advice led here, and no further).
+      expect(status).toContain("要按所选方案计分,请把封面的方案编号和方案版本改为 district-popplan 2026.1 的(或用 assess template 按它重新生成工作簿)再拖入。");
       expect(status).not.toContain("现按");
       expect(status).toContain("注意:重新选择的 district-popplan-2026.1.yaml 与此前载入的同名文件编号和版本相同(district-popplan 2026.1),内容却不同;此后封面写明该方案的工作簿按新选择的文件计分。");
     });
