@@ -230,8 +230,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const seen = new Map<string, number>();
   // (Brackets either width, on either side: Word writes 乡镇（街道）, a rubric may name a kind 区直部门（单位）.)
   const same = (a: string, b: string): boolean => a === b || halfBrackets(a) === halfBrackets(b);
+  // (Or by its one line's sheet or name, a kind scored on one sheet: 区属国企, as the template heads it.)
+  const oneLine = (k: (typeof rubric.unitKinds)[number]): { sheet: string; name: string } | undefined => (k.lines.length === 1 ? rubric.lines.find((l) => l.code === k.lines[0]) : undefined);
   const kindOf = (label: string): UnitKindId | undefined =>
-    rubric.unitKinds.find((k) => k.labels.some((l) => same(l, label)) || k.id === label.toLowerCase() || same(k.name, label))?.id;
+    rubric.unitKinds.find((k) => k.labels.some((l) => same(l, label)) || k.id === label.toLowerCase() || same(k.name, label))?.id ??
+    rubric.unitKinds.find((k) => {
+      const line = oneLine(k);
+      return line !== undefined && (same(line.sheet, label) || same(line.name, label));
+    })?.id;
   const groupOf = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
     for (const k of rubric.unitKinds) {
       if (within !== undefined && k.id !== within) continue;

@@ -31,6 +31,19 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
+  it("takes a kind scored on one sheet by that sheet's name in the type column (区属国企, as the template heads it, was refused where 区直部门 was taken)", () => {
+    const comprehensive = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "序号,单位名称,类型\n1,柳河镇,乡镇\n2,区城投集团,区属国企\n3,区财政局,区直部门\n", comprehensive);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.units.map((u) => [u.name, u.kind])).toEqual([
+      ["柳河镇", "town"],
+      ["区城投集团", "enterprise"],
+      ["区财政局", "department"],
+    ]);
+    // A kind of several sheets is not named by one of them: 经济发展 is a town's line, not a kind.
+    expect(parseUnitsFile("units.csv", "序号,单位名称,类型\n1,柳河镇,经济发展\n", comprehensive).diagnostics.map((d) => d.code)).toEqual(["units.unknown-kind"]);
+  });
+
   it("gives the units under a heading of a city's or a county's level and a kind's word (市直部门, 县属国有企业) that kind (a city's 市直部门 gave none: 16 offices went to the towns)", () => {
     const comprehensive = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
     const r = parseUnitsFile("units.csv", "单位名称\n一、乡镇(街道)\n柳河镇\n二、市直部门\n市妇联\n市科协\n三、市属国有企业\n市城投集团\n四、县级部门\n县老年大学\n", comprehensive);
