@@ -61,11 +61,11 @@ describe("validate --unit", () => {
     // Still listed, and still failing the check: the workbook is not ready to hand in.
     expect(r.code).toBe(1);
     expect(r.err).toContain("samples/broken/typos.xlsx: 加扣分!A10: 错误: 加扣分记录中的单位 “不存在镇” 不在考核工作表中");
-    expect(r.out).toBe("白沙街道:未发现问题;工作簿整体另有 1 个错误、0 个警告(不属于哪个单位的行,见上);其他单位另有 15 个错误、1 个警告,未列出(不加 --unit 可看全部)\n");
+    expect(r.out).toBe("白沙街道:未发现问题;工作簿整体另有 1 个错误、0 个警告(不属于哪个单位,见上);其他单位另有 15 个错误、1 个警告,未列出(不加 --unit 可看全部)\n");
     const en = await cli(["validate", "samples/broken/typos.xlsx", "--unit", "白沙街道", "--lang", "en"]);
     const json = JSON.parse((await cli(["validate", "samples/broken/typos.xlsx", "--unit", "白沙街道", "--json"])).out) as { unit: string; others: unknown; workbook: unknown };
     expect([json.unit, json.others, json.workbook]).toEqual(["白沙街道", { errors: 15, warnings: 1 }, { errors: 1, warnings: 0 }]);
-    expect(en.out).toBe("白沙街道: no problems found; the workbook as a whole has 1 error and 0 warnings (of no unit's rows, above); the other units have 15 errors and 1 warning, not listed here (run without --unit to see them)\n");
+    expect(en.out).toBe("白沙街道: no problems found; the workbook as a whole has 1 error and 0 warnings (of no unit, above); the other units have 15 errors and 1 warning, not listed here (run without --unit to see them)\n");
   });
 
   it("counts as the unit's the rows of another spelling of it the workbook asks about (東湖街道 on one sheet), a score over the max there too", async () => {

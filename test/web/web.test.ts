@@ -142,7 +142,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   it("points a chosen unit's clerk below, not above, for the workbook's own problems (the page lists them under the line that counts them)", async () => {
     await choose("samples/broken/typos.xlsx");
     await page.selectOption("#unit", "白沙街道");
-    expect(await page.textContent("p.unit-counts")).toContain("工作簿整体另有 1 个错误、0 个警告(不属于哪个单位的行,见下)");
+    expect(await page.textContent("p.unit-counts")).toContain("工作簿整体另有 1 个错误、0 个警告(不属于哪个单位,见下)");
     // And it is below: the list after the line holds 加扣分!A10.
     expect(await page.locator("p.unit-counts ~ ul.diagnostics li").allTextContents()).toEqual([expect.stringContaining("加扣分!A10")]);
   });
