@@ -103,18 +103,21 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
 
 /** What a veto does where a gate declares nothing. */
 
-/** Whether a ranking of the kind an item is scored for gives prize places (a veto's place can then be empty or passed on). */
-export function itemHasPrizes(r: Rubric, i: Item): boolean {
+/** The rankings of the kind an item is scored for. */
+function rankingsOfItem(r: Rubric, i: Item): Rubric["rankings"] {
   const line = r.lines.find((l) => allItems(l.items).includes(i));
   const kind = line ? kindOfLine(r, line.code) : undefined;
-  return r.rankings.some((x) => x.unitKind === kind && x.tiers.length > 0);
+  return r.rankings.filter((x) => x.unitKind === kind);
+}
+
+/** Whether a ranking of the kind an item is scored for gives prize places (a veto's place can then be empty or passed on). */
+export function itemHasPrizes(r: Rubric, i: Item): boolean {
+  return rankingsOfItem(r, i).some((x) => x.tiers.length > 0);
 }
 
 /** Whether a ranking of the kind an item is scored for gives prizes or single-item awards (a veto kept ranked wins none of them). */
 export function itemHasAwards(r: Rubric, i: Item): boolean {
-  const line = r.lines.find((l) => allItems(l.items).includes(i));
-  const kind = line ? kindOfLine(r, line.code) : undefined;
-  return r.rankings.some((x) => x.unitKind === kind && (x.tiers.length > 0 || x.single.length > 0));
+  return rankingsOfItem(r, i).some((x) => x.tiers.length > 0 || x.single.length > 0);
 }
 
 /**

@@ -195,11 +195,12 @@ export function finerAcross(rubric: Rubric, finer: readonly ShownRate[], units: 
   for (const list of crossings(rubric, finer, units, values)) {
     const first = list.find((x) => x.vetoes !== x.shownVetoes) ?? list[0];
     if (!first) continue;
-    const display = measureOf(rubric, first.cell.code)?.display ?? "";
+    const measure = measureOf(rubric, first.cell.code);
+    const display = measure?.display ?? "";
     const typed = typedWith(first.cell.shownText, display);
     const code = first.vetoes !== first.shownVetoes ? (first.vetoes ? "workbook.finer-vetoed" : "workbook.finer-not-vetoed") : "workbook.finer-points";
     // The smaller unit suggested by what is measured: an amount in 元 for 万元, a rate per a larger base.
-    const way = measureOf(rubric, first.cell.code)?.unit === "amount" ? "amount" : "number";
+    const way = measure?.unit === "amount" ? "amount" : "number";
     p.error(code, first.cell.at.sheet, first.cell.at.cell, { unit: first.cell.unit, item: first.item.name, itemCode: first.item.code, value: withDisplay(formatPoints(first.cell.value), display), typed, points: formatPoints(first.points), typedPoints: formatPoints(first.shownPoints), way });
   }
 }

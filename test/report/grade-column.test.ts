@@ -106,6 +106,8 @@ describe("a ranking that gives grades alone (区属国有企业排名: no prize,
     const table = report.tables.find((x) => x.kind === "overall" && x.heading === "区属国有企业排名");
     const heads = table?.columns.map((c) => c.header) ?? [];
     expect(heads.slice(-2)).toEqual(["等次", "备注"]);
+    // Its data bars on the totals still, the 等次 column after them.
+    expect(table?.bar === undefined ? "" : heads[table.bar]).toBe("总分");
     const grades = (table?.rows ?? []).map((r) => r.cells[heads.indexOf("等次")]);
     expect(grades).toEqual(results.rankings.find((r) => r.id === "enterprises")?.entries.map((e) => results.units[e.unit]?.grades.enterprises ?? ""));
     // Rankings that give prizes or cards keep 奖惩.

@@ -899,35 +899,36 @@ describe("a rate where lower is better, a whole percent ten times its target und
   });
 });
 
+/**
+ * The sample read under the bundled rubric edited (`from` → `to`), with 柳河镇's `values` set: its
+ * problems of a value typed more finely than it is held, and whether it is valid.
+ */
+async function finerUnder(dir: string, from: string, to: string, values: Record<string, Value>): Promise<{ said: Diagnostic[]; ok: boolean }> {
+  const text = readFileSync(FILE, "utf8");
+  expect(text).toContain(from);
+  const file = join(scratchDir(dir), "township-comprehensive-2026.1.yaml");
+  writeFileSync(file, text.replace(from, to));
+  const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+  Object.assign((all["柳河镇"] ??= {}), values);
+  const r = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
+  return { said: r.diagnostics.filter((d) => d.code.startsWith("workbook.finer")), ok: r.ok };
+}
+
 describe("a count typed more finely than it is held, at a gate", () => {
   // ZB5 (较大及以上生产安全事故, a gate of at most 0) allowed parts of one (not whole), as a rate per
   // so many would be: 0.004 is held as 0, which meets the gate, where 0.004 as typed vetoes.
-  const text = readFileSync(FILE, "utf8").replace("    direction: lower\n    whole: true                     # a count of whole things: 0.5起 is refused\n", "    direction: lower\n");
-  const file = join(scratchDir("assess-finer-gate-"), "township-comprehensive-2026.1.yaml");
-  writeFileSync(file, text);
   it("is an error at its cell that says the veto the rounding hides", async () => {
-    expect(text).not.toBe(readFileSync(FILE, "utf8"));
-    const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
-    Object.assign((all["柳河镇"] ??= {}), { ZB5: 0.004 });
-    const r = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
-    const said = r.diagnostics.filter((d) => d.code.startsWith("workbook.finer"));
+    const { said, ok } = await finerUnder("assess-finer-gate-", "    direction: lower\n    whole: true                     # a count of whole things: 0.5起 is refused\n", "    direction: lower\n", { ZB5: 0.004 });
     expect(said.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["workbook.finer-not-vetoed in.xlsx: 指标数据!F2"]);
     expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe("“柳河镇”填的 0.004起 比 0.01 更精细,数量和金额只精确到 0.01,按 0起 计:达到一票否决指标 安全生产底线(SH1) 的目标,按所填的 0.004起 则未达到,应被一票否决。请在方案中把该指标改用更小的计量单位(如 人/亿元 改为 人/百亿元,数值随之乘以 100),或核对所填的数");
-    expect(r.ok).toBe(false);
+    expect(ok).toBe(false);
   });
 });
 
 describe("an amount typed more finely than it is held, across a threshold", () => {
   // ZB8 made an amount in 万元 (a threshold of at most 8): 8.004万元 is held as 8, which meets it.
-  const text = readFileSync(FILE, "utf8").replace("    name: 刑事案件万人发案率\n    unit: number\n    display: 起/万人\n", "    name: 刑事案件损失\n    unit: amount\n    display: 万元\n");
-  const file = join(scratchDir("assess-finer-amount-"), "township-comprehensive-2026.1.yaml");
-  writeFileSync(file, text);
   it("is told a smaller unit of money (元 for 万元), not one of a rate per so many people", async () => {
-    expect(text).not.toBe(readFileSync(FILE, "utf8"));
-    const all = structuredClone(spec.values) as Record<string, Record<string, Value>>;
-    Object.assign((all["柳河镇"] ??= {}), { ZB8: 8.004 });
-    const r = await readMemBook(fill(await templateBook(rubric, spec.units, "2026", "柳河区"), all, []), "in.xlsx", file);
-    const said = r.diagnostics.filter((d) => d.code.startsWith("workbook.finer"));
+    const { said } = await finerUnder("assess-finer-amount-", "    name: 刑事案件万人发案率\n    unit: number\n    display: 起/万人\n", "    name: 刑事案件损失\n    unit: amount\n    display: 万元\n", { ZB8: 8.004 });
     expect(said.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["workbook.finer-points in.xlsx: 指标数据!I2"]);
     expect(message("zh-CN", said[0]!.code, said[0]!.data)).toContain("请在方案中把该指标改用更小的计量单位(如 万元 改为 元,数值随之乘以 10000),或核对所填的数");
     expect(message("en", said[0]!.code, said[0]!.data)).toContain("(元 for 万元, its values times 10000)");

@@ -186,17 +186,18 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
   // The grade this ranking gives, a column of its own as on its sheet (in the awards column, a
   // scheme of grades alone put its whole result under 奖惩).
   const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
+  // (The totals' column gets the data bars.)
+  const total: Column = { header: message(lang, "out.total"), kind: "points" };
   const columns: Column[] = [
     { header: message(lang, "out.rank"), kind: "rank" },
     { header: message(lang, "out.unit"), kind: "name" },
     ...lines.map((l) => ({ header: l.name, kind: "points" as const })),
     ...heads.map(([, header]) => ({ header, kind: "points" as const })),
     ...ties.map((t) => ({ header: t.heading, kind: "points" as const })),
-    { header: message(lang, "out.total"), kind: "points" },
+    total,
     ...(graded ? [{ header: message(lang, "out.award-kind.grade"), kind: "text" as const, nowrap: true }] : []),
     { header: awardsHeading(rubric, r, lang), kind: "text" },
   ];
-  const totalAt = 2 + lines.length + heads.length + ties.length;
   // The yellow cards whose units are marked: the legend says them by their names.
   const cards = new Set<string>();
   // A group's table, where the report ranks the whole kind by the total too (that table gives every
@@ -248,7 +249,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     return u !== undefined && !u.vetoed && marksPending(u, r.id, own ? "grades" : false);
   });
   const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")), xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
-  return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: totalAt, ...chart };
+  return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.indexOf(total), ...chart };
 }
 
 /** A unit's rank on a table: with where pending claims may still take it (8(8–9)), its status where it has none. */
