@@ -584,8 +584,18 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       const named = rubric.unitKinds.find((k) => k.id === asUnit);
       diagnostics.push({ code: "units.label-as-unit", severity: "warning", data: { value: name, kind: named?.name ?? asUnit }, location: { file, line, col: colOf(name) } });
     }
-    // (A group column names the kind itself.) One kind alone: its group may still be in the name.
-    if (label === "" && rubric.unitKinds.length === 1 && parts[2] === "") group = byName(name)?.group;
+    // (A group column names the kind itself.) One kind alone: its group may still be in the name,
+    // else in the heading over it (二、政府部门 over 市财政局: no group was taken from it, where it
+    // was for a rubric of several kinds). Its name saying another group: its own, said with the heading.
+    if (label === "" && rubric.unitKinds.length === 1 && parts[2] === "") {
+      group = byName(name)?.group;
+      const under = section?.kind === kind ? section.group : undefined;
+      if (group === undefined) group = under;
+      else if (under !== undefined && under !== group && section) {
+        const shown = rubric.unitKinds[0]?.groups.find((g) => g.id === group)?.name ?? group;
+        diagnostics.push({ code: "units.kind-not-heading", severity: "warning", data: { unit: name, kind: shown, heading: section.heading }, location: { file, line, col: colOf(name) } });
+      }
+    }
     // (A kind's word in the group column, no kind column beside it (区城投集团,企业): the kind.)
     const kindInGroup = label === "" && parts[2] !== undefined && parts[2] !== "" && groupOf(parts[2]) === undefined ? kindOf(parts[2]) : undefined;
     if (asUnit === undefined && label === "" && rubric.unitKinds.length > 1 && kindInGroup === undefined && (parts[2] === "" || groupOf(parts[2] ?? "") === undefined)) {

@@ -366,6 +366,23 @@ rankings:
     const typed = parseUnitsFile("units.csv", "序号,单位名称,类型,备注\n1,县政务服务中心,,\n2,清水镇,乡镇,\n", comprehensive);
     expect(typed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.kind-by-name-cell units.csv:2:1"]);
     expect(renderLine(typed.diagnostics[0]!, "zh-CN")).toContain("的 “类型” 一栏是空的,按名称列为区直部门;如不是,请在这一栏填写类型,如 “企业”");
+    // Under a heading naming a group (二、经济部门组), the units whose names say none are of it
+    // (a rubric of one kind took no group from the heading: every unit's 分组 was left blank);
+    // a name saying another group keeps its own, said with the heading.
+    const sections = parseUnitsFile("units.csv", "附件1\n一、综合部门组\n1.县城管执法大队\n二、经济部门组\n1.县审计局\n2.县委办公室\n", oneKind);
+    expect(sections.units).toEqual([
+      { name: "县城管执法大队", kind: "dept", group: "general" },
+      { name: "县审计局", kind: "dept", group: "economic" },
+      { name: "县委办公室", kind: "dept", group: "general" },
+    ]);
+    expect(sections.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual([
+      "units.preamble units.csv:1:1",
+      "units.heading-kind units.csv:2:1",
+      "units.heading-kind units.csv:4:1",
+      "units.kind-not-heading units.csv:6:3",
+      "units.numbering-removed units.csv:3:1",
+    ]);
+    expect(renderLine(sections.diagnostics[3]!, "zh-CN")).toContain("“县委办公室” 在标题 “二、经济部门组” 下,但按名称是综合部门组");
     // The kind given, its group is still the one its name's ending says.
     expect(parseUnitsFile("units.csv", "县委办公室,部门\n县发展和改革局,县直部门\n", oneKind)).toEqual({
       units: [
