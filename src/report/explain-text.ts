@@ -255,7 +255,7 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
   return ctx.t(code, { ...data, units, key: rankKeyName(rubric, kind, gap.tie.key, ctx.lang), mine: formatPoints(gap.tie.own), theirs: formatPoints(gap.tie.theirs), step: formatPoints(step) });
 }
 
-/** What it lacks for a better grade: the grade's mark, or where its quota is taken, the lowest score within its places, to pass (or reach). */
+/** What it lacks for a better grade: the grade's mark, or where its quota is taken, the quota-th best of the others' scores, to pass (or reach). */
 function gradeGapLine(ctx: Words, gap: GradeGap): string {
   // (A ranking named for its grades, 教学常规等次: 距教学常规等次“良好”, not 等次 twice.)
   const ranking = ctx.lang === "en" ? gap.rankingName : gap.rankingName.replace(/等次$/, "");
@@ -263,7 +263,10 @@ function gradeGapLine(ctx: Words, gap: GradeGap): string {
   if (!gap.quota) return ctx.t("explain.grade-gap", data);
   // Why reaching it is enough, or passing it needed: the tie-breakers level on the score, or the rubric's rule for ties at the cut.
   const why = ctx.t(`explain.grade-gap-${gap.quota.pass ? "behind" : "ahead"}-${gap.quota.tied}`, { grade: gap.grade });
-  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, others: gap.quota.others, score: formatPoints(gap.quota.score), why });
+  // The score to pass is the quota-th best of the others' (名额内最低 read wrong where a tie at the
+  // cut left that place to none).
+  const nth = gap.quota.count === 1 ? ctx.t("explain.grade-gap-first") : ctx.t("explain.grade-gap-nth", { count: gap.quota.count });
+  return ctx.t(gap.quota.pass ? "explain.grade-gap-pass" : "explain.grade-gap-reach", { ...data, count: gap.quota.count, others: gap.quota.others, score: formatPoints(gap.quota.score), why, nth });
 }
 
 /**

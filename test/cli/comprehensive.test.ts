@@ -575,7 +575,7 @@ describe("the comprehensive sample", () => {
     const q = await cli(["explain", input, "青龙乡"]);
     expect(q.out.split("\n").slice(2, 4)).toEqual([
       "距乡镇组排名二等奖还差 1.58 分(与 双河乡、杨柳镇 同分时比较 DJ 党的建设(95 对 97)仍排在其后,须高出 0.01 分;其他单位不变)",
-      "距乡镇(街道)综合排名等次“优秀”还差 9.43 分(优秀须达 90 分,至多 2 个,另有 5 个可占此名额的单位达到:须超过名额内最低的 99.03 分(同分时按同分比较项排在其后);其他单位不变)",
+      "距乡镇(街道)综合排名等次“优秀”还差 9.43 分(优秀须达 90 分,至多 2 个,另有 5 个可占此名额的单位达到,须超过其中第 2 高的 99.03 分,同分时按同分比较项排在其后;其他单位不变)",
     ]);
     // 河东街道 1.01 short of 文昌街道 for 二等奖: level is enough, DJ putting it ahead — said, as the
     // 0.01 past level is (two towns comparing their gaps took one for a slip), and in the JSON.
@@ -584,10 +584,10 @@ describe("the comprehensive sample", () => {
     expect(ahead.gap).toEqual({ ranking: "urban", tier: "二等奖", points: 1.01, tie: { key: "DJ", own: 99, theirs: 95.5, units: ["文昌街道"], level: 1, ahead: true } });
     // Reaching the lowest within the quota enough, and why: DJ puts 河东街道 ahead of 石桥镇 level on
     // 99.03; 区住房城乡建设局 level with 区市场监管局 on every key, the rubric gives 优秀 to all tied.
-    expect((await cli(["explain", input, "河东街道"])).out).toContain("须达到名额内最低的 99.03 分(同分时按同分比较项排在其前);其他单位不变)\n");
-    expect((await cli(["explain", input, "区住房城乡建设局"])).out).toContain("须达到名额内最低的 99.5 分(同分并列时按方案均评为优秀);其他单位不变)\n");
+    expect((await cli(["explain", input, "河东街道"])).out).toContain("须达到其中第 2 高的 99.03 分,同分时按同分比较项排在其前;其他单位不变)\n");
+    expect((await cli(["explain", input, "区住房城乡建设局"])).out).toContain("须达到其中最高的 99.5 分,同分并列时按方案均评为优秀;其他单位不变)\n");
     // In English as one reads it (a tester's find: "may fill that quota … the lowest score within it"; "level on every key").
-    expect((await cli(["explain", input, "区住房城乡建设局", "--lang", "en"])).out).toContain("that reached it compete for the 1 place: it must reach 99.5, the lowest score holding one; tied on the score and every tie-breaker, the rubric gives all of the tied units 优秀; others unchanged)\n");
+    expect((await cli(["explain", input, "区住房城乡建设局", "--lang", "en"])).out).toContain("that reached it compete for the 1 place: it must reach 99.5, the highest of theirs; tied on the score and every tie-breaker, the rubric gives all of the tied units 优秀; others unchanged)\n");
     // 凤凰街道 50.55 不合格: 合格's mark, 60.
     expect((await cli(["explain", input, "凤凰街道"])).out).toContain("距乡镇(街道)综合排名等次“合格”还差 9.45 分(合格须达 60 分;其他单位不变)\n");
     // Held at 合格 by its veto (河西街道), or set 不合格 (白马镇), or at the best grade (柳河镇): none.
