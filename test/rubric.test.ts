@@ -249,7 +249,14 @@ const cases: Case[] = [
   {
     name: "list-item-indented-less",
     text: replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n"),
-    expected: [`rubric.yaml.BLOCK_AS_IMPLICIT_KEY r.yaml:${lineOf("  - code: ZB1") + 1}:1`],
+    expected: [`rubric.yaml.ITEM_INDENT_LESS r.yaml:${lineOf("  - code: ZB1") + 1}:2`],
+  },
+  // An item pasted one level out, its keys lined up under its dash (`- code:` at 4 spaces, `name:` at 6,
+  // under items at 6): said at the entry's dash (it was the key under it, "indented further than the key above").
+  {
+    name: "list-entry-pasted-out",
+    text: replace("      - code: JS2\n        name: 满意率\n        max: 10\n        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "    - code: JS2\n      name: 满意率\n      max: 10\n      kind: threshold\n      indicator: ZB2\n      target: 90%\n"),
+    expected: [`rubric.yaml.ITEM_INDENT_LESS r.yaml:${lineOf("      - code: JS2")}:5`],
   },
   // Typed with a Chinese input method: a full-width colon after a key; a number with its unit.
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
@@ -691,9 +698,9 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(said.map((x) => `${x.code} ${x.location ? formatLocation(x.location) : ""}`)).toEqual([`rubric.grade-bands-order r.yaml:${band}:${"        - { name: 良好, from: ".length + 1}`]);
   });
 
-  it("asks about the indentation of the line it points at, where a list item is indented less (it pointed at it and asked about the line above)", () => {
+  it("says of the line it points at that it is indented less than its list's entries, where a list item is (it pointed at it and asked about the line above)", () => {
     const d = load(replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n")).diagnostics[0]!;
-    expect(message("zh-CN", d.code, d.data)).toContain("请检查本行的缩进是否与同级的行对齐");
+    expect(message("zh-CN", d.code, d.data)).toContain("这一项(以 “- ” 开头)比上面同一列表的各项缩进得少");
   });
 
   it("says a key written as a list at its line, and nothing more: the parser's own warning, in English, went to standard error", () => {

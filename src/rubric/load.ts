@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -139,7 +139,9 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
   const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
   // `deeper` a key under `above` and further in, where `above` opens no block of its own.
-  const deeper = (above: string, line: string): boolean => key.test(above) && key.test(line) && indent(line) > indent(above) && !/:\s*(#.*)?$/.test(above);
+  // (A list entry's key stands after its dash: `- code:` at 4 spaces and `name:` at 6 under it line up.)
+  const keyAt = (l: string): number => /^[ ]*(?:-[ ]+)?/.exec(l)?.[0].length ?? 0;
+  const deeper = (above: string, line: string): boolean => key.test(above) && key.test(line) && keyAt(line) > keyAt(above) && !/:\s*(#.*)?$/.test(above);
   const startAbove = (start: number): number => (start > 0 ? source.lastIndexOf("\n", start - 2) + 1 : -1);
   // The key at `start` further in than the one above it, or, where it lines up with the key two
   // above, the one between indented less than both (step: 1 moved out of its item): that one said.
@@ -150,6 +152,19 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     if (key.test(a) && key.test(t) && !/:\s*(#.*)?$/.test(t) && indent(a) < indent(t) && indent(l) === indent(t)) return { code: "KEY_INDENT_LESS", at: above + indent(a) };
     return { code: "KEY_INDENT_DEEPER", at: start + indent(l) };
   };
+  // A list entry pasted out of line, less indented than the entries of a list above it that every
+  // line since is inside (`- code: SH8` at 4 spaces under items at 6): that entry said, at its dash
+  // (the key under it, lined up with its own, was said to be indented too far).
+  if (code === "BLOCK_AS_IMPLICIT_KEY") {
+    const entry = /^([ ]*)-[ ]/.exec(lineFrom(errorLine));
+    const d = entry?.[1]?.length ?? -1;
+    for (let at = entry ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
+      const a = lineFrom(at);
+      if (/^\s*(#.*)?$/.test(a)) continue;
+      if (indent(a) <= d) break;
+      if (/^[ ]*-[ ]/.test(a)) return { code: "ITEM_INDENT_LESS", at: errorLine + d };
+    }
+  }
   if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
     const nextStart = source.indexOf("\n", errorLine) + 1;
     if (nextStart > 0 && deeper(lineFrom(errorLine), lineFrom(nextStart))) return deeperAt(nextStart);
