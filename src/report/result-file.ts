@@ -104,8 +104,9 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
       const titleRow = (text: string, style: number, height: number): WsRow => ({ cells: [text], styles: [ids[style] ?? 0], height });
       const rows = function* (): Generator<WsRow> {
         yield titleRow(table.title, STYLE_TITLE, 26);
-        // A subtitle of more lines (what pending claims mean) wraps across the table's width.
-        const lines = table.subtitle.includes("\n") ? linesIn(table.subtitle, table.columns.reduce((w, c) => w + c.width, 0)) : 1;
+        // A subtitle of more lines (what pending claims mean), or longer than the table is wide (a
+        // 变更说明's two long file names and its counts, cut at the edge on paper), wraps across its width.
+        const lines = linesIn(table.subtitle, table.columns.reduce((w, c) => w + c.width, 0));
         yield lines > 1 ? titleRow(table.subtitle, STYLE_SUBTITLE_LINES, lines * LINE_HEIGHT + 6) : titleRow(table.subtitle, STYLE_SUBTITLE, 18);
         yield { cells: table.columns.map((c) => c.header), styles: map(styles.header), height: styles.headerHeight };
         for (const r of table.rows) {

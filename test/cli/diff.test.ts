@@ -101,6 +101,20 @@ describe("assess diff", () => {
     expect((await cli(["diff", before, before])).out).not.toContain("奖金合计");
   });
 
+  it("wraps the 变更说明's line under its title where long file names make it wider than the table (its counts were cut at the page's edge)", async () => {
+    const before = await edited("samples/qingshan-2026.xlsx", "青山区2026年度目标管理责任制考核工作簿-初评稿.xlsx", claims("不予认定"));
+    const after = await edited("samples/qingshan-2026.xlsx", "青山区2026年度目标管理责任制考核工作簿-复核稿.xlsx", claims("已认定"));
+    const sheet = join(dir, "long-names.xlsx");
+    expect((await cli(["diff", before, after, "-o", sheet])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const row = wb.worksheets[0]!.getRow(2);
+    expect(String(row.getCell(1).value)).toMatch(/复核稿\.xlsx · 输入的变化 \d+ 处;结果有变化的单位 \d+ 个$/);
+    // Two lines high, and wrapped within the merged cells (it was one line of 18 points, unwrapped).
+    expect(row.height).toBeGreaterThan(30);
+    expect(row.getCell(1).alignment?.wrapText).toBe(true);
+  });
+
   it("does not cite for a unit whose own new claim opened its range the changes of one that stood within reach of it either way (青石镇's, for 西山镇)", async () => {
     const next = await edited("samples/qingshan-2026.xlsx", "xishan-claim.xlsx", (wb) => {
       const dz = wb.getWorksheet("党政线")!;

@@ -52,6 +52,12 @@ describe("the result sheets as written", () => {
     expect(sheetOf("综合排名")).toMatch(/<sheetView [^>]*tabSelected="1"/);
   });
 
+  it("keep a subtitle that fits the table's width on one line of 18 points, unwrapped", () => {
+    expect(sheetOf("得分明细(镇、街道)")).toMatch(/<row r="2" ht="18" customHeight="1"><c r="A2" s="(\d+)"/);
+    const s = Number(/<row r="2"[^>]*><c r="A2" s="(\d+)"/.exec(sheetOf("得分明细(镇、街道)"))?.[1]);
+    expect(entries(parts["xl/styles.xml"] ?? "", "cellXfs", "xf")[s]).not.toContain("wrapText");
+  });
+
   it("have a title, a header band that is bold, filled and bordered, and the header frozen with the unit column", () => {
     const ws = sheetOf("综合排名");
     const styles = parts["xl/styles.xml"] ?? "";
