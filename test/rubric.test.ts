@@ -251,6 +251,12 @@ const cases: Case[] = [
     text: replace("  - code: ZB1\n    name: 符合率\n  - code: ZB2\n    name: 满意率\n", "  - { code: ZB1, name: 符合率 }\n - { code: ZB2, name: 满意率 }\n"),
     expected: [`rubric.yaml.ITEM_INDENT_LESS r.yaml:${lineOf("  - code: ZB1") + 1}:2`],
   },
+  // A count's indicator written without its unit (a percentage by default): said once, at the indicator,
+  // with the unit to add (whole: true was "whole does not apply to an item of kind percent", and the
+  // bands on it each "a rate missing its %"); on a percentage written as one, what to change.
+  { name: "whole-without-unit", text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    whole: true\n"), expected: [`rubric.whole-without-unit r.yaml:${lineOf("  - code: ZB2")}:11`] },
+  { name: "display-without-unit", text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    display: 件\n    whole: true\n").replace("        target: 90%\n", "        target: 3\n"), expected: [`rubric.display-without-unit r.yaml:${lineOf("  - code: ZB2")}:11`] },
+  { name: "whole-on-percent", text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: percent\n    whole: true\n"), expected: [`rubric.whole-on-percent r.yaml:${lineOf("  - code: ZB2") + 3}:12`] },
   // An item pasted one level out, its keys lined up under its dash (`- code:` at 4 spaces, `name:` at 6,
   // under items at 6): said at the entry's dash (it was the key under it, "indented further than the key above").
   {

@@ -617,7 +617,14 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
 
   const indicators: Indicator[] = (input.indicators ?? []).map((ind, i) => {
     b.define(ind.code, ["indicators", i, "code"]);
-    const unit = ind.unit ?? "percent";
+    // No unit written, but a display of its own or whole counts (件, whole: true): a count or an
+    // amount whose unit was left out, said once at the indicator. With a display (件, 万元), read as
+    // that unit meanwhile, so that its targets and bands (from: 3) are not each said to be
+    // percentages missing their %; whole alone may be a percentage's slip (its 90% then stands).
+    const counted = ind.display !== undefined && !/%|％/.test(ind.display);
+    const unitLeftOut = ind.unit === undefined && (counted || ind.whole !== undefined);
+    const suggestion = ind.display !== undefined && /元/.test(ind.display) ? "amount" : "number";
+    const unit = ind.unit ?? (unitLeftOut && counted ? suggestion : "percent");
     const spec = { unit };
     const out: Indicator = {
       code: ind.code,
@@ -631,11 +638,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     };
     if (out.min !== undefined && out.max !== undefined && out.min >= out.max) b.error("rubric.range-order", ["indicators", i, "max"], { code: ind.code });
     // A display written without a unit (a percentage by default): the unit was left out, not the display put in.
-    if (unit === "percent" && ind.display !== undefined) {
-      if (ind.unit === undefined && !/%|％/.test(ind.display)) b.error("rubric.display-without-unit", ["indicators", i, "code"], { code: ind.code, display: ind.display, suggestion: /元/.test(ind.display) ? "amount" : "number" });
-      else b.error("rubric.display-on-percent", ["indicators", i, "display"], { code: ind.code });
-    }
-    if (unit === "percent" && ind.whole !== undefined) b.error("rubric.key-not-for-kind", ["indicators", i, "whole"], { key: "whole", kind: "percent" });
+    // So is whole counts without one (whole: true on 投诉件数: "whole does not apply to percent").
+    if (unitLeftOut) {
+      if (counted) b.error("rubric.display-without-unit", ["indicators", i, "code"], { code: ind.code, display: ind.display ?? "", suggestion });
+      else b.error("rubric.whole-without-unit", ["indicators", i, "code"], { code: ind.code });
+    } else if (unit === "percent" && ind.display !== undefined) b.error("rubric.display-on-percent", ["indicators", i, "display"], { code: ind.code });
+    if (unit === "percent" && ind.whole !== undefined && !unitLeftOut) b.error("rubric.whole-on-percent", ["indicators", i, "whole"], { code: ind.code });
     return out;
   });
   const targets: Target[] = (input.targets ?? []).map((t, i) => {

@@ -273,6 +273,8 @@ export const rubricMessages: Catalog = {
   "rubric.duplicate-id": { "zh-CN": "编号 {code} 重复(第 {line} 行已用)", en: "the id {code} is used twice (first on line {line})" },
   "rubric.code-prefix": { "zh-CN": "项目代码 {code} 应以所属考核线代码 {line} 开头", en: "the item code {code} must begin with its line's code {line}" },
   "rubric.group-with-kind": { "zh-CN": "{code} 含有子项,不能再指定 kind", en: "{code} has sub-items, so it may not have a kind" },
+  "rubric.whole-without-unit": { "zh-CN": "指标 {code} 写了 whole(只取整数),却没写 unit(不写即为百分比):件数、人数等请加 unit: number;如确是百分比,删去 whole", en: "the indicator {code} has whole but no unit (a percentage when none is written): for a count (cases, people) add unit: number; if it is a percentage, leave whole out" },
+  "rubric.whole-on-percent": { "zh-CN": "指标 {code} 是百分比(unit: percent),whole(只取整数)只用于件数、人数等(unit: number):如是件数,把 unit 改为 number;否则删去 whole", en: "the indicator {code} is a percentage (unit: percent); whole is for counts (unit: number): if it counts something, make its unit number; else leave whole out" },
   "rubric.display-without-unit": { "zh-CN": "指标 {code} 写了 display: {display},却没写 unit(不写即为百分比):请加 unit: {suggestion}", en: "the indicator {code} has display: {display} but no unit (a percentage when none is written): add unit: {suggestion}" },
   "rubric.display-on-percent": { "zh-CN": "指标 {code} 是百分比(unit: percent),不写 display(显示为 %)", en: "the indicator {code} is a percentage (unit: percent), which takes no display (it shows %)" },
   "word.type.record": { "zh-CN": "一组“键: 值”", en: "a mapping of key: value lines" },
