@@ -957,6 +957,12 @@ describe("a grade's quota", () => {
     // A count and a share are both quotas.
     expect(quota("2")).toEqual([]);
     expect(quota("0.2")).toEqual([]);
+    // Typed with a space or a measure word (30 %, 3个): the quota to write, not the ways quotas are written.
+    expect(quota("30 %")).toEqual([`rubric.bad-quota-fix ${at}`]);
+    expect(quota("3个")).toEqual([`rubric.bad-quota-fix ${at}`]);
+    const said = (q: string): string => message("zh-CN", "rubric.bad-quota-fix", load(text.replace("{ name: 优秀, from: 90, quota: 20% }", `{ name: 优秀, from: 90, quota: ${q} }`)).diagnostics[0]!.data);
+    expect(said("30 %")).toContain("的名额 30 % 无效:请写 30%");
+    expect(said("3 名")).toContain("的名额 3 名 无效:请写 3(");
   });
 
   it("absent from every band makes ties do nothing: warned at ties, saying the ways out; with a quota, or without ties, nothing is said", () => {

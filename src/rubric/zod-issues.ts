@@ -138,7 +138,11 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
   });
   // A quota or a weight not read: what it may be, with the value written (45 meant as 45%).
   const last = path.at(-1);
-  if (last === "quota" && issue.code !== "unrecognized_keys") return [err("rubric.bad-quota", { value: String(valueAt(data, path)) })];
+  if (last === "quota" && issue.code !== "unrecognized_keys") {
+    const value = String(valueAt(data, path));
+    const fixed = quotaWritten(value);
+    return [fixed === undefined ? err("rubric.bad-quota", { value }) : err("rubric.bad-quota-fix", { value, fixed })];
+  }
   // A rounding written as the 办法 says it (四舍五入, 进一法): its word here.
   const rounding = last === "quota_round" ? QUOTA_ROUND_WORDS.find(([re]) => re.test(String(valueAt(data, path)).trim())) : undefined;
   if (rounding) return [err("rubric.quota-round-word", { value: String(valueAt(data, path)).trim(), fixed: rounding[1] })];
@@ -591,4 +595,17 @@ function groupsNear(data: unknown, path: readonly (string | number)[]): string[]
     const { id, name } = g as { id: unknown; name?: unknown };
     return [`${String(id)}${name !== undefined ? `(${String(name)})` : ""}`];
   });
+}
+
+/**
+ * A quota as the 办法 may type it, read: a share with a space or a full-width sign (30 %, 30％), a
+ * count with its measure word (3个, 3 名). Undefined where it is neither.
+ */
+function quotaWritten(value: string): string | undefined {
+  const v = value.replace(/[\s\u3000]+/g, "").replace(/％/g, "%");
+  const share = /^(\d+(?:\.\d+)?)%$/.exec(v);
+  if (share && Number(share[1]) > 0 && Number(share[1]) <= 100) return `${share[1]}%`;
+  const count = /^(\d+)(个单位|个|名|家|位|人)?$/.exec(v);
+  if (count && Number(count[1]) > 0 && (count[2] !== undefined || v !== value)) return count[1];
+  return undefined;
 }
