@@ -319,7 +319,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   // (A kind of one line: its line moves as its total does, unsaid.)
   const lines = changed(w, lineParts(m.old, rubrics), lineParts(m.new, rubrics));
   // `ledger`: its bonus and deduction on the total where they moved, for two versions of a rubric
-  // (a cap lowered: 加分 5 → 4, said nowhere else; between two workbooks the rows that moved them are listed).
+  // (a cap lowered: 加分 5 → 4, said nowhere else; between two workbooks the rows that moved them are
+  // listed, unless the rubric moved the unit too).
   const ledger = (u: UnitResult): Map<string, string> => new Map([[w.t("out.bonus"), formatPoints(u.bonus)], [w.t("out.deduction"), formatPoints(u.deduction)]]);
   const totals = o.ledger && m.old && m.new ? changed(w, ledger(m.old), ledger(m.new)) : [];
   if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...totals, ...relativeParts(w, m.old, m.new, rubrics));
@@ -336,7 +337,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
  * worth, where the line alone says only "— → 49.95".
  */
 export function moveSummary(w: Words, a: Results, b: Results, m: UnitMove, changes: readonly InputChange[], rubrics: readonly Rubric[] = [], rubricToo = false): string {
-  const parts = moveParts(w, a, b, m, rubrics, { rubricToo }).join(w.t("list.parts"));
+  // (Moved by the rubric too: its bonus and deduction where they moved, a cap lowered being said by no row.)
+  const parts = moveParts(w, a, b, m, rubrics, { rubricToo, ledger: rubricToo }).join(w.t("list.parts"));
   const like = m.old === undefined && m.new !== undefined ? likelyRenames(changes).get(m.name) : undefined;
   const was = like === undefined ? undefined : a.units.find((u) => u.name === like); // a rename or two: found by name
   if (like === undefined || !was) return parts;

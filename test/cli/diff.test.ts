@@ -612,6 +612,18 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "石桥镇")?.byRubric).toBe(true);
   });
 
+  it("says a bonus the revised rubric caps lower where the unit's line gives its move (石桥镇 加分 5 → 4: no row changed, so nothing said it)", async () => {
+    const y2027 = await nextVersionYear();
+    const yaml = join(dir, "township-comprehensive-2026.2.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("  caps:\n    - kind: bonus\n      max: 5\n", "  caps:\n    - kind: bonus\n      max: 4\n"));
+    const r = await cli(["diff", join(dir, "2026.xlsx"), y2027]);
+    expect(r.code).toBe(0);
+    // (Its bonuses come to 7, capped at 5, now at 4; JJ4's points by place moved by 2026.2 too.)
+    expect(r.out).toContain("  石桥镇: 总分 99.03 → 97.83;经济发展 94.04 → 93.54;加分 5 → 4  因方案变化\n");
+    // A unit the rubric does not move keeps its line as it was (its own rows would say its bonus).
+    expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85;经济发展 98 → 95  因 [1]\n");
+  });
+
   it("--json gives a change to the scheme's own fields (its title) with code null, and an item's with its code", async () => {
     const y2027 = await nextVersionYear();
     const yaml = join(dir, "township-comprehensive-2026.2.yaml");
