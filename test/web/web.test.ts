@@ -783,6 +783,19 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(shown).toContain("要方案文件 district-popplan-2026.1.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里");
       expect(shown).toContain("如是版本号填错,请改为所用的版本号(本页有 2022.1)");
       expect(shown).not.toContain("--rubric");
+      // (The version may be a slip of the cover's: an error in it, to correct.)
+      expect(await page.textContent("#status")).toContain("有 1 个错误、0 个警告,改正后再试");
+    });
+
+    it("says a workbook whose only error is a scheme not on the page needs its rubric file, not correcting (it said 有 1 个错误…改正后再试)", async () => {
+      const own = join(dir, "own-scheme.xlsx");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+      wb.getWorksheet("封面")!.getCell("B3").value = "shizhi-dept";
+      await wb.xlsx.writeFile(own);
+      await choose(own);
+      expect(await page.textContent("#status")).toBe("工作簿 own-scheme.xlsx 所用的考核方案不在本页,选择方案文件后即可计分:");
+      expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("找不到方案 shizhi-dept 2022.1");
     });
 
     it("is said to be of another version where it is the cover's scheme in another, not asked for again", async () => {

@@ -317,6 +317,7 @@ export const common: Catalog = {
   "web.ready": { "zh-CN": "请选择工作簿。", en: "Choose a workbook." },
   "web.reading": { "zh-CN": "正在读取 {file}…", en: "reading {file}…" },
   "web.unread": { "zh-CN": "{file} 不能作为工作簿读取:", en: "{file} cannot be read as a workbook:" },
+  "web.needs-rubric": { "zh-CN": "工作簿 {file} 所用的考核方案不在本页,选择方案文件后即可计分:", en: "{file} is scored under a rubric this page does not have; choose its rubric file to score it:" },
   "web.invalid": { "zh-CN": "工作簿 {file} 有 {errors} 个错误、{warnings} 个警告,改正后再试:", en: "{file} has problems ({errors} error{errors@s}, {warnings} warning{warnings@s}); correct them and try again:" },
   "web.unreadable": { "zh-CN": "无法再次读取 {file}:文件可能已被修改、移动或删除。请重新选择它。", en: "{file} could not be read again: it may have been changed, moved or deleted. Choose it again." },
   "web.printed-from": { "zh-CN": "工作簿 {file},方案 {rubric}", en: "Workbook {file}, rubric {rubric}" },
