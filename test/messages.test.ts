@@ -79,9 +79,9 @@ describe("message catalog", () => {
   });
 
   it("says a pending total's rank without a plural for one ranking, and pending claims, not rows", () => {
-    expect(message("en", "explain.pending-settled", { lo: "66.25", hi: "67.25", ranges: "市直部门综合排名 17", rankWord: message("en", "explain.rank-one") })).toBe("Claims still pending: the total may end between 66.25 and 67.25, rank: 市直部门综合排名 17; the awards stay the same however the claims are decided");
+    expect(message("en", "explain.pending-settled", { what: "awards", lo: "66.25", hi: "67.25", ranges: "市直部门综合排名 17", rankWord: message("en", "explain.rank-one") })).toBe("Claims still pending: the total may end between 66.25 and 67.25, rank: 市直部门综合排名 17; the awards stay the same however the claims are decided");
     // Several rankings: ranks.
-    expect(message("en", "explain.pending", { lo: "954.5", hi: "964.5", ranges: "综合排名 4 · 党政线排名 4", rankWord: message("en", "explain.rank-many"), cells: "加扣分!F7" })).toMatch(/964\.5, ranks: 综合排名 4 · 党政线排名 4; /);
+    expect(message("en", "explain.pending", { what: "awards", lo: "954.5", hi: "964.5", ranges: "综合排名 4 · 党政线排名 4", rankWord: message("en", "explain.rank-many"), cells: "加扣分!F7" })).toMatch(/964\.5, ranks: 综合排名 4 · 党政线排名 4; /);
     expect(message("en", "award.aside", { award: "grade: 良好", aside: message("en", "award.may-be", { others: "优秀" }) })).toBe("grade: 良好 (may be 优秀 once the pending claims are decided)");
   });
 

@@ -7,7 +7,7 @@ import type { Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import type { RankingResult, Results, UnitResult } from "../model/results.js";
 import { formatPoints } from "../model/numbers.js";
-import { awardsCell, awardsHeading, awardText, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, marksPending, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, awardsHeading, awardText, tableOutcomes, groupPlace, ledgerHeadings, mainRankings, otherRankingsNote, unrankedNote, marksPending, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, vacancyNote, weightsNote } from "../report/labels.js";
 import { displayWidth } from "../model/width.js";
 import { boxTable, fill } from "./box.js";
 import type { Ctx } from "./io.js";
@@ -114,7 +114,8 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   // With a unit of the table's that it moves (a placeholder typed as given names no unit).
   // One whose awards may change, else one whose rank may move (not one the claims leave as it is).
   const example = (units.find(({ u }) => u.certainty !== undefined && !u.certainty.settled) ?? units.find(({ u }) => Object.values(u.certainty?.ranks ?? {}).some((r) => r[0] !== r[1])) ?? units[0])?.u.name ?? "";
-  const said = { file: quoted(file), unit: quoted(example) };
+  // (And what may change, in a scheme's own word: 等次 where its rankings give grades alone.)
+  const said = { file: quoted(file), unit: quoted(example), what: tableOutcomes(rubric, ranking) };
   // Marks anywhere in the ranking's awards column (not only the rows shown; by a line or an item,
   // this ranking's own awards); none: its awards are said not to move.
   const marked =
@@ -127,7 +128,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const settled = showsAwards(rubric, ranking) ? "table.pending-settled" : "table.pending-ranks";
   // Totals alone that may move (no rank, no award): whose, and where to (the table gives one total each).
   const totals = results.pendingRows > 0 && !ranges && !marked ? totalsMoving(results, ranking, ctx.lang) : undefined;
-  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : totals ? ctx.t("table.pending-totals", { units: totals.units, n: totals.n, file: said.file, unit: quoted(totals.first) }) + "\n" : "") : "";
+  const pending = results.pendingRows > 0 ? (ranges ? ctx.t(marked ? "table.pending" : settled, said) + "\n" : marked ? ctx.t("table.pending-marks", said) + "\n" : totals ? ctx.t("table.pending-totals", { units: totals.units, n: totals.n, file: said.file, unit: quoted(totals.first), what: said.what }) + "\n" : "") : "";
   // Units level on what it ranks by ranked apart: by what (the table may not show it).
   const broken = tieBreakNote(rubric, ranking, ctx.lang, "table.tie-note");
   const tieNote = broken ? broken + "\n" : "";

@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, EVERY_RANKING, keyPoints, ledgerHeadings, moreThanGrades, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
+import { awardClaims, outcomesWord, EVERY_RANKING, keyPoints, ledgerHeadings, moreThanGrades, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
@@ -112,7 +112,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
             ? "explain.pending-both"
             : "explain.pending";
     const says = MAY_BE.has(code) ? mayBe : ranges;
-    out.push(ctx.t(code, { lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending.filter(movesRanks)) : "" }));
+    // (What may change in its scheme's word: 等次 where its kind's rankings give grades alone.)
+    const what = outcomesWord(rubric.rankings.filter((x) => x.unitKind === u.kind));
+    out.push(ctx.t(code, { what, lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending.filter(movesRanks)) : "" }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, indicatorName: vetoIndicatorName(v), value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

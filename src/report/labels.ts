@@ -525,9 +525,29 @@ export function showsAwards(rubric: Rubric, r: { readonly id: string; readonly b
  * item, its own); 备注 where it holds no more than grades' notes and vetoes (a scheme of grades alone:
  * 奖惩 over 良好(名额已满) promised what it has not).
  */
-export function awardsHeading(rubric: Rubric, r: { readonly id: string; readonly by: string; readonly unitKind: string }, lang: Lang): string {
-  const shown = r.by === "total" ? rubric.rankings.filter((x) => x.unitKind === r.unitKind) : rubric.rankings.filter((x) => x.id === r.id);
-  return message(lang, moreThanGrades(shown) ? "out.awards" : "out.remark");
+export function awardsHeading(rubric: Rubric, r: RankingRef, lang: Lang): string {
+  return message(lang, moreThanGrades(rankingsShown(rubric, r)) ? "out.awards" : "out.remark");
+}
+
+type RankingRef = { readonly id: string; readonly by: string; readonly unitKind: string };
+
+/** The rankings whose awards a ranking's table gives: its kind's where it ranks by the total, else its own. */
+function rankingsShown(rubric: Rubric, r: RankingRef): Rubric["rankings"][number][] {
+  return r.by === "total" ? rubric.rankings.filter((x) => x.unitKind === r.unitKind) : rubric.rankings.filter((x) => x.id === r.id);
+}
+
+/**
+ * What a note on pending claims says may change (the `what` of its message): grades (等次) where these
+ * rankings give grades and nothing more (a school's scheme: "标“待定”的奖惩" read of prizes it has
+ * none of), else awards (奖惩).
+ */
+export function outcomesWord(rankings: readonly Rubric["rankings"][number][]): "awards" | "grades" {
+  return !moreThanGrades(rankings) && rankings.some((x) => x.grades !== undefined) ? "grades" : "awards";
+}
+
+/** What a ranking's table's note on pending claims says may change (see outcomesWord). */
+export function tableOutcomes(rubric: Rubric, r: RankingRef): "awards" | "grades" {
+  return outcomesWord(rankingsShown(rubric, r));
 }
 
 /** A unit's grade on a ranking as its 等次 column shows it: marked where pending claims may still change it (优秀(待定)). */

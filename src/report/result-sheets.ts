@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, gradeCell, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, outcomesWord, tableOutcomes, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, gradeCell, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits } from "../model/width.js";
 import { dayText } from "./day.js";
@@ -86,14 +86,14 @@ export function sheetTitle(lang: Lang, cover: Cover, name: string): string {
  * The rubric's line; where the sheet shows what claims still pending could change, what that means
  * under it: `ranks`, a 名次区间 column (and maybe (待定) marks); `marks`, (待定) marks alone.
  */
-function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks" | { readonly totals: string; readonly n: number }): string {
+function subtitle(lang: Lang, results: Pick<Results, "rubric">, pending?: "ranks" | "ranks-settled" | "ranks-only" | "marks" | { readonly totals: string; readonly n: number }, what: "awards" | "grades" = "awards"): string {
   const line = t(lang, "out.subtitle", { title: xmlSafe(results.rubric.title), id: xmlSafe(results.rubric.id), version: xmlSafe(results.rubric.version) });
   if (!pending) return line;
   const notes = resultSheetName({ kind: "notes", part: 1 }, lang);
   // Totals alone that may move: whose, and where to.
-  if (typeof pending === "object") return `${line}\n${t(lang, "out.pending-note-totals", { units: xmlSafe(pending.totals), n: pending.n, notes })}`;
+  if (typeof pending === "object") return `${line}\n${t(lang, "out.pending-note-totals", { units: xmlSafe(pending.totals), n: pending.n, notes, what })}`;
   const code = pending === "ranks" ? "out.pending-note" : pending === "ranks-settled" ? "out.pending-note-settled" : pending === "ranks-only" ? "out.pending-note-ranks" : "out.pending-note-marks";
-  return `${line}\n${t(lang, code, { notes })}`;
+  return `${line}\n${t(lang, code, { notes, what })}`;
 }
 
 /** A subtitle with the lines more there are (none where a line is undefined or empty). */
@@ -525,7 +525,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const weighted = isTotal ? weightsNote(rubric, r.unitKind, lang, "out.weights") : "";
   // The prizes nobody holds, with why (街道组's 一等奖, its first vetoed and its place kept empty).
   const vacant = vacancyNote(rubric, results, r, lang, "out.vacant");
-  const said = subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units, n: totals.n } : undefined);
+  const said = subtitle(lang, results, pending ? (marked ? "ranks" : awarding ? "ranks-settled" : "ranks-only") : marked ? "marks" : totals ? { totals: totals.units, n: totals.n } : undefined, tableOutcomes(rubric, r));
   const head = withLine(said, xmlSafe(weighted), broken === undefined ? undefined : xmlSafe(broken), xmlSafe(vacant), shadingLegend(units, awarding, isTotal ? undefined : r.id, lang));
   return { sheet: { kind: "ranking", id: r.id, name: r.name }, name: "", title: sheetTitle(lang, cover, r.name), subtitle: head, columns, rows, freezeCols: pending ? 3 : 2, filter: true, pagesAcross: 1, active };
 }
@@ -809,7 +809,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
     title: sheetTitle(lang, cover, name),
     // The money it gives, in all, under the title (a row of it would be sorted with the list).
     // And where a tie at a tier's last place gave it to more units than it has places (four 一等奖 of three).
-    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined), moneyTotal(results, lang), tiersShared(rubric, results, lang), awardsLegend(results, lang)),
+    subtitle: withLine(subtitle(lang, results, results.units.some(unsettled) ? "marks" : undefined, outcomesWord(rubric.rankings)), moneyTotal(results, lang), tiersShared(rubric, results, lang), awardsLegend(results, lang)),
     columns: [
       // As wide as its longest category (Single-item award in English), one of five words.
       { header: t(lang, "out.category"), kind: "text", width: fit([...category.values()], 12, 24) },

@@ -19,7 +19,7 @@ import { resultTables } from "../report/result-sheets.js";
 import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
-import { awardsCell, awardsHeading, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, unrankedUnits, vacancyNote, weightsNote } from "../report/labels.js";
+import { awardsCell, awardsHeading, tableOutcomes, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, unrankedUnits, vacancyNote, weightsNote } from "../report/labels.js";
 import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
@@ -447,7 +447,8 @@ export function start(doc: Document): void {
     const totals = s.results.pendingRows > 0 && !ranges && !marked() ? totalsMoving(s.results, r, lang) : undefined;
     if (s.results.pendingRows > 0 && (ranges || marked() || totals)) {
       // What clicking shows is for the screen: not printed.
-      const note = el("p", totals ? t("web.pending-totals", { units: totals.units, n: totals.n }) : t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks"), "note");
+      const what = tableOutcomes(s.rubric, r);
+      const note = el("p", totals ? t("web.pending-totals", { units: totals.units, n: totals.n, what }) : t(ranges ? (marked() ? "web.pending" : awarding ? "web.pending-settled" : "web.pending-ranks") : "web.pending-marks", { what }), "note");
       note.append(el("span", t("web.pending-click"), "screen-only"));
       section.append(note);
     }

@@ -1302,4 +1302,28 @@ describe("explain for a kind given grades alone (区属国有企业: no prize, s
     expect((await cli(["explain", "samples/liuhe-2026.xlsx", "柳河镇"])).out).toContain("\n奖惩:\n");
     expect((await cli(["explain", "samples/liuhe-2026.xlsx", "区城投集团", "--lang", "en"])).out).toContain("\nResult:\n");
   });
+
+  it("says its grade may change with a pending claim, in the terminal, its sheet and explain (标“待定”的奖惩 read of prizes it has none of); towns keep 奖惩", async () => {
+    // 11 pending KF1 on 区城投集团's 100: 89 would be 良好.
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "企业待定.xlsx", (wb) => {
+      const ws = wb.getWorksheet("加扣分")!;
+      ws.getRow(ws.rowCount + 1).values = ["区城投集团", "KF1", 11, null, null, "待审核"];
+    });
+    const out = join(dir, "企业待定.scored.xlsx");
+    const r = await cli(["score", file, "-o", out]);
+    expect(r.code).toBe(0);
+    const enterprises = r.out.slice(r.out.indexOf("区属国有企业排名"));
+    expect(enterprises).toContain("(加扣分尚有待认定:标“待定”的等次可能随认定改变,名次不会变动;要查看单位的等次取决于哪些记录");
+    expect(r.out.slice(0, r.out.indexOf("区属国有企业排名"))).not.toContain("等次可能随认定改变");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(String(wb.getWorksheet("区属国有企业排名")!.getCell("A2").value)).toContain("标“待定”的等次可能随认定改变");
+    expect((await cli(["explain", file, "区城投集团"])).out).toContain(";等次可能因 加扣分!B32 的认定而变\n");
+    expect((await cli(["explain", file, "区城投集团", "--lang", "en"])).out).toContain("; the grades may change with 加扣分!B32\n");
+    // The report's legend beside its table too.
+    const report = join(dir, "企业待定.report.html");
+    expect((await cli(["report", file, "-o", report])).code).toBe(0);
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("<h2>区属国有企业排名 <small>(共 3 个单位;标红的为一票否决单位;标“待定”的等次视待认定加扣分的认定而定,见文末)</small></h2>");
+  });
 });

@@ -46,11 +46,14 @@ describe("totals pending claims may move where no rank can", () => {
     expect(totalsMoving({ units }, ranking(7), "en")?.units).toBe("1镇 (90–91), 2镇 (91–92), 3镇 (92–93), 4镇 (93–94), 5镇 (94–95) and 2 more");
     // One unit's total: said as one in English (the totals of 青石镇 may move), as many in Chinese.
     const one = totalsMoving({ units: units.slice(0, 1) }, ranking(1), "en");
-    expect(one && message("en", "web.pending-totals", one)).toBe("Claims are pending: the total of 1镇 (90–91) may move, but no rank or award in this table can.");
+    expect(one && message("en", "web.pending-totals", { ...one, what: "awards" })).toBe("Claims are pending: the total of 1镇 (90–91) may move, but no rank or award in this table can.");
     const all = totalsMoving({ units }, ranking(7), "en");
-    expect(all && message("en", "web.pending-totals", all)).toMatch(/^Claims are pending: the totals of 1镇/);
+    expect(all && message("en", "web.pending-totals", { ...all, what: "awards" })).toMatch(/^Claims are pending: the totals of 1镇/);
     const zh = totalsMoving({ units: units.slice(0, 1) }, ranking(1), "zh-CN");
-    expect(zh && message("zh-CN", "web.pending-totals", zh)).toBe("加扣分尚有待认定:1镇(90–91) 的总分可能变动,本表名次和奖惩均不变。");
+    expect(zh && message("zh-CN", "web.pending-totals", { ...zh, what: "awards" })).toBe("加扣分尚有待认定:1镇(90–91) 的总分可能变动,本表名次和奖惩均不变。");
+    // A table of grades alone: its grades (等次), not 奖惩.
+    expect(zh && message("zh-CN", "web.pending-totals", { ...zh, what: "grades" })).toBe("加扣分尚有待认定:1镇(90–91) 的总分可能变动,本表名次和等次均不变。");
+    expect(one && message("en", "web.pending-totals", { ...one, what: "grades" })).toBe("Claims are pending: the total of 1镇 (90–91) may move, but no rank or grade in this table can.");
   });
 
   it("says nothing where no total moves, a rank can, or the ranking is by a line", () => {

@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, awardsHeading, gradeCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
+import { awardClaims, awardText, awardsCell, awardsHeading, tableOutcomes, gradeCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -248,7 +248,7 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     const u = units[e.unit];
     return u !== undefined && !u.vetoed && marksPending(u, r.id, own ? "grades" : false);
   });
-  const note = countNote(lang, rows, pending, cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")), xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
+  const note = countNote(lang, rows, pending && tableOutcomes(rubric, r), cards.size ? [...cards].join(message(lang, "list.items")) : undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), xmlSafe(weightsNote(rubric, r.unitKind, lang, "report.weights")), xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
   return { kind: "overall", ...headings(r.name, lang), note, columns, rows, empty: "", bar: columns.indexOf(total), ...chart };
 }
 
@@ -264,12 +264,13 @@ function rankCell(u: UnitResult, rank: number | null, ranking: string, lang: Lan
  * ranked or not), yellow ones (a yellow card, by the names of those marked) and awards marked pending (what may change them is said at the report's end);
  * then what broke a tie, where one was (`tie`), in the same brackets (two pairs side by side read as a slip).
  */
-function countNote(lang: Lang, rows: readonly Row[], pending: boolean, card: string | undefined, tie: string | undefined, ranges: boolean, weights = "", vacant = ""): string {
+function countNote(lang: Lang, rows: readonly Row[], pending: false | "awards" | "grades", card: string | undefined, tie: string | undefined, ranges: boolean, weights = "", vacant = ""): string {
   const legend = [
     ...(rows.some((x) => x.mark === "veto") ? [message(lang, "report.legend-vetoed")] : []),
     // Yellow rows: the units the ranking's card went to, by the card's own name.
     ...(card !== undefined && rows.some((x) => x.mark === "warning") ? [message(lang, "report.legend-warned", { card })] : []),
-    ...(pending ? [message(lang, "report.legend-pending")] : []),
+    // (Grades, in a scheme's table of grades alone.)
+    ...(pending ? [message(lang, "report.legend-pending", { what: pending })] : []),
     // A rank pending claims may still move is printed with where it may end (8(8–9)): the signed report does not present it as final.
     ...(ranges ? [message(lang, "report.legend-ranges")] : []),
     ...(tie !== undefined ? [tie] : []),
@@ -318,7 +319,7 @@ function lineTable(rubric: Rubric, results: Results, r: RankingResult, units: re
     return [{ cells, ...(u.vetoed ? { mark: "veto" as const } : {}) }];
   });
   const pending = awards && r.entries.some((e) => units[e.unit]?.certainty?.open.some((o) => o.ranking === r.id) === true);
-  const note = countNote(lang, rows, pending, undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), "", xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
+  const note = countNote(lang, rows, pending && tableOutcomes(rubric, r), undefined, tieNote(rubric, r, lang), ranksMove({ units }, r), "", xmlSafe(vacancyNote(rubric, results, r, lang, "report.vacant")));
   return { kind: "line", ...headings(r.name, lang), note, columns, rows, empty: "", ...(awards ? { awards: true } : {}) };
 }
 
