@@ -2,6 +2,15 @@
 // 乡镇组:, 镇(7个), 第一组), in the rubric's words for its kinds and groups too: never a unit.
 import type { Rubric } from "../rubric/model.js";
 
+/**
+ * A heading's count after its words: in brackets (7个), (共7个), (计 7 家), or after a space or 共
+ * (二、政府部门 2个, 一、乡镇共3个).
+ */
+const COUNT = String.raw`(?:\s*[(（]\s*(?:共|计|合计)?\s*\d+\s*(?:个|家|所)?(?:单位)?\s*[)）]|\s*(?:共|计|合计)\s*\d+\s*(?:个|家|所)(?:单位)?|\s+\d+\s*(?:个|家|所)(?:单位)?)`;
+
+/** A class's word a heading may end with after a kind's or a group's (党群部门类, 政法口, 教育系统). */
+const CLASS = "(?:类|口|系统)";
+
 /** The numbering in front of a heading: 一、 / 1. / （二） / (3). */
 const NUMBERING = String.raw`(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])`;
 const NUMBERED = new RegExp(`^${NUMBERING}`);
@@ -17,7 +26,7 @@ export function headingWords(text: string): string {
     text
       .trim()
       .replace(NUMBERED, "")
-      .replace(/\s*(?:[(（]\s*\d+\s*个?\s*[)）])?\s*[:：]?$/, "")
+      .replace(new RegExp(`${COUNT}?\\s*[:：]?$`), "")
       .trim()
       // Brackets as Word writes them (乡镇（街道）): as the rubric names its kinds.
       .replace(/（/g, "(")
@@ -39,18 +48,18 @@ export function sectionHeading(rubric: Rubric): RegExp {
   // (Their brackets either way: Word writes 乡镇（街道）.)
   const own = rubric.unitKinds.flatMap((k) => [k.name, ...k.labels, ...k.groups.flatMap((g) => [g.name, ...g.labels])]).flatMap((w) => [w, w.replace(/\(/g, "（").replace(/\)/g, "）"), w.replace(/（/g, "(").replace(/）/g, ")")]);
   const words = [...new Set([...HEADING_WORDS, ...own].filter((w) => w.trim() !== ""))].sort((a, b) => b.length - a.length).map(escape).join("|");
-  const count = String.raw`\s*(?:[(（]\s*\d+\s*个?\s*[)）])?`;
+  const count = `${COUNT}?`;
   return new RegExp(
     [
       // A numbering alone (一、 / （二）): a heading left without its words, no unit.
       String.raw`^${NUMBERING}\s*[:：]?$`,
       // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
       // (And a kind's other word in brackets after it, as a district writes its towns: 一、镇（街道）.)
-      String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})(?:\s*[(（](?:${words})[)）])?${count}\s*[:：]?$`,
+      String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})${CLASS}?(?:\s*[(（](?:${words})[)）])?${count}\s*[:：]?$`,
       // 第一组 / 第2类 / 第一部分 村
       String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
       // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:
-      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})(?:\s*[(（](?:${words})[)）])?\s*(?:[(（]\s*\d+\s*个?\s*[)）]\s*[:：]?|[:：])$`,
+      String.raw`^[\u4e00-\u9fff]{0,3}(?:${words})(?:\s*[(（](?:${words})[)）])?\s*(?:${COUNT}\s*[:：]?|[:：])$`,
     ].join("|"),
   );
 }

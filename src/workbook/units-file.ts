@@ -224,6 +224,11 @@ const PLACE_ONLY = /^(?!.*(?:高新|经开|开发|园|新区|工业|保税|自�
 /** Lines above a list's heading looked through for it (附件1, a title, a line of who filled it). */
 const PREAMBLE_MAX = 4;
 
+/** A word without the level a city or a county writes before it (县直部门, 市属国企, 市级部门, 各部门: 部门, 国企). */
+function withoutLevel(word: string): string {
+  return word.replace(/^(?:[市县区旗州盟](?:直|属|级)|各)/, "");
+}
+
 export function parseUnitsFile(file: string, text: string, rubric: Rubric): { units: TemplateUnit[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const units: TemplateUnit[] = [];
@@ -232,19 +237,31 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const same = (a: string, b: string): boolean => a === b || halfBrackets(a) === halfBrackets(b);
   // (Or by its one line's sheet or name, a kind scored on one sheet: 区属国企, as the template heads it.)
   const oneLine = (k: (typeof rubric.unitKinds)[number]): { sheet: string; name: string } | undefined => (k.lines.length === 1 ? rubric.lines.find((l) => l.code === k.lines[0]) : undefined);
-  const kindOf = (label: string): UnitKindId | undefined =>
+  const exactKind = (label: string): UnitKindId | undefined =>
     rubric.unitKinds.find((k) => k.labels.some((l) => same(l, label)) || k.id === label.toLowerCase() || same(k.name, label))?.id ??
     rubric.unitKinds.find((k) => {
       const line = oneLine(k);
       return line !== undefined && (same(line.sheet, label) || same(line.name, label));
     })?.id;
-  const groupOf = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
+  // A kind's word after the level a city or a county writes (县直部门, 市属国有企业, 各部门), in a
+  // 类型 column as under a heading: that kind, as the word alone gives it (a county's 县直部门 was an
+  // unknown kind on each of 200 lines, where its heading 二、县直部门 was taken).
+  const kindOf = (label: string): UnitKindId | undefined => {
+    const bare = withoutLevel(label);
+    return exactKind(label) ?? (bare !== label && bare !== "" ? exactKind(bare) : undefined);
+  };
+  const exactGroup = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
     for (const k of rubric.unitKinds) {
       if (within !== undefined && k.id !== within) continue;
       const g = k.groups.find((x) => same(x.name, word) || x.id === word.toLowerCase() || x.labels.some((l) => same(l, word)));
       if (g) return { kind: k.id, group: g.id };
     }
     return undefined;
+  };
+  // (A group's name after the level too: 市直党群部门.)
+  const groupOf = (word: string, within?: UnitKindId): { kind: UnitKindId; group: string } | undefined => {
+    const bare = withoutLevel(word);
+    return exactGroup(word, within) ?? (bare !== word && bare !== "" ? exactGroup(bare, within) : undefined);
   };
   /**
    * The longest label the name ends with (城关镇: 镇; 东城街道办: 街道办), a kind's or one of its
@@ -324,16 +341,17 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   /** The kind (and group) a heading names, for the units under it: 一、乡镇 → town; 乡镇组: → town in 乡镇组. */
   const sectionOf = (text: string): { kind: UnitKindId; group?: string; heading: string } | undefined => {
     // (The words whole, as a kind or a group is named: not 部门和国企 by its ending.)
+    // (After the level a city or a county writes, 市直部门 or 市直党群部门: the word alone's, as kindOf
+    // and groupOf take it; a city's 市直部门 gave none: its units went to the towns.)
     const words = headingWords(text);
-    const g = groupOf(words);
-    if (g) return { ...g, heading: text };
-    const k = kindOf(words);
-    if (k !== undefined) return { kind: k, heading: text };
-    // A kind's word after the level a city or a county writes (市直部门, 县属国有企业, 市级部门, 各部门):
-    // that kind, as the word alone (部门) gives it (a city's 市直部门 gave none: its units went to the towns).
-    const bare = words.replace(/^(?:[市县区旗州盟](?:直|属|级)|各)/, "");
-    const level = bare !== words && bare !== "" ? kindOf(bare) : undefined;
-    if (level !== undefined) return { kind: level, heading: text };
+    // A class's word after it (党群部门类, 政法口, 教育系统): the words before it.
+    for (const w of [words, words.replace(/(?:类|口|系统)$/, "")]) {
+      if (w === "") continue;
+      const g = groupOf(w);
+      if (g) return { ...g, heading: text };
+      const k = kindOf(w);
+      if (k !== undefined) return { kind: k, heading: text };
+    }
     // Words of one kind together (镇(街道), 各镇、街道): that kind.
     const parts = words.replace(/^各/, "").split(/[()、和及与,，/]/).map((x) => x.trim()).filter((x) => x !== "");
     const of = new Set(parts.map((x) => kindOf(x) ?? groupOf(x)?.kind));

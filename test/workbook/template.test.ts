@@ -422,11 +422,12 @@ describe("a units list of another bundled scheme's kinds, --rubric forgotten", (
     const r = await cli(["template", "--units", list, "-o", join(dir, "forgot.xlsx")]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("[units.unknown-kind]");
-    expect(r.err.trimEnd().split("\n").at(-1)).toBe("名单中的单位类型 乡镇、区直部门、国有企业 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive");
+    // (区直部门 is the district's level and 部门, a kind the district scheme has: not among them.)
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("名单中的单位类型 乡镇、国有企业 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive");
     // A kind neither knows among them (事业单位): the other rubric named all the same, for those it knows.
     writeFileSync(list, "柳河镇,乡镇\n区财政局,区直部门\n区城投集团,国有企业\n区融媒体中心,事业单位\n");
     const mixed = await cli(["template", "--units", list, "-o", join(dir, "forgot3.xlsx")]);
-    expect(mixed.err.trimEnd().split("\n").at(-1)).toBe("名单中的单位类型 乡镇、区直部门、国有企业 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive");
+    expect(mixed.err.trimEnd().split("\n").at(-1)).toBe("名单中的单位类型 乡镇、国有企业 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive");
     // Named outright, a rubric is not second-guessed.
     const named = await cli(["template", "--rubric", "district-popplan", "--units", list, "-o", join(dir, "forgot2.xlsx")]);
     expect(named.err).not.toContain("--rubric township-comprehensive");

@@ -40,6 +40,22 @@ describe("units file", () => {
       ["区城投集团", "enterprise"],
       ["区财政局", "department"],
     ]);
+    // A county's or a city's word for a kind in the 类型 column (县直部门, 市属国有企业), as under a heading:
+    // that kind (each of a county's 200 lines was an unknown kind).
+    const county = parseUnitsFile("units.csv", "单位名称,类型\n城关镇,镇\n县普法站,县直部门\n县水务有限公司,县属国有企业\n", comprehensive);
+    expect(county.diagnostics).toEqual([]);
+    expect(county.units.map((u) => [u.name, u.kind])).toEqual([
+      ["城关镇", "town"],
+      ["县普法站", "department"],
+      ["县水务有限公司", "enterprise"],
+    ]);
+    // A heading counted as lists count them (（共3个）) is no town (it was listed as one, unsaid).
+    const counted = parseUnitsFile("units.csv", "一、乡镇（共1个）\n城关镇\n二、区直部门 1个\n区财政局\n", comprehensive);
+    expect(counted.units.map((u) => [u.name, u.kind])).toEqual([
+      ["城关镇", "town"],
+      ["区财政局", "department"],
+    ]);
+    expect(counted.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1"]);
     // A kind of several sheets is not named by one of them: 经济发展 is a town's line, not a kind.
     expect(parseUnitsFile("units.csv", "序号,单位名称,类型\n1,柳河镇,经济发展\n", comprehensive).diagnostics.map((d) => d.code)).toEqual(["units.unknown-kind"]);
   });
@@ -383,6 +399,16 @@ rankings:
       "units.numbering-removed units.csv:3:1",
     ]);
     expect(renderLine(sections.diagnostics[3]!, "zh-CN")).toContain("“县委办公室” 在标题 “二、经济部门组” 下,但按名称是综合部门组");
+    // Headings as lists write them: counted (（共3个）, 2个 after a space), after the level (县直综合部门组),
+    // before a class's word (经济部门组类): headings, their units of the group (each was listed as a unit, or gave none).
+    const written = parseUnitsFile("units.csv", "一、综合部门组（共1个）\n县城管执法大队\n二、经济部门组 1个\n县审计局\n三、县直综合部门组\n县档案馆\n四、经济部门组类\n县统计局\n", oneKind);
+    expect(written.units).toEqual([
+      { name: "县城管执法大队", kind: "dept", group: "general" },
+      { name: "县审计局", kind: "dept", group: "economic" },
+      { name: "县档案馆", kind: "dept", group: "general" },
+      { name: "县统计局", kind: "dept", group: "economic" },
+    ]);
+    expect(written.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1", "units.heading-kind units.csv:5:1", "units.heading-kind units.csv:7:1"]);
     // The kind given, its group is still the one its name's ending says.
     expect(parseUnitsFile("units.csv", "县委办公室,部门\n县发展和改革局,县直部门\n", oneKind)).toEqual({
       units: [
