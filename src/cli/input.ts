@@ -123,7 +123,9 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
   const code = reportDiagnostics(ctx, diagnostics, json, { counted: inCells }) || 1;
   if (inCells) {
     const errors = diagnostics.filter((d) => d.severity === "error").length;
-    ctx.io.err(ctx.t(said, { errors, warnings: diagnostics.length - errors }) + "\n");
+    // Its only errors the rubric its cover names, not found: a file to get, nothing to correct in it.
+    const rubricOnly = diagnostics.every((d) => d.severity !== "error" || d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
+    ctx.io.err(ctx.t(rubricOnly ? `${said}-rubric` : said, { errors, warnings: diagnostics.length - errors }) + "\n");
     const advice = otherVersionAdvice(ctx, diagnostics);
     if (advice) ctx.io.err(advice + "\n");
   }

@@ -769,8 +769,10 @@ export function start(doc: Document): void {
         const unread = errors > 0 && diagnostics.every((d) => d.code.startsWith("xlsx.") || d.code.startsWith("file.") || d.code.startsWith("web.rubric-file"));
         if (unread && live()) last = { file, bytes, unread };
         // Its only error the rubric its cover names, not on the page: a file to choose, nothing in it to correct.
-        const rubricOnly = asked?.code === "rubric.not-found" && diagnostics.every((d) => d.severity !== "error" || d === asked);
-        say((unread ? t("web.unread", { file: file.name }) : rubricOnly ? t("web.needs-rubric", { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
+        // (A version it names, not on the page: its file to choose, or the cover's version a slip to correct, as said below.)
+        const rubricOnly = asked !== undefined && diagnostics.every((d) => d.severity !== "error" || d === asked);
+        const needs = asked?.code === "rubric.not-found" ? "web.needs-rubric" : "web.needs-rubric-version";
+        say((unread ? t("web.unread", { file: file.name }) : rubricOnly ? t(needs, { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
         showProblems(diagnostics, unread ? [] : (loaded.unitNames ?? []), file.name);
         // Why it is no workbook, said to a screen reader after the line ending in a colon (the list is not read out by itself).
         if (unread && live()) announce.textContent = [...out.querySelectorAll("ul.diagnostics li")].map((li) => li.textContent ?? "").join(" ");

@@ -919,6 +919,20 @@ describe("a name far longer than any real one", () => {
     expect(d?.message.length).toBeLessThan(1000);
     expect(d?.data.id).toBe("很".repeat(32767));
   });
+
+  it("ends, where the rubric the cover names is all that is missing, by saying to get its file, not to correct the workbook", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const cover = wb.getWorksheet("封面")!;
+    cover.eachRow((row) => row.eachCell((c) => void (c.value === "district-popplan" ? (c.value = "city-depts") : undefined)));
+    const file = join(dir, "city-depts.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["score", file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[rubric.not-found]");
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("1 个错误,0 个警告;未计分:工作簿封面所写的方案不在这里,找到方案文件后再试(见上)");
+    // (Errors of the workbook's own end as errors to correct: test/cli/shortened.test.ts.)
+  });
 });
 
 describe("a short name with a line break typed in it (桃源↵镇), a unit with no awards", () => {

@@ -783,8 +783,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(shown).toContain("要方案文件 district-popplan-2026.1.yaml,在“自己的考核方案文件”处选择它,或把它和工作簿一起拖到这里");
       expect(shown).toContain("如是版本号填错,请改为所用的版本号(本页有 2022.1)");
       expect(shown).not.toContain("--rubric");
-      // (The version may be a slip of the cover's: an error in it, to correct.)
-      expect(await page.textContent("#status")).toContain("有 1 个错误、0 个警告,改正后再试");
+      // (Said as a version the page lacks: its file to choose, or the cover's slip to correct, as said under it.)
+      expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 封面所写的方案版本不在本页:");
     });
 
     it("says a workbook whose only error is a scheme not on the page needs its rubric file, not correcting (it said 有 1 个错误…改正后再试)", async () => {
@@ -843,7 +843,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/已计分 qingshan-v2026/);
       expect(await page.textContent("#status")).toContain("注意:重新选择的 district-popplan-2026.1.yaml 与此前载入的同名文件编号和版本相同(district-popplan 2026.1),内容却不同;现按新选择的文件计分。");
       await act(() => page.setInputFiles("#rubric", []));
-      await settled(/已计分|有 \d+ 个错误|请选择/);
+      await settled(/已计分|有 \d+ 个错误|不在本页|请选择/);
     });
 
     it("is put aside with its button, the workbook on the page scored again under the built-in rubrics (a picker not emptied by choosing nothing kept it)", async () => {
@@ -862,7 +862,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
 
     it("is taken for what it is when chosen where the workbook goes (and the workbook on the page scored again)", async () => {
       await act(() => page.setInputFiles("#rubric", []));
-      await settled(/已计分|有 \d+ 个错误/);
+      await settled(/已计分|有 \d+ 个错误|不在本页/);
       await act(() => page.setInputFiles("#workbook", rubric));
       await settled(/已计分 qingshan-v2026.xlsx/);
       expect(await page.textContent("#status")).toContain("方案 district-popplan 2026.1");
@@ -870,7 +870,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
 
     it("takes a workbook chosen where the rubric goes for what it is", async () => {
       await act(() => page.setInputFiles("#rubric", []));
-      await settled(/已计分|有 \d+ 个错误|请选择/);
+      await settled(/已计分|有 \d+ 个错误|不在本页|请选择/);
       await act(() => page.setInputFiles("#rubric", "samples/qingshan-2026.xlsx"));
       await settled(/已计分 qingshan-2026.xlsx/);
       expect(await page.textContent("#status")).toContain("方案 district-popplan 2022.1");
@@ -928,7 +928,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       mkdirSync(join(dir, "broken"), { recursive: true });
       writeFileSync(broken, readFileSync(rubric, "utf8").replace("title: ", 'title: "'));
       await act(() => page.setInputFiles("#rubric", []));
-      await settled(/已计分|有 \d+ 个错误/);
+      await settled(/已计分|有 \d+ 个错误|不在本页/);
       await dropFiles([workbook, broken]);
       await settled(/有问题/);
       // Not scored, said once (the refused file's line stands above its problems, not repeated).
@@ -967,7 +967,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(readFileSync(twin, "utf8")).toContain("ranks: [4, 8]");
       await act(() => page.setInputFiles("#rubric", twin));
       // The workbook on the page is scored again without it (here: one its cover names no rubric for).
-      await settled(/未采用|有 \d+ 个错误/);
+      await settled(/未采用|有 \d+ 个错误|不在本页/);
       expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("编号和版本(district-popplan 2022.1)与内置方案相同,内容却不同,不能顶替内置方案");
       // The sample is scored under the bundled one: 金水街道, 7th, has no prize.
       await choose("samples/qingshan-2026.xlsx");
@@ -991,7 +991,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await act(() => page.setInputFiles("#rubric", other));
       // The workbook on the page read again, the refused rubric's problems above its own.
       await page.waitForFunction(() => /other-scheme-1.yaml 有问题/.test(document.querySelector("p.notice")?.textContent ?? ""), undefined, { timeout: 60_000 });
-      await settled(/有 \d+ 个错误|已计分/);
+      await settled(/有 \d+ 个错误|不在本页|已计分/);
       await choose(workbook);
       expect(await page.textContent("#status")).not.toContain("other-scheme-1.yaml");
       expect((await page.locator("ul.diagnostics li").allTextContents()).join("\n")).toContain("封面写的是方案 district-popplan 的 2026.1 版");
@@ -1047,7 +1047,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toContain("已计分 qingshan-v2026.xlsx:22 个单位,方案 district-popplan 2026.1");
       expect(await page.textContent("p.notice")).toBe("方案文件 bad.yaml 有问题,未采用(仍用此前载入的方案 district-popplan 2026.1 和内置方案):");
       await act(() => page.setInputFiles("#rubric", []));
-      await settled(/已计分|有 \d+ 个错误/);
+      await settled(/已计分|有 \d+ 个错误|不在本页/);
     });
 
     it("keeps a refused rubric's problems on a fresh page across a language switch, in the new language", async () => {
