@@ -322,13 +322,15 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   // (a cap lowered: 加分 5 → 4, said nowhere else; between two workbooks the rows that moved them are
   // listed, unless the rubric moved the unit too).
   const ledger = (u: UnitResult): Map<string, string> => new Map([[w.t("out.bonus"), formatPoints(u.bonus)], [w.t("out.deduction"), formatPoints(u.deduction)]]);
-  const totals = o.ledger && m.old && m.new ? changed(w, ledger(m.old), ledger(m.new)) : [];
+  const moves = m.old && m.new ? changed(w, ledger(m.old), ledger(m.new)) : [];
+  const totals = o.ledger ? moves : [];
   if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...totals, ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.
   // (Where the rubric's changes move it too, they may be what moved its awards: said with them.)
   if (awards) parts.push(m.awardsBecause ? w.t(o.rubricToo ? "diff.awards-because-and-rubric" : "diff.awards-because", { awards, refs: fewRefs(w, m.awardsBecause) }) : awards);
-  return parts.length ? parts : lines;
+  // (Nothing but its bonus and deduction moved, each as much: those, its total as it was.)
+  return parts.length ? parts : lines.length ? lines : moves;
 }
 
 /**

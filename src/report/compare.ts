@@ -350,7 +350,8 @@ function outcomeKey(u: UnitResult | undefined): string {
   if (!u) return "";
   // And where pending claims leave it (a claim decided settles them: a change worth saying, though
   // no number moved).
-  return JSON.stringify([u.total, u.subtotals, u.ranks, u.vetoed, u.grades, u.awards.map(awardOutcome), pendingKey(u)]);
+  // (Its bonus and deduction too: a cap lowered on each may leave the total as it was.)
+  return JSON.stringify([u.total, u.subtotals, u.bonus, u.deduction, u.ranks, u.vetoed, u.grades, u.awards.map(awardOutcome), pendingKey(u)]);
 }
 
 /**

@@ -624,6 +624,18 @@ describe("assess diff", () => {
     expect(r.out).toContain("  柳河镇: 总分 102.05 → 100.85;经济发展 98 → 95  因 [1]\n");
   });
 
+  it("lists a unit whose bonus and deduction moved alike, its total as it was (left out: nothing else of it changed)", async () => {
+    const even = await edited("samples/liuhe-2026.xlsx", "even.xlsx", (wb) => {
+      const ws = wb.getWorksheet("加扣分")!;
+      ws.getRow(ws.rowCount + 1).values = ["金山镇", "JF2", 2, null, null, "已认定"];
+      ws.getRow(ws.rowCount + 1).values = ["金山镇", "KF1", 1, null, null, "已认定"];
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", even]);
+    expect(r.out).toContain("结果有变化的单位(1 个):\n  金山镇: 加分 0 → 1;扣分 1 → 2  因 [1][2]\n");
+    const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", even, "--json"])).out) as { units: { name: string; moved: boolean }[] };
+    expect(j.units.filter((u) => u.moved).map((u) => u.name)).toEqual(["金山镇"]);
+  });
+
   it("--json gives a change to the scheme's own fields (its title) with code null, and an item's with its code", async () => {
     const y2027 = await nextVersionYear();
     const yaml = join(dir, "township-comprehensive-2026.2.yaml");
