@@ -611,7 +611,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       if (group === undefined) group = under;
       else if (under !== undefined && under !== group && section) {
         const shown = rubric.unitKinds[0]?.groups.find((g) => g.id === group)?.name ?? group;
-        diagnostics.push({ code: "units.kind-not-heading", severity: "warning", data: { unit: name, kind: shown, heading: section.heading }, location: { file, line, col: colOf(name) } });
+        diagnostics.push({ code: "units.group-not-heading", severity: "warning", data: { unit: name, group: shown, heading: section.heading }, location: { file, line, col: colOf(name) } });
       }
     }
     // (A kind's word in the group column, no kind column beside it (区城投集团,企业): the kind.)
@@ -640,7 +640,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         else if (section && (section.kind !== kind || (section.group !== undefined && group !== undefined && section.group !== group))) {
           const own = rubric.unitKinds.find((k) => k.id === kind);
           const shown = group !== undefined ? (own?.groups.find((g) => g.id === group)?.name ?? group) : (own?.name ?? kind);
-          diagnostics.push({ code: "units.kind-not-heading", severity: "warning", data: { unit: name, kind: shown, heading: section.heading }, location: { file, line, col: colOf(name) } });
+          // (Its kind the heading's, its group another: the group to write.)
+          const code = section.kind === kind ? "units.group-not-heading" : "units.kind-not-heading";
+          diagnostics.push({ code, severity: "warning", data: code === "units.group-not-heading" ? { unit: name, group: shown, heading: section.heading } : { unit: name, kind: shown, heading: section.heading }, location: { file, line, col: colOf(name) } });
         }
       } else if (section && (!like || like.id === section.kind)) {
         // Under a heading naming its kind (（二）县直学校), where its name says no other.

@@ -395,10 +395,10 @@ rankings:
       "units.preamble units.csv:1:1",
       "units.heading-kind units.csv:2:1",
       "units.heading-kind units.csv:4:1",
-      "units.kind-not-heading units.csv:6:3",
+      "units.group-not-heading units.csv:6:3",
       "units.numbering-removed units.csv:3:1",
     ]);
-    expect(renderLine(sections.diagnostics[3]!, "zh-CN")).toContain("“县委办公室” 在标题 “二、经济部门组” 下,但按名称是综合部门组");
+    expect(renderLine(sections.diagnostics[3]!, "zh-CN")).toContain("“县委办公室” 在标题 “二、经济部门组” 下,但按名称属综合部门组:已列入综合部门组;如不是,请在名称后写上分组");
     // Headings as lists write them: counted (（共3个）, 2个 after a space), after the level (县直综合部门组),
     // before a class's word (经济部门组类): headings, their units of the group (each was listed as a unit, or gave none).
     const written = parseUnitsFile("units.csv", "一、综合部门组（共1个）\n县城管执法大队\n二、经济部门组 1个\n县审计局\n三、县直综合部门组\n县档案馆\n四、经济部门组类\n县统计局\n", oneKind);

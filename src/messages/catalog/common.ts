@@ -177,6 +177,7 @@ export const common: Catalog = {
   "usage.output-is-folder": { "zh-CN": "{file} 是一个文件夹;请给出输出文件的名字,如 {file}/{example}", en: "{file} is a folder; give the output file's name, such as {file}/{example}" },
   "usage.xlsx-extension": { "zh-CN": "输出文件名应以 .xlsx 结尾:{file}", en: "the output file name must end in .xlsx: {file}" },
   "units.repeated-heading": { "zh-CN": "“{value}” 是名单的表头(又出现一次,如两张表的名单接在一起),不是单位,未列入模板", en: "\"{value}\" is the list's heading again (as when two lists are pasted one under the other), not a unit; it is left out of the template" },
+  "units.group-not-heading": { "zh-CN": "“{unit}” 在标题 “{heading}” 下,但按名称属{group}:已列入{group};如不是,请在名称后写上分组", en: "\"{unit}\" stands under the heading \"{heading}\" but its name puts it in {group}: it is listed there; if it is not, write its group after its name" },
   "units.kind-not-heading": { "zh-CN": "“{unit}” 在标题 “{heading}” 下,但按名称是{kind}:已列为{kind};如不是,请在名称后写上类型", en: "\"{unit}\" stands under the heading \"{heading}\" but its name makes it {kind}: it is listed as {kind}; if it is not, write its kind after its name" },
   "units.heading-kind": { "zh-CN": "“{value}” 是分类标题,不是单位,未列入模板;其下未写类型的单位按{kind}列入", en: "\"{value}\" is a heading over part of the list, not a unit, and is left out of the template; the units under it with no kind written are listed as {kind}" },
   "units.is-document": { "zh-CN": "这是说明文档(Markdown),不是单位名单:--units 要的是每行一个单位的文本或 CSV 文件", en: "this is a document of notes (Markdown), not a units list: --units takes a text or CSV file with one unit per line" },
