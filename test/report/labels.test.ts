@@ -17,13 +17,13 @@ describe("a grade short of the band its score reached", () => {
     // 20% of a single unit, rounded down: no place at all, not a full band.
     expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
     expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 mark, but its quota rounds down to no 优秀 place)");
-    expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上(名额 1 个),按方案并列单位均不评为优秀)");
+    expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上,名额 1 个,按方案并列单位均不评为优秀)");
     // With how many it was tied, for the places left at the tie: the whole quota, or what those above it left.
     expect(awardContent(grade({ quota: 1, tied: true, unused: 1, tiedWith: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 1 个单位并列争优秀的 1 个名额,按方案并列单位均不评为优秀)");
-    expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 2 个单位并列争优秀余下的 1 个名额(名额共 2 个),按方案并列单位均不评为优秀)");
+    expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 2 个单位并列争优秀名额 2 个中余下的 1 个,按方案并列单位均不评为优秀)");
     expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 1 }), "en")).toBe("良好 (reached the 优秀 mark, but tied with 1 other unit for the 1 优秀 place left of its quota of 2: the rubric gives it to none of those tied)");
     // Behind a tie that got none (ties: none), the band is not full: its place is left empty.
-    expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额(1 个)排到名额线时遇到分数并列的单位,按方案并列单位均不评优秀,余下的名额空出,不顺延给其后的单位)");
+    expect(awardContent(grade({ quota: 1, unused: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但优秀名额 1 个排到名额线时遇到分数并列的单位,按方案并列单位均不评优秀,余下的名额空出,不顺延给其后的单位)");
   });
 });
 
