@@ -6,10 +6,15 @@ import type { Rubric } from "../rubric/model.js";
  * A heading's count after its words: in brackets (7个), (共7个), (计 7 家), or after a space or 共
  * (二、政府部门 2个, 一、乡镇共3个).
  */
-const COUNT = String.raw`(?:\s*[(（]\s*(?:共|计|合计)?\s*\d+\s*(?:个|家|所)?(?:单位)?\s*[)）]|\s*(?:共|计|合计)\s*\d+\s*(?:个|家|所)(?:单位)?|\s+\d+\s*(?:个|家|所)(?:单位)?)`;
+const N = String.raw`(?:\d+|[一二三四五六七八九十两]+)`;
+const MEASURE = String.raw`(?:(?:个|家|所)(?:单位)?)`;
+const COUNT = String.raw`(?:\s*[(（]\s*(?:共计|共|计|合计)?\s*(?:\d+\s*${MEASURE}?|${N}\s*${MEASURE})\s*[)）]|\s*[:：]?\s*(?:共计|共|计|合计)?\s*${N}\s*${MEASURE})`;
 
 /** A class's word a heading may end with after a kind's or a group's (党群部门类, 政法口, 教育系统). */
 const CLASS = "(?:类|口|系统)";
+
+/** A heading of a class by its own words (政法口, 二、教育系统, 党群类): short, ending in a class's word (not 人口). */
+const CLASS_HEADING = String.raw`[\u4e00-\u9fff]{2,6}(?:类|(?<!人)口|系统)`;
 
 /** The numbering in front of a heading: 一、 / 1. / （二） / (3). */
 const NUMBERING = String.raw`(?:(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]|[(（]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[)）])`;
@@ -56,6 +61,8 @@ export function sectionHeading(rubric: Rubric): RegExp {
       // Numbered: 一、镇 / （二）街道 / 1、乡镇组 / 三、区直部门 / 一、乡镇(街道)
       // (And a kind's other word in brackets after it, as a district writes its towns: 一、镇（街道）.)
       String.raw`^${NUMBERING}\s*[\u4e00-\u9fff]{0,3}(?:${words})${CLASS}?(?:\s*[(（](?:${words})[)）])?${count}\s*[:：]?$`,
+      // A class by its own words, numbered or not: 二、政法口 / 教育系统: / 党群类(3个)
+      String.raw`^(?:${NUMBERING}\s*)?${CLASS_HEADING}${count}\s*[:：]?$`,
       // 第一组 / 第2类 / 第一部分 村
       String.raw`^第[一二三四五六七八九十\d]+(?:[组类片]|部分\s*(?:${words})?)${count}\s*[:：]?$`,
       // Not numbered, but counted or followed by a colon: 镇(7个) / 乡镇组:

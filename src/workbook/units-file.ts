@@ -583,7 +583,8 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     }
     // A summary line copied with the list (合计, 乡镇小计 and its count): no unit. Excel's lists put
     // 合计 in the first column (序号) as often as in the name's.
-    const summary = summaryLine(name) ? name : at.name > 0 && summaryLine(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
+    // (A heading counted so, 三、区直部门（共计12个单位）, is a heading: below.)
+    const summary = summaryLine(name) && !heading.test(name) ? name : at.name > 0 && summaryLine(fields[0] ?? "") ? (fields[0] ?? "") : undefined;
     if (summary !== undefined) return leftOut("units.summary", summary);
     // The list's heading again (lists of two sheets put one under the other): no unit.
     if (name === headerName || NAME_EXACT.test(name)) return leftOut("units.repeated-heading", name);
@@ -623,7 +624,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
       // has a kind of offices, or like a company's (区城投集团, 区农商银行) where it has a kind of
       // companies (neither ranked in groups).
       const core = withoutSuffix(name);
-      const office = !named && OFFICE_ENDING.test(core) ? rubric.unitKinds.find((k) => k.groups.length === 0 && k.labels.some((l) => /部门|机关|局|单位/.test(l))) : undefined;
+      // (A kind of offices ranked in groups too, 党群部门 and 政府部门: 县总工会 went to the towns; its group then asked for.)
+      const officeKind = (k: (typeof rubric.unitKinds)[number]): boolean => k.labels.some((l) => /部门|机关|局|单位/.test(l));
+      const office = !named && OFFICE_ENDING.test(core) ? (rubric.unitKinds.find((k) => k.groups.length === 0 && officeKind(k)) ?? rubric.unitKinds.find(officeKind)) : undefined;
       // (Its company's words in a note after it too: 区水务（集团）.)
       const companyName = !named && !office && (/集团|公司|银行|控股/.test(name) || (/企业|投资|城投|国投|交投|资产经营/.test(core) && !OFFICE_ENDING.test(core)));
       // (A rubric without a kind of companies: among its offices, not its towns (区城投集团有限公司

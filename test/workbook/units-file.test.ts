@@ -56,6 +56,12 @@ describe("units file", () => {
       ["区财政局", "department"],
     ]);
     expect(counted.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1"]);
+    // Counted as Word and Excel lists count (no space, after a colon, in Chinese numerals, 共计…个单位,
+    // a bare number in brackets), or a class by its own words (政法口, 教育系统): headings, no units.
+    const more = parseUnitsFile("units.csv", "一、乡镇：共1个\n城关镇\n二、区直部门2个\n区财政局\n三、区直部门（共计2个单位）\n区民政局\n四、区直部门二个\n区教育局\n五、国有企业(1)\n区城投集团\n六、政法口\n区司法局\n教育系统\n区第一中学,部门\n流动人口服务站,部门\n县教育系统工会,部门\n", comprehensive);
+    expect(more.units.map((u) => u.name)).toEqual(["城关镇", "区财政局", "区民政局", "区教育局", "区城投集团", "区司法局", "区第一中学", "流动人口服务站", "县教育系统工会"]);
+    expect(more.diagnostics.filter((d) => d.code.startsWith("units.heading")).map((d) => formatLocation(d.location!))).toEqual(["units.csv:1:1", "units.csv:3:1", "units.csv:5:1", "units.csv:7:1", "units.csv:9:1", "units.csv:11:1", "units.csv:13:1"]);
+    expect(more.units.slice(0, 5).map((u) => u.kind)).toEqual(["town", "department", "department", "department", "enterprise"]);
     // A kind of several sheets is not named by one of them: 经济发展 is a town's line, not a kind.
     expect(parseUnitsFile("units.csv", "序号,单位名称,类型\n1,柳河镇,经济发展\n", comprehensive).diagnostics.map((d) => d.code)).toEqual(["units.unknown-kind"]);
   });
@@ -409,6 +415,38 @@ rankings:
       { name: "县统计局", kind: "dept", group: "economic" },
     ]);
     expect(written.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1", "units.heading-kind units.csv:5:1", "units.heading-kind units.csv:7:1"]);
+    // Beside a kind of towns, an office's name (县总工会, 县档案馆) is of the offices ranked in groups, not the first kind.
+    const twoKinds = rubricFrom(`id: two
+version: "1"
+effective: "2026-01-01"
+title: 两类单位
+unit_kinds:
+  - { id: town, name: 乡镇, labels: [镇, 乡], scale: 10, lines: [T] }
+  - id: dept
+    name: 县直部门
+    labels: [部门]
+    scale: 10
+    lines: [K]
+    groups:
+      - { id: general, name: 综合部门组, labels: [办公室] }
+      - { id: economic, name: 经济部门组, labels: [发展和改革局] }
+indicators: []
+targets: []
+lines:
+  - { code: T, name: 乡镇工作, max: 10, items: [{ code: T1, name: 工作, max: 10 }] }
+  - { code: K, name: 考核, max: 10, items: [{ code: K1, name: 工作, max: 10 }] }
+ledger:
+  statuses: { counted: [已认定], pending: [], rejected: [] }
+  codes: []
+rankings:
+  - { id: towns, name: 乡镇排名, unit_kind: town, by: total }
+  - { id: all, name: 部门排名, unit_kind: dept, by: total }
+`);
+    expect(parseUnitsFile("units.csv", "城关镇\n县总工会\n县档案馆\n", twoKinds).units).toEqual([
+      { name: "城关镇", kind: "town" },
+      { name: "县总工会", kind: "dept", guessed: true },
+      { name: "县档案馆", kind: "dept", guessed: true },
+    ]);
     // The kind given, its group is still the one its name's ending says.
     expect(parseUnitsFile("units.csv", "县委办公室,部门\n县发展和改革局,县直部门\n", oneKind)).toEqual({
       units: [
