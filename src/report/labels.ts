@@ -205,7 +205,8 @@ export function moneyTotal(results: Results, lang: Lang): string | undefined {
   const total = [...byKind.values()].reduce((x, y) => x + y, 0);
   // By kind where more than one gives money, in the list's order, each said as money is, mid-sentence (rank prizes 170,000 yuan).
   const parts = byKind.size > 1 ? MONEY_KINDS.flatMap((kind) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: message(lang, `out.money-kind.${kind}`), amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
-  const open = results.units.some((u) => u.certainty !== undefined && !u.certainty.settled);
+  // (Open where a prize or a single-item award may still change: a grade or a card pending moves no money.)
+  const open = results.units.some((u) => u.certainty !== undefined && !u.certainty.settled && u.certainty.open.some((o) => o.kind === "rank" || o.kind === "single"));
   return message(lang, open ? "out.money-total-open" : "out.money-total", { amount: formatAmount(total), parts: parts.length ? message(lang, "out.money-parts", { parts: parts.join(message(lang, "list.items")) }) : "" });
 }
 

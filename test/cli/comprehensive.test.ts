@@ -1325,5 +1325,11 @@ describe("explain for a kind given grades alone (区属国有企业: no prize, s
     expect((await cli(["report", file, "-o", report])).code).toBe(0);
     const html = readFileSync(report, "utf8");
     expect(html).toContain("<h2>区属国有企业排名 <small>(共 3 个单位;标红的为一票否决单位;标“待定”的等次视待认定加扣分的认定而定,见文末)</small></h2>");
+    // And at its end, where the units waiting on claims are named (a grade alone: no 奖惩 there), and
+    // the prize money is not said to wait on claims that can move no prize.
+    expect(html).toContain("以下单位的等次可能随之改变(表中标“待定”):");
+    expect(html).toContain("区城投集团的等次可能随以下 1 条待认定记录的认定而改变:");
+    expect(html).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
+    expect(html).not.toContain("待定的奖惩认定后可能变动");
   });
 });

@@ -11,7 +11,7 @@ import { cellRef } from "../../diagnostics/index.js";
 import { formatPointsFixed, pointsToNumber } from "../../model/numbers.js";
 import { awardListRows } from "./awards.js";
 import { dayText } from "../day.js";
-import { awardClaims, awardText, awardsCell, awardsHeading, tableOutcomes, gradeCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
+import { awardClaims, awardText, awardsCell, awardsHeading, outcomesWord, tableOutcomes, gradeCell, withheldSingles, givesAwards, givesMoney, ledgerHeadings, mainRankings, moneyTotal, tiersShared, vacancyNote, weightsNote, marksPending, ranksMove, showsAwards, statusText, tieBreakNote, tieColumns, unrankedNote, withoutAmount, type TieColumn } from "../labels.js";
 
 export type Cell = string | number | null;
 /** How a column is shown: rank and name text, points, a share (fraction shown as %), money. */
@@ -375,11 +375,13 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   if (!open.length) return [message(lang, gives ? none : `${none}-no-awards`), ...moving];
   const moves = ranks ? "report.pending-open" : totals ? "report.pending-open-ranks" : "report.pending-open-totals";
   // The units whose awards wait on claims follow the line that introduces them; whose ranks may move, after.
+  // (Their grades, 等次, where their kinds' rankings give grades alone.)
+  const outcomes = (kinds: ReadonlySet<string>): "awards" | "grades" => outcomesWord(rubric.rankings.filter((x) => kinds.has(x.unitKind)));
   const waits = (u: UnitResult): string => {
     const claims = awardClaims(rubric, u);
-    return message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: claims.map(described).join(lang === "en" ? "; " : ";"), count: claims.length });
+    return message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: claims.map(described).join(lang === "en" ? "; " : ";"), count: claims.length, what: outcomes(new Set([u.kind])) });
   };
-  return [message(lang, moves), ...open.map(waits), ...moving];
+  return [message(lang, moves, { what: outcomes(new Set(open.map((u) => u.kind))) }), ...open.map(waits), ...moving];
 }
 
 /**
