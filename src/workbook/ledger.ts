@@ -122,6 +122,11 @@ export function ledgerHeaderAt(sheet: RawSheet): string | undefined {
   return header ? `${colName(Math.min(...header.cols.values()))}${header.row}` : undefined;
 }
 
+/** The ledger's columns by the headings the template gives them (单位、代码、数量…), as messages list them. */
+export function ledgerColumnWords(): string {
+  return LEDGER_COLUMNS.map(([w]) => w).join("、");
+}
+
 /** Column names as the message lists them. */
 const COLUMN_WORDS: ReadonlyMap<LedgerField, string> = new Map(LEDGER_COLUMNS.map(([word, field]) => [field, word]));
 
@@ -138,7 +143,7 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
   const first = unknown[0]?.col ?? [...header.cols.values()].sort((a, b) => a - b)[0] ?? 1;
   const missing = (f: LedgerField): boolean => !header.cols.has(f);
   const word = (f: LedgerField): string => COLUMN_WORDS.get(f) ?? f;
-  const columns = LEDGER_COLUMNS.map(([w]) => w).join("、");
+  const columns = ledgerColumnWords();
   const required = REQUIRED.filter(missing);
   if (required.length) {
     for (const f of required) p.error("workbook.ledger-column-missing", s, at(first), { column: word(f), columns });

@@ -21,7 +21,7 @@ import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, 
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
-import { ledgerHasCode, ledgerHeaderAt, listsItems, readLedger } from "./ledger.js";
+import { ledgerColumnWords, ledgerHasCode, ledgerHeaderAt, listsItems, readLedger } from "./ledger.js";
 import { acrossRow, BLANK_UNDER_MERGE, columnsOf, mergesOverData, type DataArea } from "./merges.js";
 import { checkCoverage, measuredOf, neededCodes, type LocatedSheet } from "./coverage.js";
 import { finerAcross, shownAcross, type ShownRate } from "./shown.js";
@@ -761,6 +761,8 @@ export class SubmissionReader {
   private ledgerSheet: RawSheet | undefined;
   /** Whether the ledger read has a 代码 column. */
   private ledgerCoded = false;
+  /** A sheet named as the ledger is (加扣分) whose headings were not read as a ledger's: its first filled cell. */
+  private ledgerNamed: { sheet: string; cell: string } | undefined;
   /** The ledger's header cell, as a reference: where a second ledger is told to look. */
   private ledgerAt: string | undefined;
   /** Sheets that say they are results we wrote (isOurResultSheet): never input, whatever their name. */
@@ -976,6 +978,12 @@ export class SubmissionReader {
           else this.p.warn("workbook.ledger-copy-empty", name, ledgerAt, { first: this.ledgerAt ?? "" });
         };
         return;
+      }
+      // Named as the ledger, but headed otherwise (社区 | 加扣分项目 | 次数 …): its claims would go
+      // uncounted with no more than "there is no ledger sheet" said.
+      if (name.trim() === SHEET.ledger && !this.ledgerNamed) {
+        const first = head.rows.flat().find((c) => !isBlank(c));
+        if (first) this.ledgerNamed = { sheet: name, cell: first.ref };
       }
       const before = this.located.length;
       handle = this.rowsOf(head);
@@ -1818,7 +1826,10 @@ export class SubmissionReader {
         }
         p.warn("workbook.no-line-sheet", undefined, undefined, { line: lines.join("、"), kind: kind.name });
       }
-      if (!this.ledgerSheet && this.rubric.ledger.length) p.warn("workbook.no-ledger-sheet", undefined, undefined);
+      if (!this.ledgerSheet && this.rubric.ledger.length) {
+        if (this.ledgerNamed) p.error("workbook.ledger-sheet-unread", this.ledgerNamed.sheet, this.ledgerNamed.cell, { sheet: this.ledgerNamed.sheet, columns: ledgerColumnWords() });
+        else p.warn("workbook.no-ledger-sheet", undefined, undefined);
+      }
       this.quotasOfAll(units, values);
     }
     if (p.hasErrors) return undefined;

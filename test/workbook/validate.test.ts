@@ -1365,6 +1365,14 @@ const cases: Case[] = [
     expected: ["warning workbook.no-ledger-sheet in.xlsx"],
   },
   {
+    // 社区 | 加扣分项目 | 次数 …: a sheet named 加扣分 whose headings no ledger's are. Its claims were
+    // all left out with no more than "there is no ledger sheet", and the units scored without them.
+    name: "a sheet named 加扣分 headed otherwise is an error at its first cell, not a ledger missing",
+    ledger: [row("甲镇", "JF2", { level: "省级", count: 2 })],
+    edit: (wb) => void wb.sheetNamed("加扣分").set("A1", "社区").set("B1", "加扣分项目"),
+    expected: ["workbook.ledger-sheet-unread 加扣分!A1"],
+  },
+  {
     // 数量 headed 次数: every count would be read as 1 (南岭镇's 2 × 省级 as one); said at the heading.
     name: "ledger: a counting column renamed is an error at its heading",
     ledger: [row("甲镇", "JF2", { level: "省级", count: 2 }), row("乙街道", "KF5", { flag: "是" })],

@@ -149,6 +149,7 @@ export const workbookMessages: Catalog = {
     "zh-CN": "方案规定{ranking}的{grade}名额为 {quota} 个(quota: {quota}),而参加该排名的单位只有 {count} 个,名额不限制任何单位;请核对方案中的名额",
     en: "the rubric gives {ranking} {quota} places for {grade} (quota: {quota}), but that ranking has only {count} unit{count@s}, so the quota limits no one; check the quota in the rubric",
   },
+  "workbook.ledger-sheet-unread": { "zh-CN": "工作表 “{sheet}” 的表头认不出加扣分的各列,其中的加扣分一条也没有读入:请把表头改为模板的 {columns}(至少要有单位、代码、状态)", en: "the headings of the sheet \"{sheet}\" are not a ledger's: none of its claims was read; head its columns as the template does, {columns} (at least the unit, the code and the status)" },
   "workbook.no-ledger-sheet": { "zh-CN": "没有加扣分工作表,本次不计任何加分、扣分和单项奖", en: "there is no ledger sheet; no bonus, deduction or single-item award is counted" },
   "workbook.duplicate-column": { "zh-CN": "代码 {code} 的列重复(已在 {first}):两列都以 {code} 开头,无法确定读哪一列。请保留要计分的那一列;另一列如是核对用的辅助列或留作对照的往年数据,请把它表头中的代码改掉(如写成 “核对”)或删去它", en: "the column for {code} appears twice (first at {first}): both headings begin with {code}, so which to read is not known. Keep the one to be scored; if the other is a helper column (a check) or figures kept for comparison (last year's), take the code out of its heading (write “核对”, say) or delete it" },
   "workbook.unknown-header-code": { "zh-CN": "表头代码 {code} 不在考核方案中", en: "the header code {code} is not in the rubric" },
