@@ -661,6 +661,17 @@ export function start(doc: Document): void {
     out.append(rejectedNotice);
     showDiagnostics(rejected.diagnostics, out);
   };
+  /**
+   * The warnings of the user's own rubric (a prize no place can win, a quota that limits no one), as
+   * `rubric check` says them, above whatever the page shows while it is loaded: the page is the only
+   * rubric check a clerk without a command line has (it said 已载入方案 and scored).
+   */
+  const showAdvice = (): void => {
+    const advice = given?.load.advice ?? [];
+    if (!given || !advice.length) return;
+    out.append(el("p", t("web.rubric-advice", { file: given.name, count: advice.length }), "notice"));
+    showDiagnostics(advice, out);
+  };
   /** A refused rubric is not used: the bundled rubrics are, and the user's earlier valid one if any. */
   const rejectedLine = (file: string): string => {
     const kept = given?.load.rubric;
@@ -696,6 +707,7 @@ export function start(doc: Document): void {
     explained = again;
     clear();
     showRejected();
+    showAdvice();
     say(t("web.reading", { file: file.name }));
     await paint();
     if (!live()) return;
@@ -885,6 +897,7 @@ export function start(doc: Document): void {
     rubricClear.hidden = false;
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
+    showAdvice();
     // (Not on a file that was no workbook: its message would take the place of this one's; nor
     // is it on the page any more, for a language switch to bring back.)
     if (last?.unread) last = undefined;
@@ -961,8 +974,11 @@ export function start(doc: Document): void {
       clear();
       say(rejectedLine(rejected.name));
       showDiagnostics(rejected.diagnostics, out);
-    } else if (given?.load.rubric) say(t("web.rubric-ready", { rubric: `${given.load.rubric.id} ${given.load.rubric.version}` }));
-    else say(t("web.ready"));
+    } else if (given?.load.rubric) {
+      clear();
+      say(t("web.rubric-ready", { rubric: `${given.load.rubric.id} ${given.load.rubric.version}` }));
+      showAdvice();
+    } else say(t("web.ready"));
   });
 
   words();

@@ -787,6 +787,26 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 封面所写的方案版本不在本页:");
     });
 
+    it("says its warnings as rubric check does, when loaded and above the results it scores (a prize no place wins was never said on the page)", async () => {
+      const gap = join(dir, "gap", "district-popplan-2026.1.yaml");
+      mkdirSync(join(dir, "gap"), { recursive: true });
+      const text = readFileSync(rubric, "utf8");
+      expect(text).toContain("      ranks: [2, 3]\n");
+      writeFileSync(gap, text.replace("      ranks: [2, 3]\n", "      ranks: [3, 3]\n"));
+      await act(() => page.setInputFiles("#rubric", gap));
+      await settled(/已载入方案|已计分|不在本页/);
+      const said = async (): Promise<string> => (await page.locator("#output").innerText()).replace(/\s+/g, " ");
+      expect(await said()).toContain("方案文件 district-popplan-2026.1.yaml 有 1 条提醒(仍按它计分,请核对):");
+      expect(await said()).toMatch(/district-popplan-2026\.1\.yaml:\d+:\d+: 警告: 一等奖 与 二等奖 之间的第 2 名不属于任何奖次/);
+      await choose(workbook);
+      await settled(/已计分 qingshan-v2026/);
+      expect(await said()).toContain("方案文件 district-popplan-2026.1.yaml 有 1 条提醒");
+      await page.setInputFiles("#rubric", []);
+      await act(() => page.setInputFiles("#rubric", rubric));
+      await settled(/已计分 qingshan-v2026/);
+      expect(await said()).not.toContain("条提醒");
+    });
+
     it("says a workbook whose only error is a scheme not on the page needs its rubric file, not correcting (it said 有 1 个错误…改正后再试)", async () => {
       const own = join(dir, "own-scheme.xlsx");
       const wb = new ExcelJS.Workbook();
