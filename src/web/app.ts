@@ -782,8 +782,10 @@ export function start(doc: Document): void {
         if (unread && live()) last = { file, bytes, unread };
         // Its only error the rubric its cover names, not on the page: a file to choose, nothing in it to correct.
         // (A version it names, not on the page: its file to choose, or the cover's version a slip to correct, as said below.)
-        const rubricOnly = asked !== undefined && diagnostics.every((d) => d.severity !== "error" || d === asked);
-        const needs = asked?.code === "rubric.not-found" ? "web.needs-rubric" : "web.needs-rubric-version";
+        // (As said below: a rubric chosen of another version, or of another scheme under the cover's name, too.)
+        const askedSaid = asked ? diagnostics[loaded.diagnostics.indexOf(asked)] : undefined;
+        const rubricOnly = askedSaid !== undefined && diagnostics.every((d) => d.severity !== "error" || d === askedSaid);
+        const needs = asked?.code === "rubric.not-found" && askedSaid?.code !== "web.rubric-chosen-other" ? "web.needs-rubric" : "web.needs-rubric-version";
         say((unread ? t("web.unread", { file: file.name }) : rubricOnly ? t(needs, { file: file.name }) : t("web.invalid", { file: file.name, errors, warnings: diagnostics.length - errors })) + note);
         showProblems(diagnostics, unread ? [] : (loaded.unitNames ?? []), file.name);
         // Why it is no workbook, said to a screen reader after the line ending in a colon (the list is not read out by itself).

@@ -828,6 +828,8 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const shown = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
       expect(shown).toContain("封面写的是方案 district-popplan 的 2026.1 版,所选的方案文件 district-popplan-2026.1.yaml 却是 2026.2 版");
       expect(shown).not.toContain("要方案文件");
+      // (Headed as a version the page lacks, not as errors to correct.)
+      expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 封面所写的方案版本不在本页:");
       await page.setInputFiles("#rubric", []);
       // Named so, but another scheme inside: said what it is.
       const other = join(dir, "other-id", "district-popplan-2026.1.yaml");
@@ -837,6 +839,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await page.waitForFunction(() => [...document.querySelectorAll("ul.diagnostics li")].some((li) => li.textContent?.includes("other-scheme 2026.2")), undefined, { timeout: 60_000 });
       const said = (await page.locator("ul.diagnostics li").allTextContents()).join("\n");
       expect(said).toContain("所选的方案文件 district-popplan-2026.1.yaml 里写的是方案 other-scheme 2026.2,不是封面所写的 district-popplan 2026.1");
+      expect(await page.textContent("#status")).toBe("工作簿 qingshan-v2026.xlsx 封面所写的方案版本不在本页:");
       await page.setInputFiles("#rubric", []);
     });
 
