@@ -323,7 +323,8 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
   // listed, unless the rubric moved the unit too).
   const ledger = (u: UnitResult): Map<string, string> => new Map([[w.t("out.bonus"), formatPoints(u.bonus)], [w.t("out.deduction"), formatPoints(u.deduction)]]);
   const moves = m.old && m.new ? changed(w, ledger(m.old), ledger(m.new)) : [];
-  const totals = o.ledger ? moves : [];
+  // (And where its total is as it was, though its range moved: a claim decided and another added, 加分 0 → 1 and 扣分 0 → 1.)
+  const totals = o.ledger || (m.old !== undefined && m.new !== undefined && m.old.total === m.new.total) ? moves : [];
   if (parts.length && m.old && m.new) parts.splice(1, 0, ...(Object.keys(m.new.subtotals).length > 1 ? lines : []), ...totals, ...relativeParts(w, m.old, m.new, rubrics));
   const awards = m.old && m.new ? awardChanges(w, m.old, m.new, named) : undefined;
   // Where only some of its causes could move its awards, those named with them.

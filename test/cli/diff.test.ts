@@ -634,6 +634,14 @@ describe("assess diff", () => {
     expect(r.out).toContain("结果有变化的单位(1 个):\n  金山镇: 加分 0 → 1;扣分 1 → 2  因 [1][2]\n");
     const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", even, "--json"])).out) as { units: { name: string; moved: boolean }[] };
     expect(j.units.filter((u) => u.moved).map((u) => u.name)).toEqual(["金山镇"]);
+    // Its pending claim decided and a deduction added alike: the range its total had closes on it, said with both.
+    const decided = await edited("samples/liuhe-2026.xlsx", "decided-even.xlsx", (wb) => {
+      const ws = wb.getWorksheet("加扣分")!;
+      expect([ws.getCell("A11").value, ws.getCell("F11").value]).toEqual(["河东街道", "待审核"]);
+      ws.getCell("F11").value = "已认定";
+      ws.getRow(ws.rowCount + 1).values = ["河东街道", "KF1", 1, null, null, "已认定"];
+    });
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", decided])).out).toMatch(/\n {2}河东街道: 总分 89\.5\(89\.5–90\.5\) → 89\.5;加分 0 → 1;扣分 0 → 1;/);
   });
 
   it("--json gives a change to the scheme's own fields (its title) with code null, and an item's with its code", async () => {
