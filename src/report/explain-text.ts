@@ -8,7 +8,7 @@ import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
 import { keyStep, rankKey } from "../rubric/plan.js";
-import type { Gap, GradeGap, Results } from "../model/results.js";
+import type { Gap, GradeGap, Results, UnitResult } from "../model/results.js";
 import type { CellAt, Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
@@ -44,7 +44,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks || ctx.t("status.no-ranking", { kind: kindName })}`);
   out.push(...tieLines(ctx, rubric, results, index));
   if (u.gap) out.push(gapLine(ctx, rubric, u.kind, u.gap));
-  if (u.gradeGap) out.push(gradeGapLine(ctx, u.gradeGap));
+  if (u.gradeGap) out.push(gradeGapLine(ctx, u.gradeGap, rubric, u));
   const fixedTotal = u.certainty !== undefined && u.certainty.total[0] === u.certainty.total[1];
   const moves = u.certainty && (!fixedTotal || !u.certainty.settled || Object.values(u.certainty.ranks).some(([a, b]) => a !== b));
   if (u.certainty && moves) {
@@ -258,10 +258,14 @@ function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
 }
 
 /** What it lacks for a better grade: the grade's mark, or where its quota is taken, the quota-th best of the others' scores, to pass (or reach). */
-function gradeGapLine(ctx: Words, gap: GradeGap): string {
+function gradeGapLine(ctx: Words, gap: GradeGap, rubric: Rubric, u: UnitResult): string {
   // (A ranking named for its grades, 教学常规等次: 距教学常规等次“良好”, not 等次 twice.)
   const ranking = ctx.lang === "en" ? gap.rankingName : gap.rankingName.replace(/等次$/, "");
   const data = { ranking, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
+  // Past the most its key can hold (100.01 of a total of 100 with no bonus to be had): out of reach, not a gap.
+  const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by ?? "total";
+  const most = keyMost(rubric, u.kind, by);
+  if (most !== undefined && keyPoints(rubric, u.kind, by)(u) + gap.points > most) return ctx.t("explain.grade-gap-beyond", { ...data, key: rankKeyName(rubric, u.kind, by, ctx.lang), max: formatPoints(most) });
   if (!gap.quota) return ctx.t("explain.grade-gap", data);
   // Why reaching it is enough, or passing it needed: the tie-breakers level on the score, or the rubric's rule for ties at the cut.
   const why = ctx.t(`explain.grade-gap-${gap.quota.pass ? "behind" : "ahead"}-${gap.quota.tied}`, { grade: gap.grade });
@@ -309,3 +313,17 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
   return out;
 }
 
+/**
+ * The most a unit of a kind can have on what a ranking ranks by: a line's or an item's max; the
+ * total's, its kind's scale and what bonuses on the total may add where they are capped in all.
+ * Undefined where that cannot be told (a bonus uncapped, or charged to a line or an item).
+ */
+function keyMost(rubric: Rubric, kind: string, by: string): number | undefined {
+  if (by !== "total") return rankKey(rubric, kind, by)?.max;
+  const scale = rubric.unitKinds.find((k) => k.id === kind)?.scale;
+  const bonuses = rubric.ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind));
+  if (!bonuses.length) return scale;
+  if (bonuses.some((c) => c.charge !== "total")) return undefined;
+  const cap = rubric.caps.find((c) => c.kind === "bonus")?.max;
+  return scale === undefined || cap === undefined ? undefined : scale + cap;
+}

@@ -1294,6 +1294,26 @@ describe("the English result sheets' columns", () => {
   });
 });
 
+describe("the gap to a grade past what a unit can score", () => {
+  it("is said out of reach, not as points to gain (100.01 of a total of 100 where no bonus is to be had)", async () => {
+    // 区交通投资公司 brought level with 区城投集团 at 100 (ties: none, one 优秀: neither gets it);
+    // 区文旅集团's veto lifted, at 96: passing 100 is beyond the enterprises' 100 (no bonus code is theirs).
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "企业满分并列.xlsx", (wb) => {
+      const data = wb.getWorksheet("指标数据")!;
+      expect([data.getCell("A20").value, data.getCell("A21").value]).toEqual(["区交通投资公司", "区文旅集团"]);
+      for (const [cell, value] of [["L20", 86000], ["M20", 5200], ["N20", 1.12], ["Q20", 80000], ["R20", 60000], ["S20", 5000], ["F21", 0]] as const) data.getCell(cell).value = value;
+      const ledger = wb.getWorksheet("加扣分")!;
+      expect(ledger.getCell("A14").value).toBe("区交通投资公司");
+      ledger.spliceRows(14, 1);
+    });
+    const r = await cli(["explain", file, "区文旅集团"]);
+    expect(r.out).toContain("区属国有企业排名等次“优秀”已无法达到:还差 4.01 分,而总分至多 100 分(其他单位不变)\n");
+    expect((await cli(["explain", file, "区文旅集团", "--lang", "en"])).out).toContain("the grade 优秀 in 区属国有企业排名 is out of reach: 4.01 points short, and the total is at most 100 (others unchanged)\n");
+    // A town's gap, bonuses capped at 5 over its 100, stays a gap.
+    expect((await cli(["explain", file, "青龙乡"])).out).toContain("距乡镇(街道)综合排名等次“优秀”还差 9.43 分");
+  });
+});
+
 describe("explain for a kind given grades alone (区属国有企业: no prize, single-item award or card)", () => {
   it("heads its grade 考核结果, not 奖惩; a kind that may win prizes keeps 奖惩", async () => {
     const enterprise = await cli(["explain", "samples/liuhe-2026.xlsx", "区城投集团"]);

@@ -199,6 +199,7 @@ export const reportMessages: Catalog = {
   "explain.grade-gap-behind-ties": { "zh-CN": ",同分并列时按方案均不评为{grade}", en: "; tied on the score and every tie-breaker, the rubric gives none of the tied units {grade}" },
   "explain.grade-gap-ahead-tie-breakers": { "zh-CN": ",同分时按同分比较项排在其前", en: "; level on that score, the tie-breakers would put it ahead" },
   "explain.grade-gap-ahead-ties": { "zh-CN": ",同分并列时按方案均评为{grade}", en: "; tied on the score and every tie-breaker, the rubric gives all of the tied units {grade}" },
+  "explain.grade-gap-beyond": { "zh-CN": "{ranking}等次“{grade}”已无法达到:还差 {points} 分,而{key}至多 {max} 分(其他单位不变)", en: "the grade {grade} in {ranking} is out of reach: {points} point{points@s} short, and the {key} is at most {max} (others unchanged)" },
   "explain.grade-gap-first": { "zh-CN": "其中最高的", en: "the highest of theirs" },
   "explain.grade-gap-nth": { "zh-CN": "其中第 {count} 高的", en: "the {count@th} highest of theirs" },
   "explain.grade-gap-pass": { "zh-CN": "距{ranking}等次“{grade}”还差 {points} 分({grade}须达 {from} 分,至多 {count} 个,另有 {others} 个可占此名额的单位达到,须超过{nth} {score} 分{why};其他单位不变)", en: "{points} point{points@s} short of the grade {grade} in {ranking} ({grade} from {from}, at most {count}; {others} other unit{others@s} that reached it compete for the {count} place{count@s}: it must pass {score}, {nth}{why}; others unchanged)" },
