@@ -124,7 +124,7 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
   if (inCells) {
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     // Its only errors the rubric its cover names, not found: a file to get, nothing to correct in it.
-    const rubricOnly = diagnostics.every((d) => d.severity !== "error" || d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
+    const rubricOnly = errors > 0 && diagnostics.every((d) => d.severity !== "error" || d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
     ctx.io.err(ctx.t(rubricOnly ? `${said}-rubric` : said, { errors, warnings: diagnostics.length - errors }) + "\n");
     const advice = otherVersionAdvice(ctx, diagnostics);
     if (advice) ctx.io.err(advice + "\n");
