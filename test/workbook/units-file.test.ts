@@ -346,7 +346,7 @@ describe("units file", () => {
   });
 
   it("places a unit of one kind ranked in groups by its name's ending, and says where nothing gives its group", () => {
-    const oneKind = rubricFrom(`id: one
+    const oneKindText = `id: one
 version: "1"
 effective: "2026-01-01"
 title: 一类单位
@@ -369,7 +369,8 @@ ledger:
   codes: []
 rankings:
   - { id: all, name: 综合排名, unit_kind: dept, by: total }
-`);
+`;
+    const oneKind = rubricFrom(oneKindText);
     const r = parseUnitsFile("units.csv", "县委办公室\n县城管执法大队\n县财政局,经济部门组\n县审计局,部门\n", oneKind);
     expect(r.units).toEqual([
       { name: "县委办公室", kind: "dept", group: "general" },
@@ -416,32 +417,12 @@ rankings:
     ]);
     expect(written.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.heading-kind units.csv:1:1", "units.heading-kind units.csv:3:1", "units.heading-kind units.csv:5:1", "units.heading-kind units.csv:7:1"]);
     // Beside a kind of towns, an office's name (县总工会, 县档案馆) is of the offices ranked in groups, not the first kind.
-    const twoKinds = rubricFrom(`id: two
-version: "1"
-effective: "2026-01-01"
-title: 两类单位
-unit_kinds:
-  - { id: town, name: 乡镇, labels: [镇, 乡], scale: 10, lines: [T] }
-  - id: dept
-    name: 县直部门
-    labels: [部门]
-    scale: 10
-    lines: [K]
-    groups:
-      - { id: general, name: 综合部门组, labels: [办公室] }
-      - { id: economic, name: 经济部门组, labels: [发展和改革局] }
-indicators: []
-targets: []
-lines:
-  - { code: T, name: 乡镇工作, max: 10, items: [{ code: T1, name: 工作, max: 10 }] }
-  - { code: K, name: 考核, max: 10, items: [{ code: K1, name: 工作, max: 10 }] }
-ledger:
-  statuses: { counted: [已认定], pending: [], rejected: [] }
-  codes: []
-rankings:
-  - { id: towns, name: 乡镇排名, unit_kind: town, by: total }
-  - { id: all, name: 部门排名, unit_kind: dept, by: total }
-`);
+    const twoKinds = rubricFrom(
+      oneKindText
+        .replace("unit_kinds:\n", "unit_kinds:\n  - { id: town, name: 乡镇, labels: [镇, 乡], scale: 10, lines: [T] }\n")
+        .replace("lines:\n  - { code: K,", "lines:\n  - { code: T, name: 乡镇工作, max: 10, items: [{ code: T1, name: 工作, max: 10 }] }\n  - { code: K,")
+        .replace("rankings:\n", "rankings:\n  - { id: towns, name: 乡镇排名, unit_kind: town, by: total }\n"),
+    );
     expect(parseUnitsFile("units.csv", "城关镇\n县总工会\n县档案馆\n", twoKinds).units).toEqual([
       { name: "城关镇", kind: "town" },
       { name: "县总工会", kind: "dept", guessed: true },
