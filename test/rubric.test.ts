@@ -963,6 +963,11 @@ describe("a grade's quota", () => {
     const said = (q: string): string => message("zh-CN", "rubric.bad-quota-fix", load(text.replace("{ name: 优秀, from: 90, quota: 20% }", `{ name: 优秀, from: 90, quota: ${q} }`)).diagnostics[0]!.data);
     expect(said("30 %")).toContain("的名额 30 % 无效:请写 30%");
     expect(said("3 名")).toContain("的名额 3 名 无效:请写 3(");
+    // As a sentence of the 办法 puts it.
+    expect(said("不超过30%")).toContain("请写 30%(");
+    expect(said("20%以内")).toContain("请写 20%(");
+    expect(said("百分之三十")).toContain("请写 30%(");
+    expect(said("前3名")).toContain("请写 3(");
   });
 
   it("absent from every band makes ties do nothing: warned at ties, saying the ways out; with a quota, or without ties, nothing is said", () => {

@@ -602,10 +602,17 @@ function groupsNear(data: unknown, path: readonly (string | number)[]): string[]
  * count with its measure word (3个, 3 名). Undefined where it is neither.
  */
 function quotaWritten(value: string): string | undefined {
-  const v = value.replace(/[\s\u3000]+/g, "").replace(/％/g, "%");
+  // (And as a sentence of the 办法 puts it: 不超过30%, 20%以内, 前3名, 百分之三十, 30%。)
+  const v = value
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/％/g, "%")
+    .replace(/^(?:不超过|不高于|不多于|最多|至多|前)/, "")
+    .replace(/(?:以内|以下|为限)?[。.]?$/, "")
+    .replace(/^百分之([一二三四五六七八九十]+)$/, (all, n: string) => (chineseNumber(n) === undefined ? all : `${chineseNumber(n)}%`));
   const share = /^(\d+(?:\.\d+)?)%$/.exec(v);
   if (share && Number(share[1]) > 0 && Number(share[1]) <= 100) return `${share[1]}%`;
   const count = /^(\d+)(个单位|个|名|家|位|人)?$/.exec(v);
   if (count && Number(count[1]) > 0 && (count[2] !== undefined || v !== value)) return count[1];
   return undefined;
 }
+
