@@ -20,6 +20,8 @@ const LOOKALIKE: Readonly<Record<string, string>> = { L: "1", I: "1", "|": "1", 
 
 /** A code as typed (upper case) that is `code` but for letters typed for the digits they look like. */
 function looksLike(typed: string, code: string): boolean {
+  // Its number padded with a zero (KF02 for KF2, as a list sorted by code may write it).
+  if (typed !== code && typed.replace(/(?<!\d)0+(?=\d)/g, "") === code) return true;
   if (typed.length !== code.length || typed === code) return false;
   for (let i = 0; i < code.length; i++) if (typed[i] !== code[i] && LOOKALIKE[typed[i] ?? ""] !== code[i]) return false;
   return true;

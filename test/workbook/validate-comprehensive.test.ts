@@ -807,6 +807,9 @@ describe("an unknown ledger code", () => {
     expect([z?.code, z?.data.near]).toEqual(["workbook.ledger-unknown-code-near", "KF2"]);
     const dept = (await read({ ledger: [row("区财政局", "KFZ")] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
     expect(dept?.code).toBe("workbook.ledger-unknown-code");
+    // Its number padded with a zero, as a list sorted by code writes it (KF02): KF2 asked about.
+    const padded = (await read({ ledger: [row("柳河镇", "KF02")] })).diagnostics.find((x) => x.code.startsWith("workbook.ledger-unknown-code"));
+    expect([padded?.code, padded?.data.near]).toEqual(["workbook.ledger-unknown-code-near", "KF2"]);
   });
 });
 
