@@ -319,6 +319,8 @@ const cases: Case[] = [
   { name: "target-with-comparison-words-both-sides", text: replace("        target: 90%\n", "        target: 达到90%以上\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "target-code-with-comparison-sign", text: replace("        target: MB1\n", "        target: ≥MB1\n"), expected: [`rubric.comparison-sign r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "grade-mark-with-comparison-sign", text: replace("    last_place: true\n    below: 60\n", "    last_place: true\n    below: 低于60分\n"), expected: [`rubric.points-comparison r.yaml:${lineOf("    below: 60")}:12`] },
+  // A letter typed for a digit like it (1OO): the number meant (it was "请写作 1", the OO taken for a unit).
+  { name: "letter-for-digit", text: replace("    scale: 100\n", "    scale: 1OO\n"), expected: [`rubric.write-as r.yaml:${lineOf("    scale: 100")}:12`] },
   { name: "percent-with-space", text: replace("        target: 90%\n", "        target: 90 %\n"), expected: [`rubric.write-as r.yaml:${lineOf("        target: 90%")}:17`] },
   { name: "number-with-unit", text: replace("        target: MB1\n", "        target: 95分\n"), expected: [`rubric.number-with-unit r.yaml:${lineOf("        target: MB1")}:17`] },
   { name: "tiers-overlap", text: replace("ranks: [2, 3]", "ranks: [1, 2]"), expected: [`rubric.tiers-overlap r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
@@ -1548,5 +1550,12 @@ describe("a bare per on a percentage", () => {
     const lower = bare.replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: 失业率\n    direction: lower\n");
     expect(lower).not.toBe(bare);
     expect(firstSaid(lower)).toContain("每高 1 个百分点请写 per: 1%");
+  });
+});
+
+describe("a number with a letter typed for a digit", () => {
+  it("is told the number meant (1OO is 100, not 1 and a unit)", () => {
+    const d = load(replace("    scale: 100\n", "    scale: 1OO\n")).diagnostics[0]!;
+    expect(message("zh-CN", d.code, d.data)).toBe("scale (town):“1OO” 请写作 100");
   });
 });

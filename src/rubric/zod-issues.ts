@@ -332,6 +332,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A grade's mark or a card's line as the 办法 says it (≥90分, 低于60分): the number alone.
         const bare = withoutComparison(v);
         if (bare !== undefined && !bare.endsWith("%")) return [err("rubric.points-comparison", { value: v, number: bare })];
+        // A letter typed for a digit like it (1OO, l0): the number meant, not the 1 before "OO" taken for a unit.
+        const lookalike = /^\s*\d*[OoIl][\dOoIl]*(?:\.\d+)?\s*$/.test(v) && /\d/.test(v) ? v.trim().replace(/[Oo]/g, "0").replace(/[Il]/g, "1") : undefined;
+        if (lookalike !== undefined && isPlainNumber(lookalike)) return [err("rubric.write-as", { value: v, number: lookalike })];
         // Points (a cap, a ledger code's points) written with 分: the number alone, no unit to give.
         const number = numberBeforeUnit(v);
         if (number !== undefined) return [err("rubric.write-as", { value: v, number })];
