@@ -2,7 +2,7 @@
 // column A, whatever the sheet is called.
 import { colName, serialToIsoDate } from "../xlsx/refs.js";
 import { coverYear, type CellAt, type Cover } from "../model/submission.js";
-import type { RawSheet } from "../xlsx/read/index.js";
+import type { RawCell, RawSheet } from "../xlsx/read/index.js";
 import { cellText, storedNumber } from "./cells.js";
 import { COVER_LABELS, COVER_LABELS_EARLIER } from "./layout.js";
 
@@ -33,32 +33,47 @@ export function readCover(sheet: RawSheet, date1904 = false): Cover | undefined 
   let versionDated: string | undefined;
   let yearAt: CellAt | undefined;
   let districtAt: CellAt | undefined;
-  for (const row of sheet.rows.slice(0, COVER_ROWS)) {
+  /** The field a label names (方案编号 …, an earlier template's word too), else undefined. */
+  const fieldOf = (label: string): keyof typeof COVER_LABELS | undefined =>
+    (Object.keys(COVER_LABELS) as (keyof typeof COVER_LABELS)[]).find((field) => label.startsWith(COVER_LABELS[field]) || (COVER_LABELS_EARLIER[field] ?? []).some((w) => label.startsWith(w)));
+  /** A field's value read from its cell (`ref`, where it is said to be). */
+  const take = (field: keyof typeof COVER_LABELS, value: RawCell | undefined, ref: string): void => {
+    // A year typed into a cell formatted as a date (yyyy"年" shows 2026年 but holds 2026-01-01's serial): its year.
+    // And an id typed as a version there (2026.2) that the cell took for a date: as the date it shows, not its serial.
+    const dated = value?.value.t === "n" && value.value.fmt === "date";
+    found[field] = field === "year" && dated ? String(yearOfSerial(value.value.v)) : field === "rubricId" && dated ? serialToIsoDate(value.value.v) || cellText(value) : cellText(value);
+    const cell = { sheet: sheet.name, cell: ref };
+    if (field === "rubricId") at = cell;
+    if (field === "rubricVersion") {
+      versionAt = cell;
+      if (value?.value.t === "n" && value.value.fmt === "date") {
+        versionDated = serialToIsoDate(value.value.v) || undefined;
+        // The number it holds, as the message shows it (in a 1904 workbook, 1462 less than the serial read).
+        found.rubricVersion = storedNumber(value.value.v, date1904);
+      }
+    }
+    if (field === "year") yearAt = cell;
+    if (field === "district") districtAt = cell;
+  };
+  const rows = sheet.rows.slice(0, COVER_ROWS);
+  for (const [i, row] of rows.entries()) {
+    // Laid out across (方案编号 | 方案版本 | 考核年度 | 地区 in a row, the values under them): each
+    // label's value below it (方案版本 was read as the scheme's id, beside 方案编号).
+    const across = row.filter((c) => c.value.t === "s" && fieldOf(cellText(c)) !== undefined);
+    if (across.length >= 2) {
+      const below = rows[i + 1] ?? [];
+      const r = (below[0]?.row ?? (row[0]?.row ?? 1) + 1);
+      for (const c of across) {
+        const field = fieldOf(cellText(c));
+        if (field) take(field, below.find((x) => x.col === c.col), `${colName(c.col)}${r}`);
+      }
+      break;
+    }
     // The label in column A, or a few columns on (a column inserted before it); its value beside it.
     const labelCell = row.find((c) => c.col <= LABEL_COLUMNS && c.value.t === "s" && cellText(c) !== "");
     if (!labelCell) continue;
-    const label = cellText(labelCell);
-    for (const [field, word] of Object.entries(COVER_LABELS)) {
-      const earlier = COVER_LABELS_EARLIER[field as keyof typeof COVER_LABELS] ?? [];
-      if (!label.startsWith(word) && !earlier.some((w) => label.startsWith(w))) continue;
-      const value = row.find((c) => c.col === labelCell.col + 1);
-      // A year typed into a cell formatted as a date (yyyy"年" shows 2026年 but holds 2026-01-01's serial): its year.
-      // And an id typed as a version there (2026.2) that the cell took for a date: as the date it shows, not its serial.
-      const dated = value?.value.t === "n" && value.value.fmt === "date";
-      found[field] = field === "year" && dated ? String(yearOfSerial(value.value.v)) : field === "rubricId" && dated ? serialToIsoDate(value.value.v) || cellText(value) : cellText(value);
-      const cell = { sheet: sheet.name, cell: `${colName(labelCell.col + 1)}${row[0]?.row ?? 1}` };
-      if (field === "rubricId") at = cell;
-      if (field === "rubricVersion") {
-        versionAt = cell;
-        if (value?.value.t === "n" && value.value.fmt === "date") {
-          versionDated = serialToIsoDate(value.value.v) || undefined;
-          // The number it holds, as the message shows it (in a 1904 workbook, 1462 less than the serial read).
-          found.rubricVersion = storedNumber(value.value.v, date1904);
-        }
-      }
-      if (field === "year") yearAt = cell;
-      if (field === "district") districtAt = cell;
-    }
+    const field = fieldOf(cellText(labelCell));
+    if (field) take(field, row.find((c) => c.col === labelCell.col + 1), `${colName(labelCell.col + 1)}${row[0]?.row ?? 1}`);
   }
   if (found.rubricId === undefined) return undefined;
   // Typed as a clerk types them (District-Popplan, ２０２２．１): an id is lower case, and

@@ -1969,6 +1969,30 @@ describe("a cover with a column inserted before its labels", () => {
   });
 });
 
+describe("a cover laid out across", () => {
+  it("is read with each label's value under it (方案编号 | 方案版本 | 考核年度 | 地区: 方案版本 was taken for the scheme's id)", async () => {
+    const book = fill(await templateBook(rubric, UNITS, "2026", "青山区"), valuesOf({}), []);
+    const ws = book.sheetNamed("封面");
+    // The four labels and their values, as found down column A and B, laid across rows 1 and 2 instead.
+    const pairs: [string, string | number][] = [];
+    for (const [, cells] of ws.rows) {
+      const a = cells.get(1);
+      const b = cells.get(2);
+      const label = a?.value.t === "s" ? a.value.v : undefined;
+      if (label !== undefined && Object.values(COVER_LABELS).some((w) => label.startsWith(w)) && b && (b.value.t === "s" || b.value.t === "n")) pairs.push([label, b.value.v]);
+    }
+    expect(pairs.length).toBe(4);
+    for (const [r] of [...ws.rows]) for (const c of [1, 2, 3, 4]) ws.setAt(r, c, null);
+    pairs.forEach(([label, value], i) => {
+      ws.setAt(1, i + 1, label);
+      ws.setAt(2, i + 1, value);
+    });
+    const r = await readBook(book, { file: "in.xlsx", sha256: "", rubrics: await rubricSource(undefined) });
+    expect(lines(r.diagnostics)).toEqual([]);
+    expect([r.submission?.cover.rubricId, r.submission?.cover.year, r.submission?.cover.district]).toEqual(["district-popplan", "2026", "青山区"]);
+  });
+});
+
 describe("the cover's year", () => {
   const setYear = (wb: MemBook, value: Value): string => {
     const ws = wb.sheetNamed("封面");
