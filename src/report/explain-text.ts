@@ -7,7 +7,7 @@ import { awardClaims, outcomesWord, EVERY_RANKING, keyPoints, ledgerHeadings, mo
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
-import { keyStep, rankKey } from "../rubric/plan.js";
+import { keyStep, rankKey, totalMost } from "../rubric/plan.js";
 import type { Gap, GradeGap, Results, UnitResult } from "../model/results.js";
 import type { CellAt, Submission } from "../model/submission.js";
 import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -264,7 +264,8 @@ function gradeGapLine(ctx: Words, gap: GradeGap, rubric: Rubric, u: UnitResult):
   const data = { ranking, grade: gap.grade, points: formatPoints(gap.points), from: formatPoints(gap.from) };
   // Past the most its key can hold (100.01 of a total of 100 with no bonus to be had): out of reach, not a gap.
   const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by ?? "total";
-  const most = keyMost(rubric, u.kind, by);
+  const kind = rubric.unitKinds.find((k) => k.id === u.kind);
+  const most = by !== "total" ? rankKey(rubric, u.kind, by)?.max : kind ? totalMost(kind, rubric.ledger, rubric.caps) : undefined;
   if (most !== undefined && keyPoints(rubric, u.kind, by)(u) + gap.points > most) return ctx.t("explain.grade-gap-beyond", { ...data, key: rankKeyName(rubric, u.kind, by, ctx.lang), max: formatPoints(most) });
   if (!gap.quota) return ctx.t("explain.grade-gap", data);
   // Why reaching it is enough, or passing it needed: the tie-breakers level on the score, or the rubric's rule for ties at the cut.
@@ -313,17 +314,3 @@ function tieLines(ctx: Words, rubric: Rubric, results: Results, index: number): 
   return out;
 }
 
-/**
- * The most a unit of a kind can have on what a ranking ranks by: a line's or an item's max; the
- * total's, its kind's scale and what bonuses on the total may add where they are capped in all.
- * Undefined where that cannot be told (a bonus uncapped, or charged to a line or an item).
- */
-function keyMost(rubric: Rubric, kind: string, by: string): number | undefined {
-  if (by !== "total") return rankKey(rubric, kind, by)?.max;
-  const scale = rubric.unitKinds.find((k) => k.id === kind)?.scale;
-  const bonuses = rubric.ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind));
-  if (!bonuses.length) return scale;
-  if (bonuses.some((c) => c.charge !== "total")) return undefined;
-  const cap = rubric.caps.find((c) => c.kind === "bonus")?.max;
-  return scale === undefined || cap === undefined ? undefined : scale + cap;
-}

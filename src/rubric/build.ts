@@ -29,6 +29,7 @@ import type {
 import { ALL_KINDS, allItems, isMeasured, leaves, measuredInputs } from "./model.js";
 import { flagWord, formatPoints, formatRate, numberText, parseRate, rateAsWritten, toPoints } from "../model/numbers.js";
 import type { Path, Positions } from "./positions.js";
+import { totalMost } from "./plan.js";
 import type { ItemInput, RubricInput } from "./schema.js";
 
 /**
@@ -948,12 +949,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const item = by === "total" || line ? undefined : itemsOfKind(kind.id).get(by);
     const scale = by === "total" ? kind.scale : (line?.max ?? item?.max);
     if (scale === undefined || Number.isNaN(scale)) return;
-    let most: number | undefined = scale;
-    if (by === "total") {
-      const bonuses = ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind.id));
-      const cap = caps.find((c) => c.kind === "bonus");
-      most = bonuses.length === 0 ? scale : cap && !Number.isNaN(cap.max) ? scale + cap.max : undefined;
-    }
+    const most = by === "total" ? totalMost(kind, ledger, caps) : scale;
     // By the total the kind is named (乡镇(街道)总分); by a line or an item, that (JJ 经济发展).
     const of = by === "total" ? "" : "-key";
     const data = { kind: by === "total" ? kind.name : `${by} ${line?.name ?? item?.name ?? ""}`, most: most === undefined ? "" : formatPoints(most), scale: formatPoints(scale) };

@@ -2,7 +2,7 @@
 // lines, the line itself, then its items depth-first (a group before its children). A unit's
 // points are one integer per node in this order; scoring, sheets, the report and explanations all
 // index them the same way.
-import type { Item, LeafItem, Line, Rubric, UnitKind } from "./model.js";
+import type { Item, LedgerCap, LedgerCode, LeafItem, Line, Rubric, UnitKind } from "./model.js";
 import { formatRate } from "../model/numbers.js";
 
 export interface PlanNode {
@@ -73,6 +73,16 @@ export function leafOf(node: PlanNode): LeafItem | undefined {
 }
 
 /** What a ranking orders by, for headings: a line's or an item's code, name and max. */
+/**
+ * The most a unit's total can be: its kind's scale and what bonuses may add (their overall cap);
+ * undefined where bonuses of its kind are uncapped in all. (By a line or an item, the key's max.)
+ */
+export function totalMost(kind: Pick<UnitKind, "id" | "scale">, ledger: readonly LedgerCode[], caps: readonly LedgerCap[]): number | undefined {
+  const bonuses = ledger.filter((c) => c.kind === "bonus" && c.unitKinds.includes(kind.id));
+  const cap = caps.find((c) => c.kind === "bonus");
+  return bonuses.length === 0 ? kind.scale : cap && !Number.isNaN(cap.max) ? kind.scale + cap.max : undefined;
+}
+
 export function rankKey(rubric: Rubric, kind: string, key: string): PlanNode | undefined {
   const p = planOf(rubric, kind);
   const i = p?.index.get(key);
