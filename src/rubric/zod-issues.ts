@@ -611,7 +611,10 @@ function quotaWritten(value: string): string | undefined {
     .replace(/％/g, "%")
     .replace(/^(?:不超过|不高于|不多于|最多|至多|前)/, "")
     .replace(/(?:以内|以下|为限)?[。.]?$/, "")
-    .replace(/^百分之([一二三四五六七八九十]+)$/, (all, n: string) => (chineseNumber(n) === undefined ? all : `${chineseNumber(n)}%`));
+    .replace(/^百分之([一二三四五六七八九十]+)$/, (all, n: string) => {
+      const share = chineseNumber(n);
+      return share === undefined ? all : `${share}%`;
+    });
   const share = /^(\d+(?:\.\d+)?)%$/.exec(v);
   if (share && Number(share[1]) > 0 && Number(share[1]) <= 100) return `${share[1]}%`;
   const count = /^(\d+)(个单位|个|名|家|位|人)?$/.exec(v);
