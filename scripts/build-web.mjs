@@ -1,6 +1,6 @@
 // Build step: the browser edition as one self-contained HTML file, dist/web/assess.html — the
-// page, its script (the same core as the CLI, bundled with fflate, yaml and zod), the bundled
-// rubrics compiled at build time; a Content-Security-Policy that lets only this script run and
+// page, its script (the same core as the CLI, bundled with fflate, yaml, zod and exceljs for the
+// blank template), the bundled rubrics compiled at build time; a Content-Security-Policy that lets only this script run and
 // forbids every network request.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const MAY_IMPORT: Record<string, string[]> = {
   cli: ["cli", "load", "report", "engine", "workbook", "xlsx", "rubric", "model", "messages", "diagnostics"],
-  web: ["web", "load", "report", "engine", "xlsx", "rubric", "model", "messages", "diagnostics"],
+  web: ["web", "load", "report", "engine", "workbook", "xlsx", "rubric", "model", "messages", "diagnostics"],
   load: ["load", "workbook", "xlsx", "rubric", "model", "diagnostics"],
   report: ["report", "engine", "workbook", "xlsx", "rubric", "model", "messages", "diagnostics"],
   engine: ["engine", "rubric", "model", "diagnostics"],

@@ -4,7 +4,7 @@
 // page only reads files, shows text and hands out downloads. Nothing leaves the browser.
 import { loadWorkbook, type BundledRubric, type Loaded, type RubricLoad, type RubricSource } from "../load/index.js";
 import { namedByFile } from "../load/file-name.js";
-import { namedFor, rubricFileName, saySame } from "../load/rubrics.js";
+import { namedFor, resolveRubric, rubricFileName, saySame } from "../load/rubrics.js";
 import { score } from "../engine/index.js";
 import { LISTED_PER_KIND, lineParts, shorten, type Diagnostic } from "../diagnostics/index.js";
 import { diagnosticsJson } from "../diagnostics/render.js";
@@ -24,6 +24,7 @@ import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
+import { isListName, templateForm } from "./template-form.js";
 import { pageNumbers } from "../report/september/style.js";
 import { textUnits } from "../model/width.js";
 
@@ -60,6 +61,8 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
   "workbook.bundled-rubric-advice": "web.bundled-rubric-advice",
   // No `assess template` on a clerk's PC: the office's template to fill.
   "workbook.no-sheets-found": "web.no-sheets-found",
+  // The units list of the page's template form: pasted from Excel, where the command line takes a CSV.
+  "units.is-workbook": "web.units-is-workbook",
   // The later version is the file chosen here, not one beside the workbook.
   "rubric.newer-beside": "web.newer-chosen",
 };
@@ -343,6 +346,21 @@ export function start(doc: Document): void {
     });
     downloads.append(a);
   };
+
+  // The blank template's form: the page's rubrics and the user's own, the user's own chosen first.
+  const form = templateForm(doc, {
+    t,
+    lang: () => lang,
+    rubrics: () => {
+      const mine = given?.load.rubric;
+      const bundled = inlined.map((r) => ({ rubric: r.rubric }));
+      // (Without one of the user's own, the one the command line makes a template of without --rubric.)
+      const first = resolveRubric(source(), undefined, "").rubric;
+      const preferred = mine && given ? { rubric: mine, own: given.name } : bundled.find((r) => r.rubric === first);
+      return { all: [...(mine && given ? [{ rubric: mine, own: given.name }] : []), ...bundled], ...(preferred ? { preferred } : {}) };
+    },
+    showDiagnostics: (diagnostics, into) => showDiagnostics(diagnostics, into),
+  });
 
   const rankingTable = (s: Scored, rankingId: string): HTMLElement => {
     const r = s.results.rankings.find((x) => x.id === rankingId);
@@ -838,7 +856,11 @@ export function start(doc: Document): void {
     // (under the bundled rubrics where the rubric is not valid: its problems stay on top). One of
     // each (a workbook by its name first: a document dropped with it is not taken for it); any
     // more are said not to be read.
-    const files = [...(e.dataTransfer?.files ?? [])];
+    const all = [...(e.dataTransfer?.files ?? [])];
+    // A units list (单位名单.csv) goes to the blank template's form, opened for it.
+    const list = all.find((f) => isListName(f.name));
+    if (list) void form.takeList(list).then(() => $(doc, "template").scrollIntoView());
+    const files = all.filter((f) => f !== list);
     const rubricFile = files.find((f) => isRubricName(f.name));
     const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name));
     const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
@@ -896,6 +918,7 @@ export function start(doc: Document): void {
     const replaced = replacing ? t(`web.rubric-replaced${again}`, data) : "";
     clear();
     given = { name: f.name, load };
+    form.refresh();
     rubricClear.hidden = false;
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
@@ -939,6 +962,7 @@ export function start(doc: Document): void {
     given = undefined;
     rejected = undefined;
     rubricClear.hidden = true;
+    form.refresh();
     if (last && !last.unread) void run(last.file, undefined, "", undefined, last.bytes);
     else {
       clear();
@@ -961,6 +985,7 @@ export function start(doc: Document): void {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     keepLang(doc, lang);
     words();
+    form.refresh();
     if (last) {
       // The page where it was (emptied to be shown again, it had shrunk to the top): where it was
       // before the first of switches in quick succession, put back once the last is shown.

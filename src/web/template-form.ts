@@ -1,0 +1,204 @@
+// The page's form for a blank template (what `assess template` makes): a scheme chosen among the
+// page's rubrics and the user's own, the year, the district, and the units list pasted from Excel
+// or read from its file; checked as the command line checks them, and the workbook handed out.
+// An office with no command line makes the form its units fill, as one with it does.
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { Lang } from "../messages/index.js";
+import type { Rubric } from "../rubric/model.js";
+import { buildTemplate, type TemplateUnit } from "../workbook/template.js";
+import { isTemplateYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../workbook/template-request.js";
+import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../workbook/units-file.js";
+
+type Say = (code: string, data?: Record<string, string | number>) => string;
+
+/** A scheme to make the template of: a bundled one, or the user's own file (`own`: its name). */
+export interface FormRubric {
+  readonly rubric: Rubric;
+  readonly own?: string;
+}
+
+export interface TemplateFormHost {
+  readonly t: Say;
+  readonly lang: () => Lang;
+  /** The schemes to choose from (the user's own first, where loaded), and the one chosen at first. */
+  readonly rubrics: () => { readonly all: readonly FormRubric[]; readonly preferred?: FormRubric };
+  /** Problems listed as the page lists them. */
+  readonly showDiagnostics: (diagnostics: readonly Diagnostic[], into: HTMLElement) => void;
+}
+
+export interface TemplateForm {
+  /** The schemes and the form's words again (a rubric loaded or put aside, the language switched). */
+  refresh(): void;
+  /** A units list dropped on the page: read into the form, which is opened. */
+  takeList(file: File): Promise<void>;
+}
+
+/** A units list by its name (text saved from Excel, or typed). */
+export function isListName(name: string): boolean {
+  return /\.(?:csv|txt|tsv)$/i.test(name);
+}
+
+/** Full-width digits (１２３, typed with a Chinese input method) as digits. */
+const halfDigits = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** A name for the file: the district and year (青山区2026.xlsx), or the scheme's id and year as the command line names it. */
+function templateName(rubric: Rubric, district: string, year: string): string {
+  const safe = district.replace(/[\\/:*?"<>|\s]/g, "");
+  return safe ? `${safe}${year}.xlsx` : `${rubric.id}-${year}.xlsx`;
+}
+
+const keyOf = (r: FormRubric): string => `${r.own ?? ""}\n${r.rubric.id}\n${r.rubric.version}`;
+
+export function templateForm(doc: Document, host: TemplateFormHost): TemplateForm {
+  const get = <T extends HTMLElement>(id: string): T => {
+    const e = doc.getElementById(id);
+    if (!e) throw new Error(`#${id} is missing from the page`);
+    return e as T;
+  };
+  const box = get<HTMLDetailsElement>("template");
+  const select = get<HTMLSelectElement>("template-rubric");
+  const yearInput = get<HTMLInputElement>("template-year");
+  const districtInput = get<HTMLInputElement>("template-district");
+  const units = get<HTMLTextAreaElement>("template-units");
+  const listInput = get<HTMLInputElement>("template-units-file");
+  const make = get<HTMLButtonElement>("template-make");
+  const status = get("template-status");
+  const problems = get("template-problems");
+  const download = get("template-download");
+  const { t } = host;
+  let choices: readonly FormRubric[] = [];
+  /** The list's file, while the box holds its text as read: its lines are that file's. */
+  let listFile: { name: string; text: string } | undefined;
+  let url: string | undefined;
+  let runs = 0;
+
+  const clearResult = (): void => {
+    if (url) URL.revokeObjectURL(url);
+    url = undefined;
+    status.textContent = "";
+    problems.replaceChildren();
+    download.replaceChildren();
+  };
+
+  const refresh = (): void => {
+    const { all, preferred } = host.rubrics();
+    const before = choices[select.selectedIndex];
+    // A rubric of the user's own loaded just now is chosen (it was loaded to be used); else the one
+    // chosen stays chosen where it is still there; else the user's own, or the page's first.
+    const loaded = all.find((r) => r.own !== undefined && !choices.some((c) => keyOf(c) === keyOf(r)));
+    const keep = loaded ?? (before && all.find((r) => keyOf(r) === keyOf(before)));
+    choices = all;
+    select.replaceChildren(
+      ...all.map((r) => {
+        const o = doc.createElement("option");
+        const rubric = `${r.rubric.id} ${r.rubric.version}`;
+        o.textContent = r.own !== undefined ? t("web.template-own", { title: r.rubric.title, rubric, file: r.own }) : t("web.template-bundled", { title: r.rubric.title, rubric });
+        return o;
+      }),
+    );
+    const chosen = keep ?? (preferred && all.find((r) => keyOf(r) === keyOf(preferred)));
+    select.selectedIndex = chosen ? all.indexOf(chosen) : 0;
+    units.placeholder = t("web.template-units-placeholder");
+    districtInput.placeholder = t("web.template-district-placeholder");
+    if (!yearInput.value) yearInput.value = String(new Date().getFullYear());
+    // What was made is in the other language: made again on the next press.
+    clearResult();
+  };
+
+  const takeList = async (file: File): Promise<void> => {
+    box.open = true;
+    clearResult();
+    const fail = (d: Diagnostic): void => {
+      status.textContent = t("web.template-list-unread", { file: file.name });
+      host.showDiagnostics([d], problems);
+    };
+    if (file.size > MAX_UNITS_BYTES) return fail({ code: "units.too-large", severity: "error", data: { size: file.size, limit: MAX_UNITS_BYTES }, location: { file: file.name } });
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      status.textContent = t("web.unreadable", { file: file.name });
+      return;
+    }
+    const problem = unitsFileProblem(file.name, bytes);
+    if (problem) return fail(problem);
+    const text = decodeUnitsFile(bytes);
+    units.value = text;
+    listFile = { name: file.name, text };
+    status.textContent = t("web.template-list-read", { file: file.name });
+  };
+
+  const run = async (): Promise<void> => {
+    const id = ++runs;
+    clearResult();
+    const chosen = choices[select.selectedIndex];
+    if (!chosen) return;
+    const { rubric } = chosen;
+    const year = halfDigits(yearInput.value.trim());
+    if (!isTemplateYear(year)) {
+      status.textContent = t("web.template-year", { value: yearInput.value.trim() });
+      yearInput.focus();
+      return;
+    }
+    const district = districtInput.value.trim();
+    if (district.length > MAX_DISTRICT) {
+      status.textContent = t("web.template-district-too-long", { length: district.length, max: MAX_DISTRICT });
+      districtInput.focus();
+      return;
+    }
+    const text = units.value;
+    // Its lines are the file's while the box holds the file as read; else the box's own.
+    const listName = listFile && listFile.text === text ? listFile.name : t("web.template-list-name");
+    const said: Diagnostic[] = [];
+    let list: TemplateUnit[] = [];
+    if (text.trim() !== "") {
+      const parsed = parseUnitsFile(listName, text, rubric);
+      const errors = parsed.diagnostics.filter((d) => d.severity === "error").length;
+      if (errors) {
+        status.textContent = t("web.template-list-errors", { errors, list: listName });
+        // Kinds of another scheme on the page (乡镇, 区直部门 under the district scheme): which to choose.
+        const other = rubricOfKinds(listName, text, rubric, choices.filter((r) => r.own === undefined).map((r) => r.rubric), parsed.diagnostics);
+        if (other) status.textContent += t("web.template-other-rubric", other);
+        host.showDiagnostics(parsed.diagnostics, problems);
+        return;
+      }
+      said.push(...parsed.diagnostics);
+      list = parsed.units;
+    }
+    const early = yearBeforeRubric(rubric, year, "web.template-year-before-rubric");
+    if (early) said.unshift(early);
+    status.textContent = t("web.template-making");
+    make.disabled = true;
+    try {
+      const now = new Date();
+      const bytes = await buildTemplate(rubric, { year, district, units: list, lang: host.lang(), created: new Date(now.getFullYear(), now.getMonth(), now.getDate()) });
+      if (id !== runs) return;
+      const name = templateName(rubric, district, year);
+      const a = doc.createElement("a");
+      a.className = "download";
+      a.textContent = t("web.template-download", { file: name });
+      a.href = url = URL.createObjectURL(new Blob([bytes.slice()], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      a.download = name;
+      download.append(a);
+      const counts = list.length ? unitCounts(t, rubric, list) : t("web.template-no-units");
+      status.textContent = t("web.template-made", { file: name, rubric: `${rubric.id} ${rubric.version}`, units: counts });
+      host.showDiagnostics(said, problems);
+    } catch (e) {
+      if (id === runs) status.textContent = t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    } finally {
+      make.disabled = false;
+    }
+  };
+
+  make.addEventListener("click", () => void run());
+  listInput.addEventListener("change", () => {
+    const f = listInput.files?.[0];
+    // Emptied, so that the same file chosen again (corrected meanwhile) is read again.
+    listInput.value = "";
+    if (f) void takeList(f);
+  });
+  // A changed choice or list: what was made is of the form as it was.
+  for (const input of [select, yearInput, districtInput, units]) input.addEventListener("input", clearResult);
+  refresh();
+  return { refresh, takeList };
+}
