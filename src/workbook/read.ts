@@ -228,7 +228,15 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     // line JS1.1 由卫健局评定) is the office's note, not a sheet to score.
     if (!coded.some(({ c, code }) => c.col !== nameCol && (judged.has(code) || rateCodes.has(code))) && !listed.length) continue;
     const groupCol = headed((text) => GROUP_HEADERS.some((w) => text.startsWith(w)))?.col;
-    const isRates = coded.some(({ code }) => rateCodes.has(code));
+    // The indicators' sheet, or a line's with one of them moved into it (ZB1 beside JJ5 on 经济发展:
+    // the sheet was taken for the indicators', its item unknown there and its line's sheet missing):
+    // the sheet's name, and else the more of the codes, say which; each code of the other kind is
+    // said where it stands.
+    const rateCount = coded.filter(({ code }) => rateCodes.has(code)).length;
+    const judgedCount = coded.filter(({ code }) => judged.has(code)).length;
+    const sheetName = sheet.name.trim();
+    const namedLine = rubric.lines.some((l) => l.sheet === sheetName);
+    const isRates = rateCount > 0 && (judgedCount === 0 || sheetName === SHEET.indicators || (!namedLine && rateCount > judgedCount));
     const lineCols = new Map<number, JudgedItem>();
     const rateCols = new Map<number, string>();
     const seen = new Map<string, string>();
@@ -255,6 +263,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
           const display = (rubric.indicators.find((x) => x.code === code) ?? rubric.targets.find((x) => x.code === code))?.display;
           const written = headerUnit(cellText(c));
           if (display && written !== undefined && otherScale(written, display.normalize("NFKC"))) p.warn("workbook.header-unit", sheet.name, c.ref, { code, written, unit: display });
+        } else if (judged.has(code)) {
+          p.error("workbook.item-on-rates-sheet", sheet.name, c.ref, { code, sheet: rubric.lines.find((l) => l.code === lineOfItem.get(code))?.sheet ?? "" });
         } else if (!passOver.has(code)) p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       } else if (judged.has(code)) {
         const item = judged.get(code);
@@ -274,6 +284,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
         p.error("workbook.computed-column", sheet.name, c.ref, { code, indicator: item && "indicator" in item ? item.indicator : "" });
       } else if (groups.has(code)) {
         p.warn("workbook.subtotal-column", sheet.name, c.ref, { code, name: groups.get(code) ?? "" });
+      } else if (rateCodes.has(code)) {
+        p.error("workbook.rate-on-line-sheet", sheet.name, c.ref, { code, sheet: SHEET.indicators });
       } else if (!passOver.has(code)) {
         p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       }

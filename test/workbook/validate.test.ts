@@ -616,6 +616,39 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.unit-only-on 指标数据!A6"],
   },
+  // An indicator's column cut from 指标数据 and pasted beside a line's items: said at it, to move
+  // back (the line's sheet was taken for the indicators', its every item unknown there, and the
+  // line's sheet said missing: 12 errors in the comprehensive sample, none of them the fix).
+  {
+    name: "an indicator's column moved onto a line's sheet",
+    edit: (wb) => {
+      const rates = wb.sheetNamed("指标数据");
+      const col = rates.codeColumns().get("ZB4")!;
+      const line = wb.sheetNamed("党政线");
+      const to = Math.max(...line.codeColumns().values()) + 1;
+      for (let r = 1; r <= 4; r++) {
+        const c = rates.get(`${colName(col)}${r}`);
+        line.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
+        rates.setAt(r, col, null);
+      }
+    },
+    expected: ["workbook.rate-on-line-sheet 党政线!L1", "workbook.missing-rate-column 指标数据"],
+  },
+  {
+    name: "an item's column moved onto the indicators' sheet",
+    edit: (wb) => {
+      const line = wb.sheetNamed("党政线");
+      const col = line.codeColumns().get("DZ2")!;
+      const rates = wb.sheetNamed("指标数据");
+      const to = Math.max(...rates.codeColumns().values()) + 1;
+      for (let r = 1; r <= 4; r++) {
+        const c = line.get(`${colName(col)}${r}`);
+        rates.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
+        line.setAt(r, col, null);
+      }
+    },
+    expected: ["workbook.item-on-rates-sheet 指标数据!H1", "workbook.missing-column 党政线"],
+  },
   {
     name: "an unknown code in a header",
     edit: (wb) => {
