@@ -16,6 +16,12 @@ import type { Ctx } from "./io.js";
 const FULL_TABLE = 40;
 const HEAD_ROWS = 30;
 const MIN_AWARDS = 8;
+/**
+ * The awards column's width (20 Chinese characters a line) that columns are left out to keep: its
+ * text wraps where it is longer (at 250 columns the lines' points were left out for one unit's
+ * awards of 150 on one line).
+ */
+const AWARDS_KEPT = 40;
 
 interface Col {
   readonly head: string;
@@ -83,8 +89,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   /** Columns left out to fit the terminal: said under the table, with the way to see them. */
   const dropped: string[] = [];
   if (!wide) {
+    // Measured with the awards wrapped at AWARDS_KEPT where longer.
+    const fitting = (): number => tableWidth(cols, cols.map((x) => (x.squeeze ? Math.min(width(x), AWARDS_KEPT) : width(x))));
     for (const level of [1, 2]) {
-      if (tableWidth(cols) <= limit) break;
+      if (fitting() <= limit) break;
       for (const x of cols) if (x.drop === level) dropped.push(x.head);
       cols = cols.filter((x) => x.drop !== level);
     }

@@ -30,6 +30,16 @@ describe("the ranking in a terminal", () => {
     expect(await scoreIn(80, ["--wide"])).not.toContain("终端较窄");
   });
 
+  it("wraps a long awards cell rather than leave out the lines' points in a wide terminal (at 250 columns they were left out for one unit's awards on one line)", async () => {
+    const out = await scoreIn(180, [], "samples/liuhe-2026.xlsx");
+    const table = out.slice(0, out.indexOf("区直部门排名"));
+    expect(table).toMatch(/│ 名次 +│ 名次区间 +│ 单位 +│ 组内名次 +│ 经济发展 ×40% +│ 社会治理 ×35% +│ 党的建设 ×25% +│ 加分 +│ 扣分\(计入总分\) +│ 总分 +│ 奖惩 +│/);
+    expect(table).not.toContain("终端较窄");
+    for (const l of table.split("\n")) expect(displayWidth(l), l).toBeLessThanOrEqual(180);
+    // 柳河镇's awards on two lines, not one of 150 columns.
+    expect(table).toMatch(/│ 1 +│ 1 +│ 柳河镇 .*│ 等次:优秀;名次奖:乡镇组排名一等奖,50,000元; +│\n.*│ 单项奖:经济发展突出贡献奖\(省级\),20,000元 +│/);
+  });
+
   it("wraps the notes under a table to the terminal's width, as the table is, losing nothing of them", async () => {
     // 柳河区 at 80 columns: the columns left out (its note was 105 columns wide) and the pending claims' note (its 212).
     const out = await scoreIn(80, [], "samples/liuhe-2026.xlsx");
