@@ -191,6 +191,11 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   };
 
   make.addEventListener("click", () => void run());
+  // Enter in the year or the district makes it, as in a form.
+  for (const input of [yearInput, districtInput])
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.isComposing) void run();
+    });
   listInput.addEventListener("change", () => {
     const f = listInput.files?.[0];
     // Emptied, so that the same file chosen again (corrected meanwhile) is read again.
