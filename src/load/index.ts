@@ -233,7 +233,7 @@ function oneCover(covers: readonly Cover[], first: Cover, file: string, diagnost
 }
 
 /** A workbook with nothing of an assessment in it (a payroll, a report of ours): no rubric was guessed for it. */
-const NOTHING_TO_SCORE = new Set(["workbook.no-sheets-found", "workbook.our-report", "workbook.our-diff"]);
+const NOTHING_TO_SCORE = new Set(["workbook.no-sheets-found", "workbook.units-list", "workbook.our-report", "workbook.our-diff"]);
 
 /** Problems of a workbook listed at most (each is kept until the command ends: memory, not the screen, is the limit). */
 export const WORKBOOK_PROBLEM_CAP = 1_000_000;

@@ -124,7 +124,8 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     if (problem) return fail(problem);
     const text = decodeUnitsFile(bytes);
     units.value = text;
-    listFile = { name: file.name, text };
+    // (As the box holds it: its line endings made \n.)
+    listFile = { name: file.name, text: units.value };
     status.textContent = t("web.template-list-read", { file: file.name });
   };
 

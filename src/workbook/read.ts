@@ -115,6 +115,9 @@ export interface OtherVersion {
  * Reads the header row of a sheet: code columns known to the rubric, unknown codes reported (but
  * those only `other` version has, read under that version alone).
  */
+/** A units list's heading over its names (单位名称, 单位全称, 被考核单位), alone in its cell. */
+const LIST_NAME_HEADING = /^(?:单位名称|单位全称|被考核单位|考核对象|单位)$/;
+
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVersion): SheetRole | undefined {
   const passOver = version.codes;
   const judged = new Map<string, JudgedItem>();
@@ -781,6 +784,8 @@ export class SubmissionReader {
   readonly resultSheets = new Set<string>();
   private sheetCount = 0;
   private firstSheet = "";
+  /** The first sheet not ours that heads a column of units' names: a units list, where no sheet is ours. */
+  private listSheet: string | undefined;
   /** Sheets of our report or diff's list, found among the sheets (not read). */
   private readonly ourOutputs: { sheet: string; code: string }[] = [];
   /** unit name → its group and the cell it was read from. */
@@ -1034,7 +1039,11 @@ export class SubmissionReader {
   /** What reads a sheet's rows, from its first rows (the header); undefined: none of ours. */
   private rowsOf(sheet: RawSheet): RowHandler | undefined {
     const role = classify(this.rubric, sheet, this.p, this.other);
-    if (!role) return undefined;
+    if (!role) {
+      // A list of units (序号 | 单位名称 | 类型, no code): what a template is made from, not a form.
+      if (this.listSheet === undefined && sheet.rows.some((r) => r.some((c) => c.value.t === "s" && LIST_NAME_HEADING.test(cellText(c))))) this.listSheet = sheet.name;
+      return undefined;
+    }
     // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
     // or mix with the values of the sheet that holds them first.
     const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
@@ -1815,7 +1824,10 @@ export class SubmissionReader {
     this.kindsAgainstList();
     this.secondRows();
     const output = this.ourOutputs[0];
-    if (!this.units.length && !this.located.length) p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
+    if (!this.units.length && !this.located.length) {
+      if (!output && this.listSheet !== undefined) p.error("workbook.units-list", this.listSheet, undefined, {});
+      else p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
+    }
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);
     else {
       // A sheet deleted by hand must not silently drop a whole kind of unit, or every bonus.

@@ -234,7 +234,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   const units: TemplateUnit[] = [];
   const seen = new Map<string, number>();
   // (Brackets either width, on either side: Word writes 乡镇（街道）, a rubric may name a kind 区直部门（单位）.)
-  const same = (a: string, b: string): boolean => a === b || halfBrackets(a) === halfBrackets(b);
+  // (Or without them: 乡镇街道 for 乡镇(街道).)
+  const unbracketed = (x: string): string => x.replace(/[()（）]/g, "");
+  const same = (a: string, b: string): boolean => a === b || halfBrackets(a) === halfBrackets(b) || unbracketed(a) === unbracketed(b);
   // (Or by its one line's sheet or name, a kind scored on one sheet: 区属国企, as the template heads it.)
   const oneLine = (k: (typeof rubric.unitKinds)[number]): { sheet: string; name: string } | undefined => (k.lines.length === 1 ? rubric.lines.find((l) => l.code === k.lines[0]) : undefined);
   const exactKind = (label: string): UnitKindId | undefined =>
@@ -312,8 +314,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   // In English too: Unit, Unit name, Name; Kind, Type, Unit type; Group.
   // (A school's or a hospital's list heads them 学校名称, 学校类型: a word for what the units are
   // before 名称 heads the names too; a unit's name ending 名称 (区地名称) is no heading.)
-  const KIND_HEADER = /^(单位|学校|机构)?(类型|类别)|^(unit\s*)?(kind|type)/i;
-  const GROUP_HEADER = /^(单位|学校|机构)?(分组|组别)|^所属组|^(unit\s*)?group/i;
+  // (And as offices head them: 所属类别, 考核类别, 分类; 所属分组. Not 单位性质: 行政单位, 事业单位.)
+  const KIND_HEADER = /^(单位|学校|机构|所属|考核)?(类型|类别|分类)|^(unit\s*)?(kind|type)/i;
+  const GROUP_HEADER = /^(单位|学校|机构|所属|考核)?(分组|组别)|^所属组|^(unit\s*)?group/i;
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
   const NAME_EXACT = /^(单位名称|单位全称|单位名|被考核单位|名称|unit name|name|学校|机构|(单位|学校|机构|部门|乡镇|街道|镇街|医院|卫生院|企业|被考核单位|考核对象)([(（][^)）]*[)）])?(名称|全称))$/iu;
   /** Other columns' headings a list kept in Excel has beside the name's. */

@@ -704,6 +704,17 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(r.err.trim().split("\n")).toEqual([`${file}: 工资表: 错误: 找不到考核工作表:表头应以方案中的代码开头(如 DZ2、ZB1);可用 assess template 生成模板 [workbook.no-sheets-found]`]);
   });
 
+  it("says of the units list kept in Excel, dropped for a workbook, where a template is made from it (it was told to fill the office's template: it is the office)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("名单").addRows([["柳河区2026年考核单位名单"], ["序号", "单位名称", "类型"], [1, "柳河镇", "乡镇"], [2, "区财政局", "区直部门"]]);
+    const file = join(dir, "单位名单.xlsx");
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(["名单: 错误: 这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中选中名单的几列复制,粘贴到本页“没有模板?在这里制作空白模板”的单位名单框里 [web.units-list]"]);
+    const r = await cli(["validate", file]);
+    expect(r.err.trim().split("\n")).toEqual([`${file}: 名单: 错误: 这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中把它另存为 CSV,再运行 assess template --units 名单.csv [workbook.units-list]`]);
+  });
+
   it("keeps the language chosen on the switch when the page is opened again", async () => {
     const again = await page.context().newPage();
     try {

@@ -583,6 +583,23 @@ rankings:
     expect(unlike.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([
       "warning units.group-unlike-name units.csv:2:1 “石桥街道” 分在 乡镇组,但名称以 “街道” 结尾,像是 街道组 的单位:请核对分组(分组决定与谁比较、评哪一组的奖)",
     ]);
+    // A street's official name (城南街道办事处) given 乡镇组: said as its place's ending says (it went unsaid).
+    const official = parseUnitsFile("units.csv", "单位,分组\n城南街道办事处,乡镇组\n", comprehensive);
+    expect(official.diagnostics.map((d) => `${d.severity} ${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([
+      "warning units.group-unlike-name units.csv:2:1 “城南街道办事处” 分在 乡镇组,但名称以 “街道办事处” 结尾,像是 街道组 的单位:请核对分组(分组决定与谁比较、评哪一组的奖)",
+    ]);
+    // Kind columns as offices head them (所属类别, 考核类别, 考核类型, 分类; 所属分组) are read, not
+    // passed over for the names' endings (城南街道办事处 went to 街道组 unsaid where the office wrote 乡镇).
+    for (const [kindHead, groupHead] of [["所属类别", "所属分组"], ["考核类别", "分组"], ["考核类型", "组别"], ["分类", "所属组别"]]) {
+      const headed = parseUnitsFile("units.csv", `序号,单位名称,${kindHead},${groupHead}\n1,柳河镇,乡镇,街道组\n2,区财政局,区直部门,\n`, comprehensive);
+      expect(headed.units, kindHead).toEqual([
+        { name: "柳河镇", kind: "town", group: "urban" },
+        { name: "区财政局", kind: "department" },
+      ]);
+      expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`), kindHead).toEqual(["units.group-unlike-name units.csv:2:1"]);
+    }
+    // A kind's name without its brackets (乡镇街道 for 乡镇(街道)) is that kind.
+    expect(parseUnitsFile("units.csv", "单位名称,类型\n青龙乡,乡镇街道\n", comprehensive).units).toEqual([{ name: "青龙乡", kind: "town", group: "rural" }]);
     // A 备注 column and no kind column: the kind comes from the name's ending, not from the remark.
     const remarks = parseUnitsFile("units.csv", "序号,单位名称,备注\n1,柳河镇,街道\n2,区财政局,镇\n", comprehensive);
     expect(remarks.units).toEqual([

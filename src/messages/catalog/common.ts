@@ -371,6 +371,7 @@ export const common: Catalog = {
     "zh-CN": "封面写的是方案 {rubric},按此版本计分;你选择的方案文件 {file} 是同一方案的较新版本 {newer}(生效日期 {effective}):如本年度按新版考核,请把封面的方案版本改为 {newer}",
     en: "the cover names the rubric {rubric}, and it is scored under that version; the rubric file you chose, {file}, is a later version of the same scheme, {newer} (effective {effective}): if this year is assessed under it, write {newer} as the cover's rubric version",
   },
+  "web.units-list": { "zh-CN": "这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中选中名单的几列复制,粘贴到本页“没有模板?在这里制作空白模板”的单位名单框里", en: "this is a units list, not an assessment workbook: to make the template from it, select the list's columns in Excel, copy them, and paste them into the units list box under \"No template? Make the blank template here\" on this page" },
   "web.no-sheets-found": {
     "zh-CN": "找不到考核工作表:表头应以方案中的代码开头(如 {example});请在考核办下发的模板中填写",
     en: "no assessment sheet found: headers must begin with the rubric's codes ({example}...); fill in the template the assessment office sent",
