@@ -185,15 +185,19 @@ export class TotalsWatch {
   /**
    * After end: the columns of numbers among the items (between the first coded column and the
    * last) that nothing reads — not headed, and no column of totals, or headed otherwise (加分项): an
-   * item whose code was left off, likely. Past the items a column is the office's own (自评分,
-   * 上年得分, or a helper column not headed), and one headed as totals (合计) holds totals of some
-   * kind: neither is said.
+   * item whose code was left off, likely. Past the items a headed column is the office's own
+   * (自评分, 上年得分), and one headed as totals (合计) holds totals of some kind: neither is said;
+   * one not headed, not of the rows' totals, is.
    */
   unread(): UnreadColumn[] {
     const out: UnreadColumn[] = [];
     for (const [col, typed] of this.columns) {
       const among = col > this.firstCoded && col < this.lastCoded;
-      if (!among || this.totalsCols.has(col) || this.headers.has(col)) continue;
+      // Past the items, a column of numbers with no heading (a block pasted with a column of its
+      // own before the last item's: that item's points, unread): said too; one number alone there
+      // is said at itself (value-past-headings).
+      const past = col > this.lastCoded && typed.length >= 2;
+      if (!(among || past) || this.totalsCols.has(col) || this.headers.has(col)) continue;
       out.push({ col, count: typed.length });
     }
     for (const [col, count] of this.others) out.push({ col, count, header: this.headers.get(col) ?? "" });

@@ -472,7 +472,10 @@ const cases: Case[] = [
   // Totals that hold the points taken off as typed (SH3 added, not its 15 less it) are totals too.
   { name: "a column of totals added as typed, one off", edit: totalsColumn("合计", { 10: 2 }, (sh3, sh6, sh7) => sh3 + sh6 + sh7), expected: ["warning workbook.total-differs-computed 社会治理!E10"] },
   // Not a column of totals (a helper column of the office's, or most rows off): nothing said.
-  { name: "a helper column of numbers", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set(`E${r}`, r * 7)), expected: [] },
+  // Past the items, a column of numbers with no heading is said not to be read, once at its heading
+  // (a department's block pasted with its 备注 column had pushed DJ3's points there: lost unsaid).
+  { name: "a helper column of numbers", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set(`E${r}`, r * 7)), expected: ["warning workbook.column-not-read-unheaded 社会治理!E1"] },
+  { name: "a helper column of numbers, headed", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set("E1", "上年得分").set(`E${r}`, r * 7)), expected: [] },
   { name: "a column of totals off on most rows", edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 1 }), expected: [] },
   // Headed 合计, a column of totals where as many rows agree as not (the items revised after the
   // totals were typed): each row off said. Not headed, only where twice as many agree.
@@ -481,7 +484,8 @@ const cases: Case[] = [
     edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 }),
     expected: [2, 3, 4, 5, 6].map((r) => `warning workbook.total-differs-computed 社会治理!E${r}`),
   },
-  { name: "an unheaded column off on 4 rows of 11", edit: totalsColumn(null, { 2: 1, 3: 1, 4: 1, 5: 1 }), expected: [] },
+  // (Too few agreeing to be taken for totals: a column not read, said so.)
+  { name: "an unheaded column off on 4 rows of 11", edit: totalsColumn(null, { 2: 1, 3: 1, 4: 1, 5: 1 }), expected: ["warning workbook.column-not-read-unheaded 社会治理!E1"] },
   // A bonus row explains 1 (JF1 市级), not 3.
   { name: "a 合计 off by more than the unit's ledger rows make", ledger: [row("柳河镇", "JF1", { level: "市级" })], edit: totalsColumn("合计", { 2: 3 }), expected: ["warning workbook.total-differs-computed 社会治理!E2"] },
   // A bonus raises a total, a deduction lowers it: neither excuses the other way. 柳河镇's JF1 (+1)
@@ -573,7 +577,7 @@ const cases: Case[] = [
       for (let r = 2; r <= 12; r++) ws.set(`E${r}`, r);
       ws.set("C3", "见说明");
     },
-    expected: ["workbook.points-not-a-number 社会治理!C3"],
+    expected: ["workbook.points-not-a-number 社会治理!C3", "warning workbook.column-not-read-unheaded 社会治理!E1"],
   },
   { name: "words under an item and a number two columns past the headings", edit: (wb) => void wb.sheetNamed("社会治理").set("C3", "见说明").set("F3", 3), expected: ["workbook.points-not-a-number 社会治理!C3"] },
   // On 指标数据 too: a note's words under ZB1 and a number right after the last heading (the row
