@@ -536,7 +536,12 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           // A header merged across columns leaves the columns after its first with no header: said at it.
           const merged = g.headerMerges?.get(lineSheet)?.[0];
           if (merged !== undefined) p.error("workbook.missing-column-merged", lineSheet, merged.split(":")[0], { code: leaf.code, name: leaf.name, range: merged });
-          else if (bare !== undefined) p.error("workbook.missing-column-headless", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare });
+          else if (bare !== undefined) {
+            // A number where its heading goes: the column's values pasted a row too high, over it.
+            const value = role?.role === "line" ? role.numberHeads?.get(headless[0] ?? 0) : undefined;
+            if (value !== undefined) p.error("workbook.missing-column-number-heading", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare, value });
+            else p.error("workbook.missing-column-headless", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare });
+          }
           else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
         }
       }

@@ -33,7 +33,7 @@ import { isRowTotal, rowSums, TotalsWatch, type TotalOff, type UnreadColumn } fr
 const WEIGHT_LABEL = /权重|weight/i;
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; passed?: readonly number[]; twice?: readonly Twice[] }
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; numberHeads?: ReadonlyMap<number, string>; passed?: readonly number[]; twice?: readonly Twice[] }
   | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[]; passed?: readonly number[]; twice?: readonly Twice[] };
 
 /** A column whose code an earlier one has (said an error at once; said hidden, where it is, once the sheet's hidden columns are known). */
@@ -315,12 +315,14 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
       const line = rubric.lines.find((l) => l.code === lineMarker(h.text));
       if (line && [...lineCols.values()].some((i) => leaves(line.items).includes(i))) p.warn("workbook.subtotal-column", sheet.name, h.ref, { code: line.code, name: line.name });
     }
-    // Columns among the headed ones with no heading at all (one cleared, or never written).
-    const withHeading = new Set(row.filter((c) => cellText(c) !== "").map((c) => c.col));
+    // Columns among the headed ones with no heading at all (one cleared, or never written), or a
+    // number where the heading goes (a column's values pasted a row too high, over its heading).
+    const withHeading = new Set(row.filter((c) => cellText(c) !== "" && c.value.t !== "n").map((c) => c.col));
+    const numberHeads = new Map(row.filter((c) => c.value.t === "n" && c.col > nameCol).map((c) => [c.col, cellText(c)] as const));
     const headless: number[] = [];
     // (And the one just past the last heading: the last item's heading cleared.)
     for (let c = nameCol + 1; c <= lastHeaded + 1; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}), ...others } : undefined;
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others } : undefined;
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { scratchDir } from "../helpers/tmp.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { describe, expect, it } from "vitest";
+import { colName } from "../../src/xlsx/refs.js";
 import { readMemBook } from "../helpers/load.js";
 import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
@@ -451,6 +452,21 @@ const cases: Case[] = [
       ws.setAt(1, ws.codeColumns().get("SH7") ?? 0, null);
     },
     expected: ["workbook.missing-column-headless 社会治理!D1"],
+  },
+  // A column's points pasted a row too high, the first over its heading: one error there saying so
+  // (it was "缺少 SH7 的列" at no cell and "这一列没有表头" at a cell holding 18; restoring the
+  // heading as told put the next unit's points on each).
+  {
+    name: "an item's points pasted a row too high, over its heading",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      const col = ws.codeColumns().get("SH7") ?? 0;
+      for (let r = 1; r <= 12; r++) {
+        const below = ws.get(`${colName(col)}${r + 1}`);
+        ws.setAt(r, col, below?.value.t === "n" ? below.value.v : null);
+      }
+    },
+    expected: ["workbook.missing-column-number-heading 社会治理!D1"],
   },
   // A score typed on the sheet that only lists the enterprises (their line is computed from 指标数据):
   // not read, and said (it went unsaid); a 序号 before the names is no value.
