@@ -1708,6 +1708,35 @@ export class SubmissionReader {
     }
   }
 
+  /**
+   * A column left blank for every unit (a department's figures never pasted in): one error at its
+   * heading rather than one for each unit, whose "请填 0" invited zeros for figures to fetch (a
+   * veto's indicator among them).
+   */
+  private blankColumns(units: number, values: Values): void {
+    const groups = new Map<string, Diagnostic[]>();
+    for (const d of this.p.list) {
+      if (!BLANK_VALUE.has(d.code) || !d.location || !("sheet" in d.location) || !d.location.cell) continue;
+      const key = `${d.location.sheet}\u0000${d.location.cell.replace(/\d+$/, "")}\u0000${String(d.data.code)}`;
+      const list = groups.get(key);
+      if (list) list.push(d);
+      else groups.set(key, [d]);
+    }
+    for (const [key, ds] of groups) {
+      const [sheet = "", col = "", code = ""] = key.split("\u0000");
+      const first = ds[0];
+      if (ds.length < BLANK_COLUMN_MIN || !first?.location || !("sheet" in first.location)) continue;
+      // Not one unit anywhere with a value in it.
+      const slot = values.slot(code);
+      let any = false;
+      for (let u = 0; slot !== undefined && u < units && !any; u++) any = values.get(u, slot) !== undefined;
+      const headerRow = this.located.find((l) => l.sheet === sheet)?.role.headerRow;
+      if (any || headerRow === undefined) continue;
+      this.p.withdraw(new Set(ds));
+      this.p.error("workbook.column-blank", sheet, `${col}${headerRow}`, { code, count: ds.length, unit: first.unit ?? String(first.data.unit ?? ""), first: first.location.cell ?? "" });
+    }
+  }
+
   /** The units read from the sheets, and those the template was made for (found or not), each once. */
   get unitNames(): readonly string[] {
     return [...new Set([...this.units.map((u) => u.name), ...(this.roster?.names.map((n) => n.name) ?? [])])];
@@ -1786,6 +1815,7 @@ export class SubmissionReader {
       p.withdraw(new Set(p.list.filter(followed)));
     }
     this.nothingFilled(units.length, values);
+    this.blankColumns(units.length, values);
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
@@ -1870,6 +1900,8 @@ const AS_OTHER_KIND: ReadonlySet<string> = new Set(["workbook.blank-rate", "work
 const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-kind-others", "workbook.ledger-wrong-kind-none", "workbook.ledger-wrong-kind-use"]);
 
 /** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
+/** Units at least whose cells of a column are all blank for it to be said once, at its heading. */
+const BLANK_COLUMN_MIN = 3;
 const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-points-formula", "workbook.blank-deduction-formula", "workbook.blank-measure-formula", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);
 
 /**

@@ -186,7 +186,7 @@ describe("an output of ours given back as the input", () => {
 });
 
 describe("a template with its units listed and nothing else filled in (the blank one picked for the filled one)", () => {
-  it("is said once, at its first blank cell, not as a blank for every cell; one value filled, each blank is said again", async () => {
+  it("is said once, at its first blank cell, not as a blank for every cell; one value filled, each blank column once at its heading and the rest of the filled one at their cells", async () => {
     const dir = scratchDir("assess-unfilled-");
     const units = join(dir, "units.txt");
     writeFileSync(units, "城关镇\n东湖街道\n西山镇\n");
@@ -196,7 +196,8 @@ describe("a template with its units listed and nothing else filled in (the blank
     expect(r.err.trim().split("\n")).toEqual([`${blank}: 党政线!B2: 错误: 工作簿列出了 3 个单位,但还没有填写任何得分或指标数据:请先填写考核工作表(或改选已填写的工作簿) [workbook.nothing-filled]`]);
     expect(r.code).toBe(1);
     expect((await cli(["score", blank, "--lang", "en"])).err).toContain(`${blank}: 党政线!B2: error: the workbook lists 3 units but no points or indicator values are filled in yet`);
-    // One unit's one item filled: the rest are blanks to fill, each said where it is.
+    // One unit's one item filled: the rest are blanks to fill; a column blank for every unit said
+    // once at its heading, the filled column's other blanks each where it is.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(blank);
     wb.getWorksheet("党政线")!.getCell("B2").value = 18;
@@ -204,7 +205,9 @@ describe("a template with its units listed and nothing else filled in (the blank
     await wb.xlsx.writeFile(one);
     const some = (await cli(["validate", one])).err;
     expect(some).not.toContain("workbook.nothing-filled");
-    expect(some).toContain(`${one}: 党政线!C2: 错误: 城关镇 DZ3.1 未填写(满分 20);没有得分请填 0 [workbook.blank-points]`);
+    expect(some).toContain(`${one}: 党政线!C1: 错误: DZ3.1 这一列各单位都未填写(3 个单位,第一个是 C2 的 “城关镇”):请填上各单位的数值;如这一列由其他部门填写,请把他们的数据按单位名称对齐贴入 [workbook.column-blank]`);
+    expect(some).toContain(`${one}: 党政线!B3: 错误: 东湖街道 DZ2 未填写(满分 20);没有得分请填 0 [workbook.blank-points]`);
+    expect(some).not.toContain("党政线!C2");
   });
 });
 

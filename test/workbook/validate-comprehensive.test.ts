@@ -299,14 +299,25 @@ const cases: Case[] = [
   },
   {
     // Hidden, but holding nothing (a district of no enterprises hides their columns): nothing said of it
-    // (here the enterprises are still there, and their blanks are said as blanks).
+    // (here the enterprises are still there, and their column, blank for each, is said once at its heading).
     name: "a hidden column that holds nothing is not said",
     edit: (wb) => {
       const m = wb.sheetNamed("指标数据");
       for (let r = 2; r <= 30; r++) m.set(`M${r}`, null);
       m.hiddenCols.push(13, 13);
     },
-    expected: ["workbook.blank-amount 指标数据!M19", "workbook.blank-amount 指标数据!M20", "workbook.blank-amount 指标数据!M21"],
+    expected: ["workbook.column-blank 指标数据!M1"],
+  },
+  // A column of three units' points never pasted in (a department's): once at its heading, not
+  // "请填 0" at each (zeros typed for figures to fetch); two units' blanks are said each.
+  {
+    name: "an item's column blank for every unit",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      const col = ws.codeColumns().get("SH7") ?? 0;
+      for (let r = 2; r <= 30; r++) ws.setAt(r, col, null);
+    },
+    expected: ["workbook.column-blank 社会治理!D1"],
   },
   {
     // A heading in the rubric's own words for its kinds (乡镇(街道), 区属国企): no unit.
