@@ -579,13 +579,15 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         const say = isTarget
           ? () => {
               p.unit = u.name;
+              p.item = code;
               p.error("workbook.missing-target", col.sheet, ref, { code, unit: u.name });
-              p.unit = undefined;
+              p.unit = p.item = undefined;
             }
           : () => {
               p.unit = u.name;
+              p.item = code;
               blankMeasure(p, col.sheet, ref, code, measureOf(rubric, code) ?? { unit: "percent", display: "%" }, g.blankFormulas?.has(`${u.name}\u0000${code}`) === true);
-              p.unit = undefined;
+              p.unit = p.item = undefined;
             };
         blanks.push({ at: col.at, row, col: col.col, say });
       }

@@ -706,6 +706,14 @@ describe("a number past the last heading", () => {
   });
 });
 
+describe("a blank on 指标数据", () => {
+  it("carries its unit and its indicator's code (--json's item, which a department filters its columns by, was missing there)", async () => {
+    const ds = (await read({ edit: (wb) => void wb.sheetNamed("指标数据").set("B2", null).set("P3", null) })).diagnostics;
+    expect(ds.find((x) => x.code === "workbook.blank-rate")).toMatchObject({ unit: "柳河镇", item: "ZB1", location: { sheet: "指标数据", cell: "B2" } });
+    expect(ds.find((x) => x.code === "workbook.missing-target")).toMatchObject({ unit: "石桥镇", item: "MB2", location: { sheet: "指标数据", cell: "P3" } });
+  });
+});
+
 describe("a typed total that is not what its row's items add up to", () => {
   it("names the unit, the total and the sum as the tool adds it (河西街道: 15 − 0 + 20 + 20 = 55)", async () => {
     expect(await said({ edit: totalsColumn("合计", { 10: -1 }) }, "workbook.total-differs")).toEqual({
