@@ -220,6 +220,14 @@ function implausibleAmounts(rubric: Rubric, measured: readonly MeasuredItem[], m
         continue;
       }
       if (value === undefined || basis === undefined || basis <= 0 || value < basis * IMPLAUSIBLE_TIMES) continue;
+      // The value of the others' size, its own target a thousandth of it or less: the target is the
+      // odd one (another column's rates pasted into the targets' column), said at the target's cell.
+      if (!relative && target?.at && target.code !== undefined && middle !== undefined && value < middle * IMPLAUSIBLE_TIMES && value * IMPLAUSIBLE_TIMES > middle) {
+        const data = { code: target.code, unit: units[u]?.name ?? "", value: formatMeasure(target.value, display), basis: formatMeasure(value, display), indicator: code, times: Math.round(value / target.value).toLocaleString("en") };
+        const at = target.at;
+        p.about(target.code, () => p.warn("workbook.target-implausible-small", at.sheet, at.cell, data));
+        continue;
+      }
       const at = cellOf(values, u, code);
       if (!at) continue;
       const data = { code, unit: units[u]?.name ?? "", value: formatMeasure(value, display), basis: formatMeasure(basis, display), times: Math.round(value / basis).toLocaleString("en"), suggestion: formatMeasure(Math.round(value / 10000), display) };

@@ -348,6 +348,14 @@ const cases: Case[] = [
     expected: ["warning workbook.target-implausible 指标数据!P3"],
   },
   {
+    // Rates pasted into a target's column a column off (MB1's 7% under MB2 万元): each value is of the
+    // others' size, its target a thousandth of it; said at the target, not as the value typed in 元
+    // (which asked to make every right figure a ten-thousandth).
+    name: "targets a thousandth of values of the others' size are questioned at the targets",
+    values: { 柳河镇: { MB2: 0.07 }, 石桥镇: { MB2: 0.05 } },
+    expected: ["warning workbook.target-implausible-small 指标数据!P2", "warning workbook.target-implausible-small 指标数据!P3"],
+  },
+  {
     // The column headed in 元 is read in the rubric's 万元: said at the header, once.
     name: "a header naming another unit than the rubric's is questioned at the header",
     edit: (wb) => void wb.sheetNamed("指标数据").set("C1", "ZB2 一般公共预算收入(元)").set("D1", "ZB3 固定资产投资增长(％)"),

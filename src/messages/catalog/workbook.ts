@@ -293,6 +293,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 {value},是目标 {basis} 的 {times} 倍;是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, {times} times its target {basis}; was it typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
   },
+  "workbook.target-implausible-small": {
+    "zh-CN": "“{unit}” 的目标 {code} 为 {value},只有其 {indicator} 完成数 {basis} 的 {times} 分之一,而各单位的 {indicator} 都是这个量级:目标是否填错了(如把别的列贴进了目标列,或按“亿元”填写)?请核对这一列的目标",
+    en: "the target {code} of \"{unit}\" is {value}, a {times}th of its {indicator} of {basis}, while the units' {indicator} figures are all of that size: is the target wrong (another column pasted into the targets', or typed in 亿元)? Check this column's targets",
+  },
   "workbook.target-implausible": {
     "zh-CN": "“{unit}” 的目标 {code} 为 {value},是其 {indicator} 完成数 {basis} 的 {times} 倍;目标是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "the target {code} of \"{unit}\" is {value}, {times} times its {indicator} of {basis}; was the target typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
