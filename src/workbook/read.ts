@@ -1737,6 +1737,45 @@ export class SubmissionReader {
     }
   }
 
+  /**
+   * A column's values pasted a row too low: its first unit's cell blank, and one value on the row
+   * after its units that nothing reads (a row with no name, or a unit of a kind that does not use
+   * it). One error at the blank cell saying so, in place of the two ("请填 0" there, and the value
+   * below said unread: following them gave each unit its neighbour's figure).
+   */
+  private shiftedDown(): void {
+    const p = this.p;
+    const colOf = (ref: string): string => ref.replace(/\d+$/, "");
+    const rowOf = (ref: string): number => Number(/\d+$/.exec(ref)?.[0] ?? 0);
+    const placed = (d: Diagnostic): { sheet: string; cell: string } | undefined => (d.location && "sheet" in d.location && d.location.cell ? { sheet: d.location.sheet, cell: d.location.cell } : undefined);
+    const blanks = new Map<string, Diagnostic[]>();
+    const strays = new Map<string, { d: Diagnostic; cell: string }[]>();
+    for (const d of p.list) {
+      const at = placed(d);
+      if (!at) continue;
+      if (BLANK_VALUE.has(d.code)) {
+        const key = `${at.sheet}\u0000${colOf(at.cell)}`;
+        blanks.set(key, [...(blanks.get(key) ?? []), d]);
+      } else if (d.code === "workbook.value-not-used" || (d.code === "workbook.missing-unit-name" && typeof d.data.at === "string" && d.data.at !== "")) {
+        const cell = d.code === "workbook.value-not-used" ? at.cell : String(d.data.at);
+        const key = `${at.sheet}\u0000${colOf(cell)}`;
+        strays.set(key, [...(strays.get(key) ?? []), { d, cell }]);
+      }
+    }
+    for (const [key, ds] of blanks) {
+      const stray = strays.get(key);
+      const blank = ds[0];
+      const at = blank ? placed(blank) : undefined;
+      if (ds.length !== 1 || stray?.length !== 1 || !blank || !at || !stray[0]) continue;
+      const { d: below, cell } = stray[0];
+      const headerRow = this.located.find((l) => l.sheet === at.sheet)?.role.headerRow;
+      // The blank is the sheet's first row of units; the value, further down.
+      if (headerRow === undefined || rowOf(at.cell) !== headerRow + 1 || rowOf(cell) <= rowOf(at.cell)) continue;
+      p.withdraw(new Set([blank, below]));
+      p.error("workbook.column-shifted-down", at.sheet, at.cell, { code: String(blank.data.code ?? ""), below: cell, value: String(below.data.value ?? "") });
+    }
+  }
+
   /** The units read from the sheets, and those the template was made for (found or not), each once. */
   get unitNames(): readonly string[] {
     return [...new Set([...this.units.map((u) => u.name), ...(this.roster?.names.map((n) => n.name) ?? [])])];
@@ -1816,6 +1855,7 @@ export class SubmissionReader {
     }
     this.nothingFilled(units.length, values);
     this.blankColumns(units.length, values);
+    this.shiftedDown();
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));

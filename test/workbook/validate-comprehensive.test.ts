@@ -472,6 +472,20 @@ const cases: Case[] = [
     },
     expected: ["workbook.missing-column-headless 社会治理!D1"],
   },
+  // An indicator's figures pasted a row too low on 指标数据: the first town's blank, and the last
+  // town's figure on the first department's row, which does not read it.
+  {
+    name: "an indicator's figures pasted a row too low",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("指标数据");
+      const col = ws.codeColumns().get("ZB5") ?? 0;
+      const towns = 11;
+      const was = Array.from({ length: towns }, (_, i) => ws.get(`${colName(col)}${i + 2}`));
+      ws.setAt(2, col, null);
+      was.forEach((c, i) => ws.setAt(3 + i, col, c?.value.t === "n" ? c.value.v : null));
+    },
+    expected: ["workbook.column-shifted-down 指标数据!F2"],
+  },
   // A column's points pasted a row too high, the first over its heading: one error there saying so
   // (it was "缺少 SH7 的列" at no cell and "这一列没有表头" at a cell holding 18; restoring the
   // heading as told put the next unit's points on each).

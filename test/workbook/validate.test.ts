@@ -616,6 +616,20 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.unit-only-on 指标数据!A6"],
   },
+  // A column's points pasted a row too low: the first unit's cell blank and a value on the row after
+  // the units, with no name. One error at the blank saying so (it was "请填 0" there and a row with no
+  // name: following them gave each unit its neighbour's points).
+  {
+    name: "an item's points pasted a row too low",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const col = ws.codeColumns().get("DZ2")!;
+      const was = [2, 3, 4].map((r) => ws.get(`${colName(col)}${r}`));
+      ws.setAt(2, col, null);
+      was.forEach((c, i) => ws.setAt(3 + i, col, c?.value.t === "n" ? c.value.v : null));
+    },
+    expected: ["workbook.column-shifted-down 党政线!B2"],
+  },
   // An indicator's column cut from 指标数据 and pasted beside a line's items: said at it, to move
   // back (the line's sheet was taken for the indicators', its every item unknown there, and the
   // line's sheet said missing: 12 errors in the comprehensive sample, none of them the fix).
