@@ -1733,7 +1733,7 @@ export class SubmissionReader {
       const headerRow = this.located.find((l) => l.sheet === sheet)?.role.headerRow;
       if (any || headerRow === undefined) continue;
       this.p.withdraw(new Set(ds));
-      this.p.error("workbook.column-blank", sheet, `${col}${headerRow}`, { code, count: ds.length, unit: first.unit ?? String(first.data.unit ?? ""), first: first.location.cell ?? "" });
+      this.p.error("workbook.column-blank", sheet, `${col}${headerRow}`, { code, count: ds.length, firstUnit: first.unit ?? String(first.data.unit ?? ""), first: first.location.cell ?? "" });
     }
   }
 
