@@ -261,6 +261,15 @@ function missingRateColumn(rubric: Rubric, code: string, rateSheets: readonly { 
       return;
     }
   }
+  // A number where a heading goes, the one such on the sheet: this column's values pasted a row too high, over it.
+  for (const s of rateSheets) {
+    const heads = s.role.role === "rates" ? [...(s.role.numberHeads?.values() ?? [])] : [];
+    const head = heads.length === 1 ? heads[0] : undefined;
+    if (head) {
+      p.error("workbook.missing-column-number-heading", s.sheet, head.ref, { code, name, cell: head.ref, value: head.value });
+      return;
+    }
+  }
   p.error("workbook.missing-rate-column", rateSheets[0]?.sheet ?? "", undefined, { code, name });
 }
 
@@ -546,7 +555,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           if (merged !== undefined) p.error("workbook.missing-column-merged", lineSheet, merged.split(":")[0], { code: leaf.code, name: leaf.name, range: merged });
           else if (bare !== undefined) {
             // A number where its heading goes: the column's values pasted a row too high, over it.
-            const value = role?.role === "line" ? role.numberHeads?.get(headless[0] ?? 0) : undefined;
+            const value = role?.role === "line" ? role.numberHeads?.get(headless[0] ?? 0)?.value : undefined;
             if (value !== undefined) p.error("workbook.missing-column-number-heading", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare, value });
             else p.error("workbook.missing-column-headless", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare });
           }

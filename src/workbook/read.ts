@@ -33,8 +33,14 @@ import { isRowTotal, rowSums, TotalsWatch, type TotalOff, type UnreadColumn } fr
 const WEIGHT_LABEL = /权重|weight/i;
 
 export type SheetRole =
-  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; numberHeads?: ReadonlyMap<number, string>; passed?: readonly number[]; twice?: readonly Twice[] }
-  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[]; passed?: readonly number[]; twice?: readonly Twice[] };
+  | { role: "line"; kind: string; columns: Map<number, JudgedItem>; headerRow: number; nameCol: number; groupCol?: number; uncoded?: readonly HeaderCell[]; lastHeaded?: number; headless?: readonly number[]; numberHeads?: ReadonlyMap<number, NumberHead>; passed?: readonly number[]; twice?: readonly Twice[] }
+  | { role: "rates"; columns: Map<number, string>; headerRow: number; nameCol: number; lastHeaded?: number; uncoded?: readonly HeaderCell[]; numberHeads?: ReadonlyMap<number, NumberHead>; passed?: readonly number[]; twice?: readonly Twice[] };
+
+/** A number in the header row where a heading goes: its cell and its text. */
+export interface NumberHead {
+  readonly ref: string;
+  readonly value: string;
+}
 
 /** A column whose code an earlier one has (said an error at once; said hidden, where it is, once the sheet's hidden columns are known). */
 interface Twice {
@@ -303,7 +309,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     // Headers with no code (a missing column's, its code deleted or the header retyped).
     const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
     const others = { ...(passed.length ? { passed } : {}), ...(twice.length ? { twice } : {}) };
-    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...others };
+    // A number where a heading goes (a column's values pasted a row too high, over it).
+    const numberHeads = new Map(row.filter((c) => c.value.t === "n" && c.col > nameCol).map((c) => [c.col, { ref: c.ref, value: cellText(c) }] as const));
+    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others };
     if (kinds.size > 1) {
       p.error("workbook.mixed-kinds", sheet.name, undefined);
       return undefined;
@@ -318,7 +326,6 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     // Columns among the headed ones with no heading at all (one cleared, or never written), or a
     // number where the heading goes (a column's values pasted a row too high, over its heading).
     const withHeading = new Set(row.filter((c) => cellText(c) !== "" && c.value.t !== "n").map((c) => c.col));
-    const numberHeads = new Map(row.filter((c) => c.value.t === "n" && c.col > nameCol).map((c) => [c.col, cellText(c)] as const));
     const headless: number[] = [];
     // (And the one just past the last heading: the last item's heading cleared.)
     for (let c = nameCol + 1; c <= lastHeaded + 1; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);

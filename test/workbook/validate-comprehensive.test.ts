@@ -501,6 +501,20 @@ const cases: Case[] = [
     },
     expected: ["workbook.missing-column-number-heading 社会治理!D1"],
   },
+  // On 指标数据 too (统计局's figures pasted a row too high): said at the number over the heading,
+  // not as a column missing at no cell.
+  {
+    name: "an indicator's figures pasted a row too high, over its heading",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("指标数据");
+      const col = ws.codeColumns().get("ZB1") ?? 0;
+      for (let r = 1; r <= 30; r++) {
+        const below = ws.get(`${colName(col)}${r + 1}`);
+        ws.setAt(r, col, below?.value.t === "n" ? below.value.v : null);
+      }
+    },
+    expected: ["workbook.missing-column-number-heading 指标数据!B1"],
+  },
   // A score typed on the sheet that only lists the enterprises (their line is computed from 指标数据):
   // not read, and said (it went unsaid); a 序号 before the names is no value.
   {
