@@ -67,6 +67,12 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   const download = get("template-download");
   const { t } = host;
   let choices: readonly FormRubric[] = [];
+  /** The page's own scheme chosen last: chosen again when the user's own is put aside. */
+  let lastBundled: string | undefined;
+  const noteBundled = (): void => {
+    const r = choices[select.selectedIndex];
+    if (r && r.own === undefined) lastBundled = keyOf(r);
+  };
   /** The list's file, while the box holds its text as read: its lines are that file's. */
   let listFile: { name: string; text: string } | undefined;
   let url: string | undefined;
@@ -86,7 +92,8 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     // A rubric of the user's own loaded just now is chosen (it was loaded to be used); else the one
     // chosen stays chosen where it is still there; else the user's own, or the page's first.
     const loaded = all.find((r) => r.own !== undefined && !choices.some((c) => keyOf(c) === keyOf(r)));
-    const keep = loaded ?? (before && all.find((r) => keyOf(r) === keyOf(before)));
+    // (The user's own put aside: the page's scheme chosen before it.)
+    const keep = loaded ?? (before && all.find((r) => keyOf(r) === keyOf(before))) ?? all.find((r) => keyOf(r) === lastBundled);
     choices = all;
     select.replaceChildren(
       ...all.map((r) => {
@@ -98,6 +105,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     );
     const chosen = keep ?? (preferred && all.find((r) => keyOf(r) === keyOf(preferred)));
     select.selectedIndex = chosen ? all.indexOf(chosen) : 0;
+    noteBundled();
     units.placeholder = t("web.template-units-placeholder");
     districtInput.placeholder = t("web.template-district-placeholder");
     if (!yearInput.value) yearInput.value = String(new Date().getFullYear());
@@ -205,6 +213,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   });
   // A changed choice or list: what was made is of the form as it was.
   for (const input of [select, yearInput, districtInput, units]) input.addEventListener("input", clearResult);
+  select.addEventListener("change", noteBundled);
   refresh();
   return { refresh, takeList };
 }

@@ -1706,6 +1706,7 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
   it("offers the user's own rubric, chosen first, and makes its template", async () => {
     const own = join(dir, "district-popplan-2026.1.yaml");
     writeFileSync(own, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2026.1"'));
+    await page.selectOption("#template-rubric", { label: COMPREHENSIVE });
     await page.setInputFiles("#rubric", own);
     await page.waitForFunction(() => /已载入方案/.test(document.getElementById("status")?.textContent ?? ""));
     const options = await page.locator("#template-rubric option").allTextContents();
@@ -1716,9 +1717,11 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await saved());
     expect(wb.getWorksheet("封面")!.getCell("B4").value).toBe("2026.1");
-    // Put aside, it is offered no more.
+    // Put aside, it is offered no more, and the page's scheme chosen before it is chosen again (it went
+    // to the first, and the next template made was the other scheme's).
     await page.click("#rubric-clear");
     expect(await page.locator("#template-rubric option").allTextContents()).not.toContain(options[0]);
+    expect(await page.locator("#template-rubric").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(COMPREHENSIVE);
   });
 
   it("speaks English on the switch, and makes its template's instructions in English as --lang en does", async () => {
