@@ -266,7 +266,9 @@ function missingRateColumn(rubric: Rubric, code: string, rateSheets: readonly { 
     const heads = s.role.role === "rates" ? [...(s.role.numberHeads?.values() ?? [])] : [];
     const head = heads.length === 1 ? heads[0] : undefined;
     if (head) {
+      p.item = code;
       p.error("workbook.missing-column-number-heading", s.sheet, head.ref, { code, name, cell: head.ref, value: head.value });
+      p.item = undefined;
       return;
     }
   }
@@ -556,8 +558,10 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           else if (bare !== undefined) {
             // A number where its heading goes: the column's values pasted a row too high, over it.
             const value = role?.role === "line" ? role.numberHeads?.get(headless[0] ?? 0)?.value : undefined;
+            p.item = leaf.code;
             if (value !== undefined) p.error("workbook.missing-column-number-heading", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare, value });
             else p.error("workbook.missing-column-headless", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare });
+            p.item = undefined;
           }
           else p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
         }

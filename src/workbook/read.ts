@@ -273,7 +273,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
           const written = headerUnit(cellText(c));
           if (display && written !== undefined && otherScale(written, display.normalize("NFKC"))) p.warn("workbook.header-unit", sheet.name, c.ref, { code, written, unit: display });
         } else if (judged.has(code)) {
+          p.item = code;
           p.error("workbook.item-on-rates-sheet", sheet.name, c.ref, { code, sheet: rubric.lines.find((l) => l.code === lineOfItem.get(code))?.sheet ?? "" });
+          p.item = undefined;
         } else if (!passOver.has(code)) p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       } else if (judged.has(code)) {
         const item = judged.get(code);
@@ -294,7 +296,9 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
       } else if (groups.has(code)) {
         p.warn("workbook.subtotal-column", sheet.name, c.ref, { code, name: groups.get(code) ?? "" });
       } else if (rateCodes.has(code)) {
+        p.item = code;
         p.error("workbook.rate-on-line-sheet", sheet.name, c.ref, { code, sheet: SHEET.indicators });
+        p.item = undefined;
       } else if (!passOver.has(code)) {
         p.error("workbook.unknown-header-code", sheet.name, c.ref, { code });
       }
@@ -1740,7 +1744,9 @@ export class SubmissionReader {
       const headerRow = this.located.find((l) => l.sheet === sheet)?.role.headerRow;
       if (any || headerRow === undefined) continue;
       this.p.withdraw(new Set(ds));
+      this.p.item = code;
       this.p.error("workbook.column-blank", sheet, `${col}${headerRow}`, { code, count: ds.length, firstUnit: first.unit ?? String(first.data.unit ?? ""), first: first.location.cell ?? "" });
+      this.p.item = undefined;
     }
   }
 
@@ -1779,7 +1785,9 @@ export class SubmissionReader {
       // The blank is the sheet's first row of units; the value, further down.
       if (headerRow === undefined || rowOf(at.cell) !== headerRow + 1 || rowOf(cell) <= rowOf(at.cell)) continue;
       p.withdraw(new Set([blank, below]));
+      p.item = String(blank.data.code ?? "");
       p.error("workbook.column-shifted-down", at.sheet, at.cell, { code: String(blank.data.code ?? ""), below: cell, value: String(below.data.value ?? "") });
+      p.item = undefined;
     }
   }
 
@@ -1863,6 +1871,10 @@ export class SubmissionReader {
     this.nothingFilled(units.length, values);
     this.blankColumns(units.length, values);
     this.shiftedDown();
+    // A column said to be on the wrong sheet is not also said missing from its own (adding it there as
+    // told would make it twice).
+    const moved = new Set(p.list.filter((d) => d.code === "workbook.rate-on-line-sheet" || d.code === "workbook.item-on-rates-sheet").map((d) => String(d.data.code)));
+    if (moved.size) p.withdraw(new Set(p.list.filter((d) => (d.code === "workbook.missing-rate-column" || d.code === "workbook.missing-column") && moved.has(String(d.data.code)))));
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
