@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import { buildTemplate, type TemplateUnit } from "../workbook/template.js";
-import { isTemplateYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../workbook/template-request.js";
+import { isTemplateYear, typedYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../workbook/template-request.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../workbook/units-file.js";
 
 type Say = (code: string, data?: Record<string, string | number>) => string;
@@ -37,9 +37,6 @@ export interface TemplateForm {
 export function isListName(name: string): boolean {
   return /\.(?:csv|txt|tsv)$/i.test(name);
 }
-
-/** Full-width digits (１２３, typed with a Chinese input method) as digits. */
-const halfDigits = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** A name for the file: the district and year (青山区2026.xlsx), or the scheme's id and year as the command line names it. */
 function templateName(rubric: Rubric, district: string, year: string): string {
@@ -143,7 +140,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     const chosen = choices[select.selectedIndex];
     if (!chosen) return;
     const { rubric } = chosen;
-    const year = halfDigits(yearInput.value.trim());
+    const year = typedYear(yearInput.value);
     if (!isTemplateYear(year)) {
       status.textContent = t("web.template-year", { value: yearInput.value.trim() });
       yearInput.focus();

@@ -17,6 +17,14 @@ export function isTemplateYear(year: string): boolean {
   return /^\d{4}$/.test(year) && Number(year) >= 1990 && Number(year) <= 2100;
 }
 
+/** A year as typed (２０２６ with a Chinese input method, 2026年, 2026 年度): its digits. */
+export function typedYear(text: string): string {
+  return text
+    .trim()
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s*年度?$/, "");
+}
+
 /**
  * A year before the scheme took effect (2019 under a 办法 of 2026): said when the template is made,
  * as validate says it of the cover later, not once the form is filled. `code`: the message (the

@@ -1654,6 +1654,9 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     await fill(COMPREHENSIVE, "２０２７", "", "");
     // (Enter in the year makes it, as in a form.)
     expect(await make(() => page.press("#template-year", "Enter"))).toBe("已制作模板 township-comprehensive-2027.xlsx(方案 township-comprehensive 2026.1),未填单位名单,由各单位在表中填写名称。下载后发给各单位填写;填好的工作簿拖到本页上方即可检查和计分。");
+    // (2026年 as typed is 2026.)
+    await fill(COMPREHENSIVE, "2026年", "", "");
+    expect(await make()).toMatch(/^已制作模板 township-comprehensive-2026\.xlsx/);
     await fill(COMPREHENSIVE, "26", "", "");
     expect(await make()).toBe("考核年度应填 1990 至 2100 之间的四位数字(现在是“26”)");
     expect(await page.locator("#template-download a").count()).toBe(0);

@@ -20,6 +20,20 @@ beforeAll(async () => {
 });
 
 describe("assess template", () => {
+  it("takes a year as typed (2026年, 2026 年度, ２０２６): the same template as 2026; one that is no year is refused", async () => {
+    const env = { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "1789473600" };
+    const plain = join(dir, "y-plain.xlsx");
+    expect((await cli(["template", "--year", "2026", "-o", plain], env)).code).toBe(0);
+    for (const [i, typed] of ["2026年", "2026 年度", "２０２６"].entries()) {
+      const out = join(dir, `y-${i}.xlsx`);
+      expect((await cli(["template", "--year", typed, "-o", out], env)).code, typed).toBe(0);
+      expect(readFileSync(out).equals(readFileSync(plain)), typed).toBe(true);
+    }
+    const bad = await cli(["template", "--year", "26年", "-o", join(dir, "y-bad.xlsx")], env);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("年度应为 1990 至 2100 之间的四位数字:26年");
+  });
+
   it("makes a line's header row as tall as its longest item header wraps (JS1.3's was cut at top and bottom in a row of 64)", () => {
     const ws = wb.getWorksheet("人口计生线")!;
     const head = (ws.getRow(1).values as unknown[]).find((v) => typeof v === "string" && v.startsWith("JS1.3 "));

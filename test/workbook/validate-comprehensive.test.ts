@@ -748,7 +748,7 @@ describe("a blank on 指标数据", () => {
     expect(ds.find((x) => x.code === "workbook.blank-rate")).toMatchObject({ unit: "柳河镇", item: "ZB1", location: { sheet: "指标数据", cell: "B2" } });
     expect(ds.find((x) => x.code === "workbook.missing-target")).toMatchObject({ unit: "石桥镇", item: "MB2", location: { sheet: "指标数据", cell: "P3" } });
   });
-  it("and what is said of a whole column carries its code too: one blank for every unit, one moved to the wrong sheet", async () => {
+  it("and what is said of a whole column carries its code too (one blank for every unit), and no unit", async () => {
     const blank = (await read({ edit: (wb) => void Array.from({ length: 29 }, (_, i) => wb.sheetNamed("指标数据").set(`B${i + 2}`, null)) })).diagnostics;
     expect(blank.find((x) => x.code === "workbook.column-blank")).toMatchObject({ item: "ZB1", location: { sheet: "指标数据", cell: "B1" } });
     expect(blank.find((x) => x.code === "workbook.column-blank")?.unit).toBeUndefined();

@@ -7,7 +7,7 @@ import { readUserFile } from "../files.js";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
-import { isTemplateYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../../workbook/template-request.js";
+import { isTemplateYear, typedYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../../workbook/template-request.js";
 import { checkTarget, givenFile, sayWritten, writeAtomic } from "../write.js";
 
 interface Opts {
@@ -22,9 +22,9 @@ interface Opts {
 export async function template(ctx: Ctx, o: Opts): Promise<number> {
   // The day it is made (SOURCE_DATE_EPOCH's, where set): its year the default, its date the file's.
   const made = runDate(ctx.io.env);
-  const year = o.year ?? String(made.getFullYear());
+  const year = o.year !== undefined ? typedYear(o.year) : String(made.getFullYear());
   if (!isTemplateYear(year)) {
-    return usageError(ctx, "usage.template-year", { value: year });
+    return usageError(ctx, "usage.template-year", { value: o.year ?? year });
   }
   // The district's name heads the cover and every sheet's title: a name, not a paragraph.
   if ((o.district ?? "").length > MAX_DISTRICT) return usageError(ctx, "usage.template-district-too-long", { length: (o.district ?? "").length, max: MAX_DISTRICT });
