@@ -1610,7 +1610,7 @@ export class SubmissionReader {
    * at the number, naming the words' cell; not where that column holds numbers on other rows too
    * (a helper column of the office's own).
    */
-  private shiftWatch(sheet: string, role: { readonly lastHeaded?: number | undefined; readonly nameCol: number; readonly columns: ReadonlyMap<number, JudgedItem | string> }, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined, row: number) => void } {
+  private shiftWatch(sheet: string, role: { readonly lastHeaded?: number | undefined; readonly nameCol: number; readonly headerRow: number; readonly columns: ReadonlyMap<number, JudgedItem | string> }, values = false): { row: (cells: readonly (RawCell | undefined)[], words: RawCell | undefined, row: number) => void } {
     const { lastHeaded, nameCol } = role;
     if (lastHeaded === undefined) return { row: () => undefined };
     const past = lastHeaded + 1;
@@ -1632,6 +1632,23 @@ export class SubmissionReader {
     this.sheetEnds.set(this.located.length - 1, () => {
       if (pastNumbers === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone, unit: loneUnit });
       if (filled > found.length) return;
+      // Every row so, words under one item and the numbers in the one column after the headings: a
+      // column put in (a 备注 of the department's) pushed that item's points past the headings. Said
+      // once, at the item's heading, in place of the words refused at each row ("请填 0" there lost
+      // the points) and of each row's warning.
+      const words = found.flatMap((f) => ("words" in f ? [f.words] : []));
+      const wordsCol = words[0]?.col;
+      const atCol = found[0]?.at.col;
+      const item = wordsCol !== undefined ? role.columns.get(wordsCol) : undefined;
+      if (found.length >= PUSHED_MIN && words.length === found.length && item !== undefined && atCol !== undefined && words.every((w) => w.col === wordsCol) && found.every((f) => f.at.col === atCol)) {
+        const at = new Set(words.map((w) => w.ref));
+        this.p.withdraw(new Set(this.p.list.filter((d) => d.severity === "error" && d.location && "sheet" in d.location && d.location.sheet === sheet && at.has(d.location.cell ?? ""))));
+        const code = typeof item === "string" ? item : item.code;
+        this.p.item = code;
+        this.p.error("workbook.column-pushed", sheet, refOf(wordsCol ?? 0, role.headerRow), { code, text: cellText(words[0]), pushed: colName(atCol) });
+        this.p.item = undefined;
+        return;
+      }
       for (const f of found) {
         if ("blank" in f) this.p.warn("workbook.row-shifted-blank", sheet, f.at.ref, { blank: f.blank, value: cellText(f.at) });
         else this.p.warn(values ? "workbook.row-shifted-values" : "workbook.row-shifted", sheet, f.at.ref, { words: f.words.ref, value: cellText(f.at), text: cellText(f.words) });
@@ -1742,7 +1759,9 @@ export class SubmissionReader {
       let any = false;
       for (let u = 0; slot !== undefined && u < units && !any; u++) any = values.get(u, slot) !== undefined;
       const headerRow = this.located.find((l) => l.sheet === sheet)?.role.headerRow;
-      if (any || headerRow === undefined) continue;
+      // (Nor where a unit wrote something refused there, words: not blank for every unit.)
+      const refusedThere = this.p.list.some((d) => d.severity === "error" && !BLANK_VALUE.has(d.code) && d.location && "sheet" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/\d+$/, "") === col && d.location.cell !== `${col}${headerRow ?? 0}`);
+      if (any || headerRow === undefined || refusedThere) continue;
       this.p.withdraw(new Set(ds));
       this.p.item = code;
       this.p.error("workbook.column-blank", sheet, `${col}${headerRow}`, { code, count: ds.length, firstUnit: first.unit ?? String(first.data.unit ?? ""), first: first.location.cell ?? "" });
@@ -1959,6 +1978,8 @@ const AS_OTHER_KIND: ReadonlySet<string> = new Set(["workbook.blank-rate", "work
 const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-kind-others", "workbook.ledger-wrong-kind-none", "workbook.ledger-wrong-kind-use"]);
 
 /** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
+/** Rows at least, every one of a sheet's, pushed a column on alike for it to be said once as a column put in. */
+const PUSHED_MIN = 3;
 /** Units at least whose cells of a column are all blank for it to be said once, at its heading. */
 const BLANK_COLUMN_MIN = 3;
 const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-points-formula", "workbook.blank-deduction-formula", "workbook.blank-measure-formula", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);

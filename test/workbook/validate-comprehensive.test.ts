@@ -501,6 +501,23 @@ const cases: Case[] = [
     },
     expected: ["workbook.missing-column-number-heading 社会治理!D1"],
   },
+  // A department's block pasted with a 备注 column of its own before its last item: words under that
+  // item on every row and its points in the column after the headings. Once, at the item's heading
+  // (it was "not a number" at each row and a warning at each number: mending the words as told, 0,
+  // lost the points).
+  {
+    name: "an item's points pushed past the headings by a column put in, on every row",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      const col = ws.codeColumns().get("SH7") ?? 0;
+      for (let r = 2; r <= 12; r++) {
+        const c = ws.get(`${colName(col)}${r}`);
+        ws.setAt(r, col + 1, c?.value.t === "n" ? c.value.v : null);
+        ws.setAt(r, col, "见备注");
+      }
+    },
+    expected: ["workbook.column-pushed 社会治理!D1"],
+  },
   // On 指标数据 too (统计局's figures pasted a row too high): said at the number over the heading,
   // not as a column missing at no cell.
   {
