@@ -1894,6 +1894,14 @@ export class SubmissionReader {
     // told would make it twice).
     const moved = new Set(p.list.filter((d) => d.code === "workbook.rate-on-line-sheet" || d.code === "workbook.item-on-rates-sheet").map((d) => String(d.data.code)));
     if (moved.size) p.withdraw(new Set(p.list.filter((d) => (d.code === "workbook.missing-rate-column" || d.code === "workbook.missing-column") && moved.has(String(d.data.code)))));
+    // A line's one column moved onto 指标数据: its sheet, left with no code, is not said deleted, nor
+    // its kind's 分组 column (there) missing; moving the column back mends both.
+    const emptied = new Set(p.list.filter((d) => d.code === "workbook.item-on-rates-sheet").map((d) => String(d.data.sheet)));
+    const unsheeted = this.rubric.lines.filter((l) => emptied.has(l.sheet));
+    if (unsheeted.length) {
+      const kinds = new Set(this.rubric.unitKinds.filter((k) => k.lines.some((c) => unsheeted.some((l) => l.code === c))).map((k) => k.name));
+      p.withdraw(new Set(p.list.filter((d) => (d.code === "workbook.missing-line-sheet" && emptied.has(String(d.data.sheet))) || (d.code === "workbook.missing-group-column" && kinds.has(String(d.data.kind))))));
+    }
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));

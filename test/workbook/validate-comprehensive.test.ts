@@ -518,6 +518,23 @@ const cases: Case[] = [
     },
     expected: ["workbook.column-pushed 社会治理!D1"],
   },
+  // A line's one entered item (JJ5, 经济发展's) moved onto 指标数据: said there alone; its sheet, left
+  // with no code, was said deleted, and its 分组 column (on it) said missing from 社会治理.
+  {
+    name: "a line's one entered item moved onto the indicators' sheet",
+    edit: (wb) => {
+      const line = wb.sheetNamed("经济发展");
+      const col = line.codeColumns().get("JJ5") ?? 0;
+      const rates = wb.sheetNamed("指标数据");
+      const to = Math.max(...rates.codeColumns().values()) + 1;
+      for (let r = 1; r <= 12; r++) {
+        const c = line.get(`${colName(col)}${r}`);
+        rates.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
+        line.setAt(r, col, null);
+      }
+    },
+    expected: ["workbook.item-on-rates-sheet 指标数据!T1"],
+  },
   // On 指标数据 too (统计局's figures pasted a row too high): said at the number over the heading,
   // not as a column missing at no cell.
   {
