@@ -1890,6 +1890,14 @@ export class SubmissionReader {
     this.nothingFilled(units.length, values);
     this.blankColumns(units.length, values);
     this.shiftedDown();
+    // One copied, not moved (its own sheet has it too): the copy to delete, not a column to move.
+    for (const d of p.list.filter((x) => (x.code === "workbook.rate-on-line-sheet" || x.code === "workbook.item-on-rates-sheet") && this.columnSheet.has(String(x.data.code)))) {
+      const at = d.location && "sheet" in d.location ? d.location : undefined;
+      p.withdraw(new Set([d]));
+      p.item = String(d.data.code);
+      p.error("workbook.column-copied-to-other-sheet", at?.sheet, at?.cell, { code: String(d.data.code), at: this.columnSheet.get(String(d.data.code)) ?? "" });
+      p.item = undefined;
+    }
     // A column said to be on the wrong sheet is not also said missing from its own (adding it there as
     // told would make it twice).
     const moved = new Set(p.list.filter((d) => d.code === "workbook.rate-on-line-sheet" || d.code === "workbook.item-on-rates-sheet").map((d) => String(d.data.code)));

@@ -650,6 +650,21 @@ const cases: Case[] = [
     // (Not said missing from 指标数据 too: added there as told, it would be there twice.)
     expected: ["workbook.rate-on-line-sheet 党政线!L1"],
   },
+  // Copied, not cut (指标数据 still has it): the copy to delete; moving it as "move it" said made it twice.
+  {
+    name: "an indicator's column copied onto a line's sheet",
+    edit: (wb) => {
+      const rates = wb.sheetNamed("指标数据");
+      const col = rates.codeColumns().get("ZB4")!;
+      const line = wb.sheetNamed("党政线");
+      const to = Math.max(...line.codeColumns().values()) + 1;
+      for (let r = 1; r <= 4; r++) {
+        const c = rates.get(`${colName(col)}${r}`);
+        line.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
+      }
+    },
+    expected: ["workbook.column-copied-to-other-sheet 党政线!L1"],
+  },
   {
     name: "an item's column moved onto the indicators' sheet",
     edit: (wb) => {
