@@ -280,7 +280,7 @@ export const common: Catalog = {
   "cli.rubric.diff": { "zh-CN": "比较两个版本的方案:新增、删除和改动的项目", en: "compare two versions of a rubric: what was added, removed or changed" },
   "cli.diff": { "zh-CN": "比较两个工作簿:输入改了什么,结果因此怎样变化", en: "compare two workbooks: what changed in the inputs, and what it did to the results" },
   "cli.opt.diff-output": { "zh-CN": "写出变更说明(.xlsx 或 .html)", en: "write the changes as a sheet or page (.xlsx or .html)" },
-  "cli.web": { "zh-CN": "写出离线浏览器版(一个 HTML 文件,无需安装即可检查和计分)", en: "write the offline browser edition (one HTML file: validate and score with nothing installed)" },
+  "cli.web": { "zh-CN": "写出离线浏览器版(一个 HTML 文件,无需安装即可制作空白模板、检查和计分)", en: "write the offline browser edition (one HTML file: make the blank template, validate and score with nothing installed)" },
   "cli.opt.score-output": { "zh-CN": "输出文件(默认在工作簿旁,名为 工作簿名.scored.xlsx)", en: "output file (default: beside the workbook, named WORKBOOK.scored.xlsx)" },
   "cli.opt.report-output": { "zh-CN": "输出文件(默认在工作簿旁,名为 工作簿名.report.xlsx 和 工作簿名.report.html,按 --format 写出其一或两者)", en: "output file (default: beside the workbook, named WORKBOOK.report.xlsx and WORKBOOK.report.html, one or both as --format says)" },
   "cli.opt.template-output": { "zh-CN": "输出文件(默认 方案编号-年度.xlsx,如 district-popplan-2026.xlsx)", en: "output file (default: RUBRIC-YEAR.xlsx, such as district-popplan-2026.xlsx)" },
