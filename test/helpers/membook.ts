@@ -135,6 +135,30 @@ export class MemSheet {
     return this;
   }
 
+  /**
+   * Rows 1 to `last` of column `col` pasted into `to`'s column `at` (its heading too), as Excel's
+   * paste does; `cut`: emptied where they were.
+   */
+  pasteColumn(col: number, to: MemSheet, at: number, last: number, cut = true): this {
+    for (let r = 1; r <= last; r++) {
+      const c = this.rows.get(r)?.get(col);
+      to.setAt(r, at, c === undefined ? null : c.value.t === "s" || c.value.t === "n" ? c.value.v : null);
+      if (cut) this.setAt(r, col, null);
+    }
+    return this;
+  }
+
+  /** Column `col`'s numbers in rows 2 to `last` moved `by` rows (−1: up, the first over the heading; 1: down), as a paste out of line. */
+  shiftColumn(col: number, by: -1 | 1, last: number): this {
+    const numbers = Array.from({ length: last - 1 }, (_, i) => {
+      const c = this.rows.get(i + 2)?.get(col);
+      return c?.value.t === "n" ? c.value.v : null;
+    });
+    for (let r = 2; r <= last + 1; r++) this.setAt(r, col, null);
+    numbers.forEach((v, i) => this.setAt(i + 2 + by, col, v));
+    return this;
+  }
+
   /** The header row's columns by item code (DZ3.2 …). */
   codeColumns(): Map<string, number> {
     const out = new Map<string, number>();

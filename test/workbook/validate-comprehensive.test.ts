@@ -477,12 +477,9 @@ const cases: Case[] = [
   {
     name: "an indicator's figures pasted a row too low",
     edit: (wb) => {
+      // (The 11 towns' rows: the last town's figure goes to the first department's.)
       const ws = wb.sheetNamed("指标数据");
-      const col = ws.codeColumns().get("ZB5") ?? 0;
-      const towns = 11;
-      const was = Array.from({ length: towns }, (_, i) => ws.get(`${colName(col)}${i + 2}`));
-      ws.setAt(2, col, null);
-      was.forEach((c, i) => ws.setAt(3 + i, col, c?.value.t === "n" ? c.value.v : null));
+      ws.shiftColumn(ws.codeColumns().get("ZB5") ?? 0, 1, 12);
     },
     expected: ["workbook.column-shifted-down 指标数据!F2"],
   },
@@ -493,11 +490,7 @@ const cases: Case[] = [
     name: "an item's points pasted a row too high, over its heading",
     edit: (wb) => {
       const ws = wb.sheetNamed("社会治理");
-      const col = ws.codeColumns().get("SH7") ?? 0;
-      for (let r = 1; r <= 12; r++) {
-        const below = ws.get(`${colName(col)}${r + 1}`);
-        ws.setAt(r, col, below?.value.t === "n" ? below.value.v : null);
-      }
+      ws.shiftColumn(ws.codeColumns().get("SH7") ?? 0, -1, 12);
     },
     expected: ["workbook.missing-column-number-heading 社会治理!D1"],
   },
@@ -524,14 +517,8 @@ const cases: Case[] = [
     name: "a line's one entered item moved onto the indicators' sheet",
     edit: (wb) => {
       const line = wb.sheetNamed("经济发展");
-      const col = line.codeColumns().get("JJ5") ?? 0;
       const rates = wb.sheetNamed("指标数据");
-      const to = Math.max(...rates.codeColumns().values()) + 1;
-      for (let r = 1; r <= 12; r++) {
-        const c = line.get(`${colName(col)}${r}`);
-        rates.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
-        line.setAt(r, col, null);
-      }
+      line.pasteColumn(line.codeColumns().get("JJ5") ?? 0, rates, Math.max(...rates.codeColumns().values()) + 1, 12);
     },
     expected: ["workbook.item-on-rates-sheet 指标数据!T1"],
   },
@@ -541,11 +528,7 @@ const cases: Case[] = [
     name: "an indicator's figures pasted a row too high, over its heading",
     edit: (wb) => {
       const ws = wb.sheetNamed("指标数据");
-      const col = ws.codeColumns().get("ZB1") ?? 0;
-      for (let r = 1; r <= 30; r++) {
-        const below = ws.get(`${colName(col)}${r + 1}`);
-        ws.setAt(r, col, below?.value.t === "n" ? below.value.v : null);
-      }
+      ws.shiftColumn(ws.codeColumns().get("ZB1") ?? 0, -1, 30);
     },
     expected: ["workbook.missing-column-number-heading 指标数据!B1"],
   },

@@ -54,6 +54,12 @@ interface Case {
   expected: string[];
 }
 
+/** A code's column (its heading and the three towns' rows) pasted past `to`'s last heading; `cut`: emptied where it was. */
+function pastedOn(wb: MemBook, from: string, code: string, to: string, cut: boolean): void {
+  const target = wb.sheetNamed(to);
+  wb.sheetNamed(from).pasteColumn(wb.sheetNamed(from).codeColumns().get(code)!, target, Math.max(...target.codeColumns().values()) + 1, 4, cut);
+}
+
 const UNITS = [...TOWNS.map((name) => ({ name, kind: "town" })), { name: "丁局", kind: "department" }];
 
 function valuesOf(c: Omit<Case, "name" | "expected">): Record<string, Record<string, Value>> {
@@ -623,10 +629,7 @@ const cases: Case[] = [
     name: "an item's points pasted a row too low",
     edit: (wb) => {
       const ws = wb.sheetNamed("党政线");
-      const col = ws.codeColumns().get("DZ2")!;
-      const was = [2, 3, 4].map((r) => ws.get(`${colName(col)}${r}`));
-      ws.setAt(2, col, null);
-      was.forEach((c, i) => ws.setAt(3 + i, col, c?.value.t === "n" ? c.value.v : null));
+      ws.shiftColumn(ws.codeColumns().get("DZ2")!, 1, 4);
     },
     expected: ["workbook.column-shifted-down 党政线!B2"],
   },
@@ -636,48 +639,19 @@ const cases: Case[] = [
   // item carries its code (--json's item).
   {
     name: "an indicator's column moved onto a line's sheet",
-    edit: (wb) => {
-      const rates = wb.sheetNamed("指标数据");
-      const col = rates.codeColumns().get("ZB4")!;
-      const line = wb.sheetNamed("党政线");
-      const to = Math.max(...line.codeColumns().values()) + 1;
-      for (let r = 1; r <= 4; r++) {
-        const c = rates.get(`${colName(col)}${r}`);
-        line.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
-        rates.setAt(r, col, null);
-      }
-    },
+    edit: (wb) => void pastedOn(wb, "指标数据", "ZB4", "党政线", true),
     // (Not said missing from 指标数据 too: added there as told, it would be there twice.)
     expected: ["workbook.rate-on-line-sheet 党政线!L1"],
   },
   // Copied, not cut (指标数据 still has it): the copy to delete; moving it as "move it" said made it twice.
   {
     name: "an indicator's column copied onto a line's sheet",
-    edit: (wb) => {
-      const rates = wb.sheetNamed("指标数据");
-      const col = rates.codeColumns().get("ZB4")!;
-      const line = wb.sheetNamed("党政线");
-      const to = Math.max(...line.codeColumns().values()) + 1;
-      for (let r = 1; r <= 4; r++) {
-        const c = rates.get(`${colName(col)}${r}`);
-        line.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
-      }
-    },
+    edit: (wb) => void pastedOn(wb, "指标数据", "ZB4", "党政线", false),
     expected: ["workbook.column-copied-to-other-sheet 党政线!L1"],
   },
   {
     name: "an item's column moved onto the indicators' sheet",
-    edit: (wb) => {
-      const line = wb.sheetNamed("党政线");
-      const col = line.codeColumns().get("DZ2")!;
-      const rates = wb.sheetNamed("指标数据");
-      const to = Math.max(...rates.codeColumns().values()) + 1;
-      for (let r = 1; r <= 4; r++) {
-        const c = line.get(`${colName(col)}${r}`);
-        rates.setAt(r, to, c?.value.t === "s" ? c.value.v : c?.value.t === "n" ? c.value.v : null);
-        line.setAt(r, col, null);
-      }
-    },
+    edit: (wb) => void pastedOn(wb, "党政线", "DZ2", "指标数据", true),
     expected: ["workbook.item-on-rates-sheet 指标数据!H1"],
   },
   {
