@@ -24,6 +24,23 @@ const PAGE = resolve("dist/web/assess.html");
 const required = process.env.ASSESS_REQUIRE_BROWSER === "1";
 if (required && !BROWSER) throw new Error("ASSESS_REQUIRE_BROWSER is set but no Chromium was found");
 
+/**
+ * The page opened in the machine's Chromium, in Chinese, downloads allowed; each request it makes
+ * other than for itself noted in `requests` (there must be none); its clock fixed at `day` if given.
+ */
+async function openPage(requests: string[], day?: Date): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: BROWSER, args: ["--no-sandbox"] });
+  const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) requests.push(url);
+  });
+  if (day) await page.clock.setFixedTime(day);
+  await page.goto(pathToFileURL(PAGE).href);
+  return { browser, page };
+}
+
 describe.skipIf(!BROWSER)("the browser edition", () => {
   let browser: Browser;
   let page: Page;
@@ -31,14 +48,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   const dir = scratchDir("assess-web-");
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: BROWSER, args: ["--no-sandbox"] });
-    const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
-    page = await context.newPage();
-    page.on("request", (r) => {
-      const url = r.url();
-      if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) requests.push(url);
-    });
-    await page.goto(pathToFileURL(PAGE).href);
+    ({ browser, page } = await openPage(requests));
   }, 60_000);
 
   afterAll(async () => {
@@ -1579,15 +1589,7 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
   const NOON = 1789473600;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: BROWSER, args: ["--no-sandbox"] });
-    const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
-    page = await context.newPage();
-    page.on("request", (r) => {
-      const url = r.url();
-      if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) requests.push(url);
-    });
-    await page.clock.setFixedTime(new Date(NOON * 1000));
-    await page.goto(pathToFileURL(PAGE).href);
+    ({ browser, page } = await openPage(requests, new Date(NOON * 1000)));
   }, 60_000);
 
   afterAll(async () => {
