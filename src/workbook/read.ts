@@ -117,13 +117,13 @@ export interface OtherVersion {
   readonly groups?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
+/** A units list's heading over its names (单位名称, 单位全称, 被考核单位), alone in its cell. */
+const LIST_NAME_HEADING = /^(?:单位名称|单位全称|被考核单位|考核对象|单位)$/;
+
 /**
  * Reads the header row of a sheet: code columns known to the rubric, unknown codes reported (but
  * those only `other` version has, read under that version alone).
  */
-/** A units list's heading over its names (单位名称, 单位全称, 被考核单位), alone in its cell. */
-const LIST_NAME_HEADING = /^(?:单位名称|单位全称|被考核单位|考核对象|单位)$/;
-
 function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVersion): SheetRole | undefined {
   const passOver = version.codes;
   const judged = new Map<string, JudgedItem>();
@@ -1787,11 +1787,15 @@ export class SubmissionReader {
       if (!at) continue;
       if (BLANK_VALUE.has(d.code)) {
         const key = `${at.sheet}\u0000${colOf(at.cell)}`;
-        blanks.set(key, [...(blanks.get(key) ?? []), d]);
+        const list = blanks.get(key);
+        if (list) list.push(d);
+        else blanks.set(key, [d]);
       } else if (d.code === "workbook.value-not-used" || (d.code === "workbook.missing-unit-name" && typeof d.data.at === "string" && d.data.at !== "")) {
         const cell = d.code === "workbook.value-not-used" ? at.cell : String(d.data.at);
         const key = `${at.sheet}\u0000${colOf(cell)}`;
-        strays.set(key, [...(strays.get(key) ?? []), { d, cell }]);
+        const list = strays.get(key);
+        if (list) list.push({ d, cell });
+        else strays.set(key, [{ d, cell }]);
       }
     }
     for (const [key, ds] of blanks) {
@@ -1993,11 +1997,11 @@ const AS_OTHER_KIND: ReadonlySet<string> = new Set(["workbook.blank-rate", "work
 /** A ledger row's code not for its unit's kind. */
 const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-kind-others", "workbook.ledger-wrong-kind-none", "workbook.ledger-wrong-kind-use"]);
 
-/** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
 /** Rows at least, every one of a sheet's, pushed a column on alike for it to be said once as a column put in. */
 const PUSHED_MIN = 3;
 /** Units at least whose cells of a column are all blank for it to be said once, at its heading. */
 const BLANK_COLUMN_MIN = 3;
+/** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */
 const BLANK_VALUE: ReadonlySet<string> = new Set(["workbook.blank-points", "workbook.blank-deduction", "workbook.blank-points-formula", "workbook.blank-deduction-formula", "workbook.blank-measure-formula", "workbook.blank-rate", "workbook.blank-amount", "workbook.blank-quantity", "workbook.missing-target"]);
 
 /**
