@@ -264,7 +264,8 @@ function missingRateColumn(rubric: Rubric, code: string, rateSheets: readonly { 
   // A number where a heading goes, the one such on the sheet: this column's values pasted a row too high, over it.
   for (const s of rateSheets) {
     const heads = s.role.role === "rates" ? [...(s.role.numberHeads?.values() ?? [])] : [];
-    const head = heads.length === 1 ? heads[0] : undefined;
+    // (Not a year, 2026, over an office's own column.)
+    const head = heads.length === 1 && !/^(?:19[89]\d|20\d\d|2100)$/.test(heads[0]?.value ?? "") ? heads[0] : undefined;
     if (head) {
       p.item = code;
       p.error("workbook.missing-column-number-heading", s.sheet, head.ref, { code, name, cell: head.ref, value: head.value });
@@ -557,9 +558,15 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           if (merged !== undefined) p.error("workbook.missing-column-merged", lineSheet, merged.split(":")[0], { code: leaf.code, name: leaf.name, range: merged });
           else if (bare !== undefined) {
             // A number where its heading goes: the column's values pasted a row too high, over it.
-            const value = role?.role === "line" ? role.numberHeads?.get(headless[0] ?? 0)?.value : undefined;
+            // (One the item could hold: a year, 2026, over an office's own column is a heading.)
+            const col = headless[0] ?? 0;
+            const head = role?.role === "line" ? role.numberHeads?.get(col) : undefined;
+            const value = head !== undefined && Number(head.value) >= 0 && Math.round(Number(head.value) * 100) <= leaf.max ? head.value : undefined;
+            // A number no point of the item, past the items (a year over an office's own column): that column is its own.
+            const theirs = head !== undefined && value === undefined && role?.role === "line" && col > Math.max(...role.columns.keys());
             p.item = leaf.code;
             if (value !== undefined) p.error("workbook.missing-column-number-heading", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare, value });
+            else if (theirs) p.error("workbook.missing-column", lineSheet, undefined, { code: leaf.code, name: leaf.name });
             else p.error("workbook.missing-column-headless", lineSheet, bare, { code: leaf.code, name: leaf.name, cell: bare });
             p.item = undefined;
           }

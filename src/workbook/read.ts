@@ -1640,10 +1640,14 @@ export class SubmissionReader {
       const wordsCol = words[0]?.col;
       const atCol = found[0]?.at.col;
       const item = wordsCol !== undefined ? role.columns.get(wordsCol) : undefined;
-      if (found.length >= PUSHED_MIN && words.length === found.length && item !== undefined && atCol !== undefined && words.every((w) => w.col === wordsCol) && found.every((f) => f.at.col === atCol)) {
-        const at = new Set(words.map((w) => w.ref));
-        this.p.withdraw(new Set(this.p.list.filter((d) => d.severity === "error" && d.location && "sheet" in d.location && d.location.sheet === sheet && at.has(d.location.cell ?? ""))));
-        const code = typeof item === "string" ? item : item.code;
+      // (Only an item's points, each one it could hold, pushed past words the reader has no reading
+      // for: 无, — or 满分 under it are entries, an office's helper column beside them its own.)
+      const at = new Set(words.map((w) => w.ref));
+      const refused = this.p.list.filter((d) => d.severity === "error" && d.location && "sheet" in d.location && d.location.sheet === sheet && at.has(d.location.cell ?? ""));
+      const fits = (v: number): boolean => typeof item === "object" && v >= 0 && Math.round(v * 100) <= item.max;
+      if (found.length >= PUSHED_MIN && words.length === found.length && typeof item === "object" && atCol !== undefined && words.every((w) => w.col === wordsCol) && found.every((f) => f.at.col === atCol && f.at.value.t === "n" && fits(f.at.value.v)) && refused.length === words.length && refused.every((d) => d.code === "workbook.points-not-a-number")) {
+        this.p.withdraw(new Set(refused));
+        const code = item.code;
         this.p.item = code;
         this.p.error("workbook.column-pushed", sheet, refOf(wordsCol ?? 0, role.headerRow), { code, text: cellText(words[0]), pushed: colName(atCol) });
         this.p.item = undefined;
@@ -1804,9 +1808,19 @@ export class SubmissionReader {
       const at = blank ? placed(blank) : undefined;
       if (ds.length !== 1 || stray?.length !== 1 || !blank || !at || !stray[0]) continue;
       const { d: below, cell } = stray[0];
-      const headerRow = this.located.find((l) => l.sheet === at.sheet)?.role.headerRow;
-      // The blank is the sheet's first row of units; the value, further down.
+      const index = this.located.findIndex((l) => l.sheet === at.sheet);
+      const headerRow = this.located[index]?.role.headerRow;
+      // The blank is the sheet's first row of units; the value on the row right after the units it
+      // belongs with: a row with no name after the last, or the first of another kind's (one far
+      // below, or among its own kind's rows, is a stray of its own).
       if (headerRow === undefined || rowOf(at.cell) !== headerRow + 1 || rowOf(cell) <= rowOf(at.cell)) continue;
+      const kindAt = (row: number): string | undefined => {
+        for (const [name, rows] of this.presence) if (rows[index] === row) return this.unitByName.get(name)?.kind ?? "";
+        return undefined;
+      };
+      const above = kindAt(rowOf(cell) - 1);
+      const own = below.code === "workbook.value-not-used" ? kindAt(rowOf(cell)) : undefined;
+      if (above === undefined || (own !== undefined && own === above)) continue;
       p.withdraw(new Set([blank, below]));
       p.item = String(blank.data.code ?? "");
       p.error("workbook.column-shifted-down", at.sheet, at.cell, { code: String(blank.data.code ?? ""), below: cell, value: String(below.data.value ?? "") });

@@ -315,8 +315,9 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   // (A school's or a hospital's list heads them 学校名称, 学校类型: a word for what the units are
   // before 名称 heads the names too; a unit's name ending 名称 (区地名称) is no heading.)
   // (And as offices head them: 所属类别, 考核类别, 分类; 所属分组. Not 单位性质: 行政单位, 事业单位.)
-  const KIND_HEADER = /^(单位|学校|机构|所属|考核)?(类型|类别|分类)|^(unit\s*)?(kind|type)/i;
-  const GROUP_HEADER = /^(单位|学校|机构|所属|考核)?(分组|组别)|^所属组|^(unit\s*)?group/i;
+  // (Nor a column of codes: 分类号, 所属类别代码.)
+  const KIND_HEADER = /^(?!.*(?:号|代码|编码|编号|code))(?:(单位|学校|机构|所属|考核)?(类型|类别|分类)|(unit\s*)?(kind|type))/i;
+  const GROUP_HEADER = /^(?!.*(?:号|代码|编码|编号|code))(?:(单位|学校|机构|所属|考核)?(分组|组别)|所属组|(unit\s*)?group)/i;
   const NAME_HEADER = /^(单位|名称|name|unit)/i;
   const NAME_EXACT = /^(单位名称|单位全称|单位名|被考核单位|名称|unit name|name|学校|机构|(单位|学校|机构|部门|乡镇|街道|镇街|医院|卫生院|企业|被考核单位|考核对象)([(（][^)）]*[)）])?(名称|全称))$/iu;
   /** Other columns' headings a list kept in Excel has beside the name's. */

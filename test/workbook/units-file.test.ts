@@ -598,6 +598,13 @@ rankings:
       ]);
       expect(headed.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`), kindHead).toEqual(["units.group-unlike-name units.csv:2:1"]);
     }
+    // A column of codes (分类号, 所属类别代码) is no kind's, beside the kind's own.
+    const codes = parseUnitsFile("units.csv", "序号,单位名称,分类号,所属类别\n1,柳河镇,01,乡镇\n2,区财政局,02,区直部门\n", comprehensive);
+    expect(codes.units).toEqual([
+      { name: "柳河镇", kind: "town", group: "rural" },
+      { name: "区财政局", kind: "department" },
+    ]);
+    expect(codes.diagnostics).toEqual([]);
     // A kind's name without its brackets (乡镇街道 for 乡镇(街道)) is that kind.
     expect(parseUnitsFile("units.csv", "单位名称,类型\n青龙乡,乡镇街道\n", comprehensive).units).toEqual([{ name: "青龙乡", kind: "town", group: "rural" }]);
     // A 备注 column and no kind column: the kind comes from the name's ending, not from the remark.

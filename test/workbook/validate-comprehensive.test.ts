@@ -522,6 +522,17 @@ const cases: Case[] = [
     },
     expected: ["workbook.item-on-rates-sheet 指标数据!T1"],
   },
+  // Not pushed: 满分 typed under the item for every unit (an entry, asked to be a number) beside an
+  // office's own column of figures the item could not hold: each said as it is, nothing to delete.
+  {
+    name: "满分 under an item for every unit beside an office's helper column",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理");
+      const col = ws.codeColumns().get("SH7") ?? 0;
+      for (let r = 2; r <= 12; r++) ws.setAt(r, col, "满分").setAt(r, col + 1, 100 + r);
+    },
+    expected: [...Array.from({ length: 11 }, (_, i) => `workbook.points-full-word 社会治理!D${i + 2}`), ...Array.from({ length: 11 }, (_, i) => `warning workbook.row-shifted 社会治理!E${i + 2}`)],
+  },
   // On 指标数据 too (统计局's figures pasted a row too high): said at the number over the heading,
   // not as a column missing at no cell.
   {

@@ -633,6 +633,16 @@ const cases: Case[] = [
     },
     expected: ["workbook.column-shifted-down 党政线!B2"],
   },
+  // Not a shift: the first unit's blank and a stray number far below the units (not right under them): each said as it is.
+  {
+    name: "the first unit's blank and a number far below the units",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党政线");
+      const col = ws.codeColumns().get("DZ2")!;
+      ws.setAt(2, col, null).setAt(9, col, 5);
+    },
+    expected: ["workbook.blank-points 党政线!B2", "workbook.missing-unit-name 党政线!A9"],
+  },
   // An indicator's column cut from 指标数据 and pasted beside a line's items: said at it, to move
   // back (the line's sheet was taken for the indicators', its every item unknown there, and the
   // line's sheet said missing: 12 errors in the comprehensive sample, none of them the fix). Its
