@@ -75,7 +75,9 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   let url: string | undefined;
   let runs = 0;
 
+  // (A template being made when the form changes is of the form as it was: not handed out.)
   const clearResult = (): void => {
+    runs++;
     if (url) URL.revokeObjectURL(url);
     url = undefined;
     status.textContent = "";
@@ -135,8 +137,8 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   };
 
   const run = async (): Promise<void> => {
-    const id = ++runs;
     clearResult();
+    const id = runs;
     const chosen = choices[select.selectedIndex];
     if (!chosen) return;
     const { rubric } = chosen;
