@@ -89,6 +89,10 @@ describe("message catalog", () => {
     expect(message("en", "rubric.unknown-key-text", { key: "省级加2分、国家级加3分。", where: "codes[0]" })).toContain('"省级加2分、国家级加3分。"');
   });
 
+  it("quotes a units list's heading as written in English too (一、乡镇（共5个） read 一, 乡镇（共5个）: not found in the list)", () => {
+    expect(message("en", "units.group-not-heading", { unit: "城南街道", heading: "一、乡镇（共5个）", group: "街道组" })).toContain('"一、乡镇（共5个）"');
+  });
+
   it("sets a ledger row's level off by a space in English, as English brackets are (7 (省级) × 2), and by nothing in Chinese", () => {
     expect(message("en", "why.ledger-counted-bonus", { per: "7", level: "(省级)", count: 2, points: "14" })).toBe("7 (省级) × 2 = +14");
     expect(message("en", "why.ledger-counted-bonus", { per: "5", level: "", count: 1, points: "5" })).toBe("5 × 1 = +5");

@@ -60,7 +60,7 @@ export function messageData(lang: Lang, data: Readonly<Record<string, string | n
  * the reader's language already, or a ledger row said in it (JF2 经验介绍、获奖 国家级), or a clause
  * of the rubric (分别加5分、7分、10分): kept as written.
  */
-const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "indicatorName", "district", "value", "key", "row", "rowWas", "rowNow", "clause"]);
+const NAMES: ReadonlySet<string> = new Set(["kinds", "notes", "kind", "unit", "name", "title", "ranking", "rankingName", "tier", "grade", "card", "group", "sheet", "scheme", "item", "gateName", "indicatorName", "district", "value", "key", "row", "rowWas", "rowNow", "clause", "heading"]);
 
 /** Lists of things with their names (JF1 创新;JF2 经验介绍、获奖), joined with ";": each name keeps its own 、. */
 const NAMED_LISTS: ReadonlySet<string> = new Set(["named"]);
