@@ -1748,8 +1748,9 @@ export class SubmissionReader {
   private blankColumns(units: number, values: Values): void {
     const groups = new Map<string, Diagnostic[]>();
     for (const d of this.p.list) {
-      if (!BLANK_VALUE.has(d.code) || !d.location || !("sheet" in d.location) || !d.location.cell) continue;
-      const key = `${d.location.sheet}\u0000${d.location.cell.replace(/\d+$/, "")}\u0000${String(d.data.code)}`;
+      const at = columnAt(d);
+      if (!BLANK_VALUE.has(d.code) || at === "") continue;
+      const key = `${at}\u0000${String(d.data.code)}`;
       const list = groups.get(key);
       if (list) list.push(d);
       else groups.set(key, [d]);
@@ -1764,7 +1765,8 @@ export class SubmissionReader {
       for (let u = 0; slot !== undefined && u < units && !any; u++) any = values.get(u, slot) !== undefined;
       const headerRow = this.located.find((l) => l.sheet === sheet)?.role.headerRow;
       // (Nor where a unit wrote something refused there, words: not blank for every unit.)
-      const refusedThere = this.p.list.some((d) => d.severity === "error" && !BLANK_VALUE.has(d.code) && d.location && "sheet" in d.location && d.location.sheet === sheet && d.location.cell?.replace(/\d+$/, "") === col && d.location.cell !== `${col}${headerRow ?? 0}`);
+      const column = `${sheet}\u0000${col}`;
+      const refusedThere = this.p.list.some((d) => d.severity === "error" && !BLANK_VALUE.has(d.code) && columnAt(d) === column && !(d.location && "cell" in d.location && d.location.cell === `${col}${headerRow ?? 0}`));
       if (any || headerRow === undefined || refusedThere) continue;
       this.p.withdraw(new Set(ds));
       this.p.item = code;
@@ -1781,7 +1783,6 @@ export class SubmissionReader {
    */
   private shiftedDown(): void {
     const p = this.p;
-    const colOf = (ref: string): string => ref.replace(/\d+$/, "");
     const rowOf = (ref: string): number => Number(/\d+$/.exec(ref)?.[0] ?? 0);
     const placed = (d: Diagnostic): { sheet: string; cell: string } | undefined => (d.location && "sheet" in d.location && d.location.cell ? { sheet: d.location.sheet, cell: d.location.cell } : undefined);
     const blanks = new Map<string, Diagnostic[]>();
@@ -1790,13 +1791,14 @@ export class SubmissionReader {
       const at = placed(d);
       if (!at) continue;
       if (BLANK_VALUE.has(d.code)) {
-        const key = `${at.sheet}\u0000${colOf(at.cell)}`;
+        const key = columnAt(d);
         const list = blanks.get(key);
         if (list) list.push(d);
         else blanks.set(key, [d]);
       } else if (d.code === "workbook.value-not-used" || (d.code === "workbook.missing-unit-name" && typeof d.data.at === "string" && d.data.at !== "")) {
+        // (A row with no name is said at its name's cell: the figure's own is in its data.)
         const cell = d.code === "workbook.value-not-used" ? at.cell : String(d.data.at);
-        const key = `${at.sheet}\u0000${colOf(cell)}`;
+        const key = `${at.sheet}\u0000${cell.replace(/\d+$/, "")}`;
         const list = strays.get(key);
         if (list) list.push({ d, cell });
         else strays.set(key, [{ d, cell }]);
@@ -1824,6 +1826,43 @@ export class SubmissionReader {
       p.withdraw(new Set([blank, below]));
       p.item = String(blank.data.code ?? "");
       p.error("workbook.column-shifted-down", at.sheet, at.cell, { code: String(blank.data.code ?? ""), below: cell, value: String(below.data.value ?? "") });
+      p.item = undefined;
+    }
+  }
+
+  /**
+   * Columns said to stand on the wrong sheet (an indicator's on a line's, an item's on 指标数据), once
+   * every sheet is read: one its own sheet has too is a copy to delete; none is also said missing
+   * from its own sheet, nor, where it was its line's one column, that sheet said deleted.
+   */
+  private wrongSheetColumns(): void {
+    const p = this.p;
+    const wrong = p.list.filter((d) => WRONG_SHEET.has(d.code));
+    if (!wrong.length) return;
+    const codes = new Set(wrong.map((d) => String(d.data.code)));
+    // Copied, not moved (its own sheet has it too): the copy to delete, not a column to move.
+    const copies = wrong.filter((d) => this.columnSheet.has(String(d.data.code)));
+    // A line's one column moved onto 指标数据: its sheet, left with no code, is not said deleted, nor
+    // its kind's 分组 column (there) missing; moving the column back mends both.
+    const emptied = new Set(wrong.filter((d) => d.code === "workbook.item-on-rates-sheet" && !copies.includes(d)).map((d) => String(d.data.sheet)));
+    const unsheeted = this.rubric.lines.filter((l) => emptied.has(l.sheet)).map((l) => l.code);
+    const kinds = new Set(this.rubric.unitKinds.filter((k) => k.lines.some((c) => unsheeted.includes(c))).map((k) => k.name));
+    p.withdraw(
+      new Set([
+        ...copies,
+        ...p.list.filter(
+          (d) =>
+            ((d.code === "workbook.missing-rate-column" || d.code === "workbook.missing-column") && codes.has(String(d.data.code))) ||
+            (d.code === "workbook.missing-line-sheet" && emptied.has(String(d.data.sheet))) ||
+            (d.code === "workbook.missing-group-column" && kinds.has(String(d.data.kind))),
+        ),
+      ]),
+    );
+    for (const d of copies) {
+      const at = d.location && "sheet" in d.location ? d.location : undefined;
+      const code = String(d.data.code);
+      p.item = code;
+      p.error("workbook.column-copied-to-other-sheet", at?.sheet, at?.cell, { code, at: this.columnSheet.get(code) ?? "" });
       p.item = undefined;
     }
   }
@@ -1908,26 +1947,7 @@ export class SubmissionReader {
     this.nothingFilled(units.length, values);
     this.blankColumns(units.length, values);
     this.shiftedDown();
-    // One copied, not moved (its own sheet has it too): the copy to delete, not a column to move.
-    for (const d of p.list.filter((x) => (x.code === "workbook.rate-on-line-sheet" || x.code === "workbook.item-on-rates-sheet") && this.columnSheet.has(String(x.data.code)))) {
-      const at = d.location && "sheet" in d.location ? d.location : undefined;
-      p.withdraw(new Set([d]));
-      p.item = String(d.data.code);
-      p.error("workbook.column-copied-to-other-sheet", at?.sheet, at?.cell, { code: String(d.data.code), at: this.columnSheet.get(String(d.data.code)) ?? "" });
-      p.item = undefined;
-    }
-    // A column said to be on the wrong sheet is not also said missing from its own (adding it there as
-    // told would make it twice).
-    const moved = new Set(p.list.filter((d) => d.code === "workbook.rate-on-line-sheet" || d.code === "workbook.item-on-rates-sheet").map((d) => String(d.data.code)));
-    if (moved.size) p.withdraw(new Set(p.list.filter((d) => (d.code === "workbook.missing-rate-column" || d.code === "workbook.missing-column") && moved.has(String(d.data.code)))));
-    // A line's one column moved onto 指标数据: its sheet, left with no code, is not said deleted, nor
-    // its kind's 分组 column (there) missing; moving the column back mends both.
-    const emptied = new Set(p.list.filter((d) => d.code === "workbook.item-on-rates-sheet").map((d) => String(d.data.sheet)));
-    const unsheeted = this.rubric.lines.filter((l) => emptied.has(l.sheet));
-    if (unsheeted.length) {
-      const kinds = new Set(this.rubric.unitKinds.filter((k) => k.lines.some((c) => unsheeted.some((l) => l.code === c))).map((k) => k.name));
-      p.withdraw(new Set(p.list.filter((d) => (d.code === "workbook.missing-line-sheet" && emptied.has(String(d.data.sheet))) || (d.code === "workbook.missing-group-column" && kinds.has(String(d.data.kind))))));
-    }
+    this.wrongSheetColumns();
     shownAcross(this.rubric, this.shown, units, values, p);
     finerAcross(this.rubric, this.finer, units, values, p);
     for (const { sheet, merges, cells } of this.rateMerges) mergesOverData(p, sheet, merges, cells.area, (row, col) => cells.has(row, col));
@@ -2011,6 +2031,8 @@ const AS_OTHER_KIND: ReadonlySet<string> = new Set(["workbook.blank-rate", "work
 /** A ledger row's code not for its unit's kind. */
 const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-kind-others", "workbook.ledger-wrong-kind-none", "workbook.ledger-wrong-kind-use"]);
 
+/** A column said to stand on another sheet than its own. */
+const WRONG_SHEET: ReadonlySet<string> = new Set(["workbook.rate-on-line-sheet", "workbook.item-on-rates-sheet"]);
 /** Rows at least, every one of a sheet's, pushed a column on alike for it to be said once as a column put in. */
 const PUSHED_MIN = 3;
 /** Units at least whose cells of a column are all blank for it to be said once, at its heading. */

@@ -3,6 +3,7 @@
 // units list read by kind, and which other bundled rubric a list's unknown kinds belong to.
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric } from "../rubric/model.js";
+import { normalizeWidth } from "../model/numbers.js";
 import type { TemplateUnit } from "./template.js";
 import { parseUnitsFile } from "./units-file.js";
 
@@ -19,10 +20,7 @@ export function isTemplateYear(year: string): boolean {
 
 /** A year as typed (２０２６ with a Chinese input method, 2026年, 2026 年度): its digits. */
 export function typedYear(text: string): string {
-  return text
-    .trim()
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s*年度?$/, "");
+  return normalizeWidth(text).trim().replace(/\s*年度?$/, "");
 }
 
 /**
