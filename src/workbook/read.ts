@@ -797,8 +797,8 @@ export class SubmissionReader {
   readonly resultSheets = new Set<string>();
   private sheetCount = 0;
   private firstSheet = "";
-  /** The first sheet not ours that heads a column of units' names: a units list, where no sheet is ours. */
-  private listSheet: string | undefined;
+  /** The first sheet not ours that heads a column of units' names, at that heading: a units list, where no sheet is ours. */
+  private listSheet: { readonly sheet: string; readonly cell: string } | undefined;
   /** Sheets of our report or diff's list, found among the sheets (not read). */
   private readonly ourOutputs: { sheet: string; code: string }[] = [];
   /** unit name → its group and the cell it was read from. */
@@ -1054,7 +1054,8 @@ export class SubmissionReader {
     const role = classify(this.rubric, sheet, this.p, this.other);
     if (!role) {
       // A list of units (序号 | 单位名称 | 类型, no code): what a template is made from, not a form.
-      if (this.listSheet === undefined && sheet.rows.some((r) => r.some((c) => c.value.t === "s" && LIST_NAME_HEADING.test(cellText(c))))) this.listSheet = sheet.name;
+      const heading = this.listSheet === undefined ? sheet.rows.flat().find((c) => c.value.t === "s" && LIST_NAME_HEADING.test(cellText(c))) : undefined;
+      if (heading) this.listSheet = { sheet: sheet.name, cell: heading.ref };
       return undefined;
     }
     // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
@@ -1989,7 +1990,7 @@ export class SubmissionReader {
     this.secondRows();
     const output = this.ourOutputs[0];
     if (!this.units.length && !this.located.length) {
-      if (!output && this.listSheet !== undefined) p.error("workbook.units-list", this.listSheet, undefined, {});
+      if (!output && this.listSheet !== undefined) p.error("workbook.units-list", this.listSheet.sheet, this.listSheet.cell, {});
       else p.error(output?.code ?? "workbook.no-sheets-found", output?.sheet ?? this.firstSheet, undefined, { example: this.exampleCodes() });
     }
     else if (!this.units.length) p.error("workbook.no-units", this.located[0]?.sheet ?? this.firstSheet, undefined);

@@ -720,9 +720,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const file = join(dir, "单位名单.xlsx");
     await wb.xlsx.writeFile(file);
     await choose(file);
-    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(["名单: 错误: 这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中选中名单的几列复制,粘贴到本页“没有模板?在这里制作空白模板”的单位名单框里 [web.units-list]"]);
+    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual(["名单!B2: 错误: 这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中选中名单的几列复制,粘贴到本页“没有模板?在这里制作空白模板”的单位名单框里 [web.units-list]"]);
     const r = await cli(["validate", file]);
-    expect(r.err.trim().split("\n")).toEqual([`${file}: 名单: 错误: 这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中把它另存为 CSV,再运行 assess template --units 名单.csv [workbook.units-list]`]);
+    expect(r.err.trim().split("\n")).toEqual([`${file}: 名单!B2: 错误: 这是单位名单,不是考核工作簿:要按它制作模板,请在 Excel 中把它另存为 CSV,再运行 assess template --units 名单.csv [workbook.units-list]`]);
   });
 
   it("keeps the language chosen on the switch when the page is opened again", async () => {
