@@ -108,13 +108,30 @@ function unsettled(u: UnitResult | undefined): boolean {
 
 /** A column as wide as its widest value (as wrapped text is measured), within bounds; headers wrap. */
 function fit(values: Iterable<string>, min: number, max: number): number {
-  let w = min;
-  for (const v of values) {
-    w = Math.max(w, Math.ceil(textUnits(v)) + 2);
-    if (w > max + NEAR_FIT) return max;
+  const f = new Fitting(min, max);
+  for (const v of values) if (f.add(v)) break;
+  return f.width;
+}
+
+/** A column's width as fit measures it, its values given one by one (several columns measured in one pass over rows made afresh). */
+class Fitting {
+  private w: number;
+  constructor(
+    min: number,
+    private readonly max: number,
+  ) {
+    this.w = min;
   }
-  // A text a few characters past the most is given them, rather than wrapped for its last (a lone ")").
-  return w;
+  /** Measures a value; true once the column is as wide as it may be (no value can change it). */
+  add(v: string): boolean {
+    if (this.w > this.max + NEAR_FIT) return true;
+    this.w = Math.max(this.w, Math.ceil(textUnits(v)) + 2);
+    return this.w > this.max + NEAR_FIT;
+  }
+  get width(): number {
+    // A text a few characters past the most is given them, rather than wrapped for its last (a lone ")").
+    return this.w > this.max + NEAR_FIT ? this.max : this.w;
+  }
 }
 
 /** Column units past a column's most that a text just wider is still given (three CJK characters). */
@@ -785,22 +802,39 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
 /**
  * 奖惩名单: every award by category, then the tiers nobody holds. Its rows (and the widths they
  * need) are made when the sheet is written, not before: a province's second thread writes the
- * sheets before it meanwhile.
+ * sheets before it meanwhile. They are made twice, not kept: once measured (as far as its widest
+ * columns can widen), then written (a province's tens of thousands of rows are not all held at once).
  */
 function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang): SheetTable {
   const category = awardCategories(rubric, lang);
   const kinds = [...category.keys()];
   // A scheme that gives no money: no column of amounts, always empty.
   const money = givesMoney(rubric);
-  let made: { rows: Row[]; award: number; basis: number } | undefined;
-  const make = (): { rows: Row[]; award: number; basis: number } => {
-    if (made) return made;
-    const given = awardRows(rubric, results, lang, kinds, category);
+  const rows = function* (): Generator<Row> {
+    let any = false;
+    for (const r of awardRows(rubric, results, lang, kinds, category)) {
+      any = true;
+      yield money ? r : withoutAmount(r);
+    }
     // None at all (a ranking of grades alone with no units, or no awards in the scheme): said in its one
     // row, not headings over a blank printed page.
-    const rows: Row[] = given.length ? given : [{ cells: ["", "", t(lang, "out.awards-none"), null, ""] }];
-    made = { rows: money ? rows : rows.map(withoutAmount), award: fit(rows.map((r) => String(r.cells[2] ?? "")), 20, 50), basis: fit(rows.map((r) => String(r.cells[4] ?? "")), 16, 50) };
-    return made;
+    if (!any) {
+      const none: Row = { cells: ["", "", t(lang, "out.awards-none"), null, ""] };
+      yield money ? none : withoutAmount(none);
+    }
+  };
+  let widths: { award: number; basis: number } | undefined;
+  const measure = (): { award: number; basis: number } => {
+    if (widths) return widths;
+    const award = new Fitting(20, 50);
+    const basis = new Fitting(16, 50);
+    const at = money ? 4 : 3;
+    for (const r of rows()) {
+      const full = award.add(String(r.cells[2] ?? ""));
+      if (basis.add(String(r.cells[at] ?? "")) && full) break;
+    }
+    widths = { award: award.width, basis: basis.width };
+    return widths;
   };
   const name = resultSheetName({ kind: "awards" }, lang);
   return {
@@ -818,7 +852,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
         header: t(lang, "out.award"),
         kind: "wrap",
         get width() {
-          return make().award;
+          return measure().award;
         },
       },
       ...(money ? [{ header: t(lang, "out.amount"), kind: "money" as const, width: 10 }] : []),
@@ -826,11 +860,11 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
         header: t(lang, "out.basis"),
         kind: "wrap",
         get width() {
-          return make().basis;
+          return measure().basis;
         },
       },
     ],
-    rows: { [Symbol.iterator]: () => make().rows[Symbol.iterator]() },
+    rows: { [Symbol.iterator]: rows },
     freezeCols: 2,
     filter: true,
     pagesAcross: 1,
@@ -838,7 +872,7 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
 }
 
 /** The award list's rows: each category's awards in ranking order, then the vacant tiers. */
-function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly Award["kind"][], category: ReadonlyMap<Award["kind"], string>): Row[] {
+function* awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly Award["kind"][], category: ReadonlyMap<Award["kind"], string>): Generator<Row> {
   // Every ranking's order, one after the other: the one order of tied units everywhere.
   const order: number[] = [];
   const seen = new Uint8Array(results.units.length);
@@ -849,7 +883,6 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   };
   for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
   for (let i = 0; i < results.units.length; i++) visit(i);
-  const byKind = new Map<Award["kind"], Row[]>(kinds.map((k) => [k, []]));
   // An award's row, its basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起);
   // prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
   const awardRow = (a: Award, u: UnitResult): Row => {
@@ -858,38 +891,42 @@ function awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonly
   };
   // What pending claims could still bring a unit, in that award's list (a yellow card a unit may get is seen where cards are).
   const mayWinRow = (o: OpenAward, u: UnitResult): Row => ({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });
-  for (const i of order) {
-    const u = results.units[i];
-    if (!u) continue;
-    // (Grades below, by their own ranking's order.)
-    for (const a of u.awards) if (a.kind !== "grade") byKind.get(a.kind)?.push(awardRow(a, u));
-    // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
-    for (const w of u.withheld) {
-      const { award, basis } = withheldListed(w, u, lang);
-      byKind.get("single")?.push({ cells: [category.get("single") ?? "", xmlSafe(u.name), award, null, xmlSafe(basis)], row: "vetoed" });
+  for (const kind of kinds) {
+    if (kind === "grade") {
+      // Each ranking's grades in that ranking's order (a line's ranking's came in the overall ranking's:
+      // 2, 3, 1, 4), the rankings in the rubric's order; a grade pending claims may bring beside.
+      for (const r of results.rankings) {
+        for (const e of r.entries) {
+          const u = results.units[e.unit];
+          if (!u) continue;
+          for (const a of u.awards) if (a.kind === "grade" && a.ranking === r.id) yield awardRow(a, u);
+          for (const o of unheld(u)) if (o.kind === "grade" && o.ranking === r.id) yield mayWinRow(o, u);
+        }
+      }
+      continue;
     }
-    for (const o of unheld(u)) if (o.kind !== "grade") byKind.get(o.kind)?.push(mayWinRow(o, u));
-  }
-  // Each ranking's grades in that ranking's order (a line's ranking's came in the overall ranking's:
-  // 2, 3, 1, 4), the rankings in the rubric's order; a grade pending claims may bring beside.
-  const grades = byKind.get("grade");
-  if (grades) {
-    for (const r of results.rankings) {
-      for (const e of r.entries) {
-        const u = results.units[e.unit];
-        if (!u) continue;
-        for (const a of u.awards) if (a.kind === "grade" && a.ranking === r.id) grades.push(awardRow(a, u));
-        for (const o of unheld(u)) if (o.kind === "grade" && o.ranking === r.id) grades.push(mayWinRow(o, u));
+    for (const i of order) {
+      const u = results.units[i];
+      if (!u) continue;
+      for (const a of u.awards) if (a.kind === kind) yield awardRow(a, u);
+      // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
+      if (kind === "single") {
+        for (const w of u.withheld) {
+          const { award, basis } = withheldListed(w, u, lang);
+          yield { cells: [category.get("single") ?? "", xmlSafe(u.name), award, null, xmlSafe(basis)], row: "vetoed" };
+        }
+      }
+      for (const o of unheld(u)) if (o.kind === kind) yield mayWinRow(o, u);
+    }
+    // The prize tiers nobody holds, after the prizes given (奖次空缺).
+    if (kind === "rank") {
+      for (const v of vacancies(rubric, results)) {
+        const { award, basis } = vacancyCells(v, lang);
+        // No unit: the cell left empty (a dash prints like 一 in a Chinese font: "一 一等奖空缺").
+        yield { cells: [category.get("rank") ?? "", "", award, null, basis] };
       }
     }
   }
-  // The prize tiers nobody holds, after the prizes given (奖次空缺).
-  for (const v of vacancies(rubric, results)) {
-    const { award, basis } = vacancyCells(v, lang);
-    // No unit: the cell left empty (a dash prints like 一 in a Chinese font: "一 一等奖空缺").
-    byKind.get("rank")?.push({ cells: [category.get("rank") ?? "", "", award, null, basis] });
-  }
-  return kinds.flatMap((k) => byKind.get(k) ?? []);
 }
 
 function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, sheets: readonly string[], scoredOn?: Date): SheetTable {
