@@ -125,6 +125,13 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // A key with no space after its colon (max:10): one word to YAML, not a key and its value.
   const noSpace = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?=[^\s/])/gm);
   if (noSpace && noSpace.index <= errorLine) return { code: "COLON_NO_SPACE", at: noSpace.index + noSpace[0].length - 1 };
+  // A clause's text with a ": " in it, inside { … } ({ code: DJ1, text: 评分: 由…评定 }): yaml says a
+  // map may not be begun there, at the text, which has no closing } before it; the colon is the mistake.
+  if (code === "BLOCK_IN_FLOW") {
+    const before = /[{,][ \t]*(?:text|name|title|issuer|source):[ \t]+$/.test(source.slice(errorLine, offset));
+    const colon = source.slice(offset, endOf(offset)).search(/:(\s|$)/);
+    if (before && colon >= 0) return { code: "TEXT_COLON", at: offset + colon };
+  }
   // A [ or { never closed (lines: [BM): yaml finds the next line's indentation wrong; the opener is the mistake.
   const unclosed = unclosedFlow(source, offset);
   if (unclosed !== undefined) {
