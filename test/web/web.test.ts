@@ -1305,6 +1305,30 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("keeps the HTML report within a tablet's or half a laptop's window (641–1000 px): a ranking wider than it scrolls in its own box, its unit names in sight (its 奖惩 ran past the window's edge, cut off)", async () => {
+    for (const [sample, lang] of [["liuhe", "zh"], ["liuhe", "en"], ["qingshan", "en"]] as const) {
+      const report = join(dir, `tablet-${sample}-${lang}.html`);
+      expect((await cli(["report", `samples/${sample}-2026.xlsx`, "--format", "html", "--lang", lang, "-o", report])).code).toBe(0);
+      for (const width of [650, 768, 817]) {
+        const view = await browser.newPage({ viewport: { width, height: 700 }, locale: "zh-CN" });
+        try {
+          await view.goto(pathToFileURL(report).href);
+          expect([sample, lang, width, await view.evaluate(() => document.documentElement.scrollWidth)]).toEqual([sample, lang, width, width]);
+          // Scrolled to its end, the ranking shows its last column whole, and its first row's unit still.
+          const table = view.locator("section.t-overall table").first();
+          await table.evaluate((t) => t.scrollTo({ left: t.scrollWidth }));
+          const box = await table.boundingBox();
+          const last = await table.locator("tbody tr").first().locator("td").last().boundingBox();
+          const name = await table.locator("tbody tr").first().locator("td.k-name").boundingBox();
+          expect(last!.x + last!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
+          expect(name!.x).toBeGreaterThanOrEqual(box!.x - 1);
+        } finally {
+          await view.close();
+        }
+      }
+    }
+  });
+
   it("fits the HTML report in an 800 px window whose browser is set to larger text (20 px), its narrow layout begun sooner (its 奖惩 ran past the window's edge)", async () => {
     const report = join(dir, "larger-text.html");
     expect((await cli(["report", "samples/liuhe-2026.xlsx", "--format", "html", "-o", report])).code).toBe(0);

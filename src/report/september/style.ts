@@ -91,24 +91,27 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
    printed, it repeats on every page instead. Its lines drawn by a shadow (a collapsed border stays
    with the table), a strip above it covering the rows that scroll past (their glyphs showed there). */
 @media screen { thead th { position: sticky; top: -1px; z-index: 2; box-shadow: 0 -3px 0 var(--head), inset 0 1px 0 var(--line), inset 0 -1px 0 var(--line); } }
-/* A narrow window: headings wrap, the award column keeps room to read, paired tables stack. */
+/* A narrow window (a tablet held upright, half a laptop's screen): headings wrap, the award column
+   keeps room to read, paired tables stack; a table still wider than the window (a ranking's ten
+   columns at 700 px) scrolls sideways in its own box, the unit's name staying in sight, rather
+   than running past the window's edge with its awards cut off. */
 @media screen and (max-width: 62.5em) {
   th { white-space: normal; word-break: keep-all; }
   td:last-child { min-width: 11em; }
   .pair { grid-template-columns: 1fr; }
+  section.block > table, section.chart-block { display: block; overflow-x: auto; }
+  td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
+  th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
 }
-/* A phone (a report forwarded and opened there): smaller cells; a table wider than the screen
-   scrolls sideways in its own box, the unit's name staying in sight; a chart kept at a size its
-   labels can be read at, scrolled sideways too. */
+/* A phone (a report forwarded and opened there): smaller cells; a chart kept at a size its labels
+   can be read at, scrolled sideways too. */
 @media screen and (max-width: 40em) {
   body { margin: 12px auto; padding: 0 6px; font-size: 0.8125rem; }
   header h1 { font-size: 1.125rem; }
   header .meta { flex-wrap: wrap; gap: 0 12px; }
   table { font-size: 0.75rem; }
   th, td { padding: 2px 4px; }
-  section.block > table, section.chart-block { display: block; overflow-x: auto; }
-  td.k-name { min-width: 4em; position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
-  th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
+  td.k-name { min-width: 4em; }
   .chart { min-width: 720px; }
   .swipe { display: block; margin: 0 0 4px; font-size: 0.75rem; color: #555; }
   /* The closing block, in the award list's last row: as wide as the screen and kept in sight as
