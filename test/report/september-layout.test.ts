@@ -165,7 +165,12 @@ describe("the report grid's first column", () => {
     // One-vote veto printed on two lines in a row of one where the column was 15.
     expect(gridWidths(8, textWidth("One-vote veto"))[0]).toBe(17);
     expect(linesFor("One-vote veto", gridWidths(8, textWidth("One-vote veto"))[0] ?? 0)).toBe(1);
-    expect(gridWidths(8, textWidth("Single-item award"))[0]).toBe(18);
+    // Single-item award on one line too: at 18 every such row of the English award list was two
+    // lines tall, printed on one (its last rows pushed onto a page of their own).
+    expect(gridWidths(8, textWidth("Single-item award"))[0]).toBe(21);
+    expect(linesFor("Single-item award", gridWidths(8, textWidth("Single-item award"))[0] ?? 0)).toBe(1);
+    // Within reason still: a longer word wraps.
+    expect(gridWidths(8, textWidth("Single-item award withheld by veto"))[0]).toBe(22);
   });
 });
 

@@ -13,7 +13,7 @@ export const MIN_ROW_PT = 17;
 export type Span = readonly [number, number];
 
 /** The first column's width at most, widened for what it holds (an English award category). */
-const FIRST_MAX = 18;
+const FIRST_MAX = 22;
 
 /** The unit columns' width at most (then a name wraps). */
 const UNIT_MAX = 30;
