@@ -76,6 +76,9 @@ describe("message catalog", () => {
     expect(message("en", "explain.gap", { points: "1", tier: "三等奖", ranking: "综合排名" })).toBe("1 point short of 三等奖 in 综合排名 (others unchanged)");
     expect(message("en", "explain.gap", { points: "0.5", tier: "三等奖", ranking: "综合排名" })).toMatch(/^0\.5 points short/);
     expect(message("zh-CN", "report.count", { count: 1 })).toBe("(共 1 个单位)");
+    // The ranking sheet's gap column says points too, as explain does (17 short of 二等奖 read as 17 of what?).
+    expect(message("en", "out.gap-cell", { points: "17", tier: "二等奖" })).toBe("17 points short of 二等奖");
+    expect(message("en", "out.gap-cell", { points: "1", tier: "二等奖" })).toBe("1 point short of 二等奖");
   });
 
   it("says a pending total's rank without a plural for one ranking, and pending claims, not rows", () => {
