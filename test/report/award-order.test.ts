@@ -20,4 +20,16 @@ describe("an award list's order", async () => {
     const awards = report.tables.find((t) => t.kind === "awards");
     expect(categories(awards?.rows ?? [])).toEqual(["名次奖", "单项奖", "黄牌警告", "一票否决", "等次"]);
   });
+
+  it("gives a vetoed unit's veto, its award withheld, then its grade, in the report's ranking as on the ranking sheet (the report put the grade before the award withheld)", () => {
+    const said = "一票否决:SH1 安全生产底线,ZB5 较大及以上生产安全事故 1起,高于目标 0起;单项奖:经济发展突出贡献奖(国家级)因一票否决不予授予;等次:不合格(因一票否决)";
+    const report = buildReport(rubric, results, { lang: "zh-CN", cover, date: DATE, tool: "t" });
+    const overall = report.tables.find((t) => t.kind === "overall");
+    expect(overall?.rows.find((r) => r.cells[1] === "白马镇")?.cells.at(-1)).toBe(said);
+    const sheet = resultTables(rubric, submission, results, "zh-CN", "t").find((t) => t.sheet.kind === "ranking");
+    // (Read as made: a ranking sheet's rows share one array of cells; its parts on lines of their own where long.)
+    let onSheet: unknown;
+    for (const r of sheet?.rows ?? []) if (r.cells.includes("白马镇")) onSheet = String(r.cells.at(-1)).replaceAll("\n", ";");
+    expect(onSheet).toBe(said);
+  });
 });

@@ -209,12 +209,13 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
     const u = units[e.unit];
     if (!u) return [];
     // A vetoed unit: each failed gate with its value and target, as every other output says it (the
-    // gate alone read as another reason), then the grade its veto holds it to (where it keeps a rank).
+    // gate alone read as another reason), the single-item awards it withholds, then the grade its
+    // veto holds it to (where it keeps a rank): in the order the ranking sheets and the terminal give them.
     const vetoes = u.awards.filter((a) => a.kind === "veto").map((a) => awardText(a, lang, r.id));
     const held = u.awards.filter((a) => a.kind === "grade" && mine(a)).map((a) => awardText(a, lang, r.id));
     // A yellow card it still gets, kept ranked (last place): as its award list and the result sheets say.
     const carded = u.awards.filter((a) => a.kind === "warning").map((a) => awardText(a, lang, r.id));
-    const remark = u.vetoed ? [...vetoes, ...held, ...carded, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id)].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id, own ? "grades" : false, undefined, graded);
+    const remark = u.vetoed ? [...vetoes, ...withheldSingles(u, lang, r.by === "total" ? undefined : r.id), ...held, ...carded].join(message(lang, "list.parts")) : awardsCell(u, lang, r.id, own ? "grades" : false, undefined, graded);
     const cells: Cell[] = [
       rankCell(u, e.rank, r.id, lang),
       xmlSafe(u.name),
