@@ -70,6 +70,21 @@ describe("module boundaries", () => {
     }
   });
 
+  it("the second thread loads the reading and writing of sheets alone, not the message catalog or the result sheets (each loaded took some 7 MiB more at a province's peak)", () => {
+    // Its modules as Node loads them: imports of values (a type's import, or export, is gone once built).
+    const runtime = (text: string): string[] => [...text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of runtime(readFileSync(file, "utf8"))) if (spec.startsWith(".")) visit(join(file, "..", spec).replace(/\.js$/, ".ts"));
+    };
+    visit(join("src", "cli", "sheet-worker.ts"));
+    const loaded = [...seen].map((f) => relative("src", f).split(/[\\/]/).join("/"));
+    expect(loaded).toContain("xlsx/write/worksheet.ts");
+    expect(loaded.filter((f) => /^(messages|report|engine|rubric|workbook)\//.test(f) && f !== "report/compact.ts")).toEqual([]);
+  });
+
   it("runtime dependencies are exactly the packages src/ imports", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
     const used = new Set(all.flatMap((f) => imports(readFileSync(f, "utf8"))).filter((s) => !s.startsWith(".") && !s.startsWith("node:")).map((s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!)));

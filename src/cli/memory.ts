@@ -10,7 +10,7 @@
 // taken, and unset at once, so that nothing else sees a `gc`.
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { COMPACT_UNITS } from "../report/result-file.js";
+import { COMPACT_UNITS } from "../report/compact.js";
 
 let collect: (() => void) | null | undefined;
 

@@ -44,17 +44,9 @@ export function keptSheetNames(sheets: readonly { readonly name: string }[], ear
   return sheets.map((s) => s.name).filter((name) => !earlier(name));
 }
 
-/**
- * Results of at least this many units are written compact: a cell directly after the one before
- * it in its row carries no reference. Excel, LibreOffice, exceljs and openpyxl read that (the
- * format allows it), but some readers people script with do not (ClosedXML, EPPlus, older
- * calamine) and WPS could not be tried here; so a district's results keep every reference, and
- * only a province's, where it saves a third of the bytes and of the time, leave them out. A
- * province's two largest sheets (the item matrix, the notes: millions of cells nobody prints)
- * also keep their styles to the title and header rows and the vetoed rows' tint, and wrapped
- * text is not measured for row heights.
- */
-export const COMPACT_UNITS = 10_000;
+import { COMPACT_UNITS } from "./compact.js";
+
+export { COMPACT_UNITS };
 
 /** Sheets whose body rows go plain in a compact workbook. */
 const PLAIN_WHEN_COMPACT = new Set(["detail", "notes"]);

@@ -4,7 +4,8 @@
 // cells, values, hidden rows, merged ranges and cell problems, counted against the same limits.
 // Nothing unusual is handled there: a part that fails to read is read again here, so that what the
 // user is told is what the one reader says.
-import { Problems, type Diagnostic } from "../../diagnostics/index.js";
+import { Problems } from "../../diagnostics/problems.js";
+import type { Diagnostic } from "../../diagnostics/types.js";
 import type { Codec } from "../codec.js";
 import { toUtf8 } from "../xml.js";
 import { FALSE, REFUSED, TRUE, ValueCache } from "./cells.js";
