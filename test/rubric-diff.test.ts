@@ -231,7 +231,16 @@ describe("rubric diff", () => {
     const more = load(text.replace("indicators:\n", "indicators:\n  - { code: ZB99, name: 新增指标 }\n"));
     expect(diffLines(load(text), more, "zh-CN").lines).toEqual([expect.stringMatching(/^\+ 新增 指标 ZB99 .* {2}\[改变工作簿的填写与检查\]$/)]);
   });
-  it("says a group renamed as what the 分组 column takes and its ranking's words, not as moving ranks", () => {
+  it("says an item turned from 扣分制 to judged (or back) as changing the workbook too: last year's column is read as its opposite", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const deducted = "        max: 15\n        kind: deducted\n        step: 0.1\n";
+    expect(text).toContain(deducted);
+    const judged = load(text.replace(deducted, "        max: 15\n        step: 0.1\n"));
+    expect(diffLines(load(text), judged, "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 扣分制 → 评定  [改变得分;改变工作簿的填写与检查]"]);
+    expect(diffLines(judged, load(text), "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 评定 → 扣分制  [改变得分;改变工作簿的填写与检查]"]);
+  });
+  it("says a group renamed once, as what the 分组 column takes, not as moving ranks (nor again as its ranking's group)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
     const group = "      - id: urban\n        name: 街道组\n";
@@ -239,10 +248,9 @@ describe("rubric diff", () => {
     const renamed = load(text.replace(group, "      - id: urban\n        name: 城区组\n"));
     expect(diffLines(load(text), renamed, "zh-CN").lines).toEqual([
       expect.stringMatching(/^~ 单位类型 乡镇\(街道\)\(town\) 分组: .*街道组 \[街道\] → .*城区组 \[街道\] {2}\[改变工作簿的填写与检查\]$/),
-      expect.stringMatching(/^~ 排名 街道组排名\(urban\) 分组: 街道组 → 城区组 {2}\[只改文字\]$/),
     ]);
   });
-  it("says a unit kind, a line or a tie-breaker's item renamed, or a line's sheet, as words alone: the same units ranked, the same workbook read", () => {
+  it("says a unit kind, a line or a tie-breaker's item renamed, or a line's sheet, as words alone and once, where renamed (not again in every field naming it: a kind's ledger codes and rankings, a line's weight)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
     const kind = "    name: 区直部门\n";
@@ -251,10 +259,12 @@ describe("rubric diff", () => {
     expect(text).toContain(line);
     const renamed = load(text.replace(kind, "    name: 区直机关部门\n").replace(line, "  - code: DJ\n    name: 党建引领\n    sheet: 党建引领\n"));
     const said = diffLines(load(text), renamed, "zh-CN").lines;
-    // Each said (where it was named: a ledger code's kinds, a ranking's kind, the weights, the tie-breakers), none as more than words.
-    expect(said.filter((l) => l.includes("区直机关部门")).length).toBeGreaterThanOrEqual(3);
-    expect(said.filter((l) => l.includes("党建引领")).length).toBeGreaterThanOrEqual(4);
-    expect(said.filter((l) => !l.endsWith("[只改文字]"))).toEqual([]);
+    // Each said where it is renamed (the kind's name; the line's name and sheet), none as more than words.
+    expect(said).toEqual([
+      "~ 单位类型 区直机关部门(department) 名称: 区直部门 → 区直机关部门  [只改文字]",
+      "~ 考核线 DJ 名称: 党的建设 → 党建引领  [只改文字]",
+      "~ 考核线 DJ 工作表名: 党的建设 → 党建引领  [只改文字]",
+    ]);
     // An item given another's old name (two swapped): last year's header names the other code, what the workbook holds.
     const swapped = load(text.replace("name: 重点工作任务", "name: 中心工作任务").replace("name: 职能目标任务", "name: 重点工作任务"));
     expect(diffLines(load(text), swapped, "zh-CN").lines.filter((l) => l.startsWith("~ 项目"))).toEqual(["~ 项目 BM1 名称: 重点工作任务 → 中心工作任务  [只改文字]", "~ 项目 BM2 名称: 职能目标任务 → 重点工作任务  [改变工作簿的填写与检查]"]);

@@ -25,8 +25,9 @@ export interface Change {
   readonly effect: Effect;
   /**
    * A thing added or removed that the workbook holds as well (a judged item's column, an
-   * indicator's, a target's, a ledger code, a line's sheet, a kind's units): last year's workbook
-   * no longer validates as it was.
+   * indicator's, a target's, a ledger code, a line's sheet, a kind's units), or an item's kind
+   * changed to or from one whose points are typed (judged, deducted: its column read otherwise):
+   * last year's workbook no longer validates, or reads, as it was.
    */
   readonly workbook?: true;
   /** A thing added or removed: what it is called and its max or cap, to say it by (新增 项目 SH8 平安建设(满分 10)). */
@@ -247,7 +248,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     ["name", r.name, "words"],
     ["unit-kind", kindName(rubric, r.unitKind), "ranks", r.unitKind],
     ["group-id", r.group, "ranks"],
-    ["group", groupName(rubric, r.unitKind, r.group), "words"],
+    ["group", groupName(rubric, r.unitKind, r.group), "words", r.group],
     ["by", r.by, "ranks"],
     // Each by its code and name (BM2 依法行政), as the items and lines are said.
     ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks", r.tieBreakers.join(",")],
@@ -350,6 +351,9 @@ function inWorkbook(area: Area, f: Fields): Pick<Change, "workbook"> {
   return HELD.has(area) || (area === "item" && f.has("step")) ? { workbook: true } : {};
 }
 
+/** Fields that name other things, by those things' names: where only those names changed, the renaming is said where it is made. */
+const ECHOES = new Set(["unit-kinds", "unit-kind", "weights", "tie-breakers", "group"]);
+
 /** Every difference between two rubrics; w words the rubric's own terms in the reader's language. */
 export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[] {
   const da = describe(a, w);
@@ -358,6 +362,8 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   // ledger added or dropped is said by its codes, not by words only one side reads.
   if (!a.ledger.length || !b.ledger.length) for (const d of [da, db]) d.delete("statuses");
   const out: Change[] = [];
+  /** An item's kind whose points are typed in its column, as described. */
+  const typed = new Set([w("kind.judged"), w("kind.deducted")]);
   // The old version's column names, each to its code, by the sheet a header is checked against
   // the others of (an item's line; indicators and targets share 指标数据).
   const oldName = new Map<string, string>();
@@ -383,13 +389,19 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         // alone): the more consequential of the two sides'.
         // Only the names of the things it names changed (a kind renamed, a tie-breaker's item renamed): words.
         const renamed = x?.ids !== undefined && x.ids === y?.ids;
+        // A thing renamed is said once, where it is: not again in every field that names it (a kind
+        // renamed in its ledger codes' kinds and its ranking's, a line in the weights).
+        if (renamed && ECHOES.has(field)) continue;
         // A column's new name another code's old one (two items' names swapped): last year's headers
         // name the other code, and are said to (a header's name checked against its code's).
         // So does a name unlike its old one (a code reused for another indicator): last year's
         // header is warned of as not the code's.
         const takesName = field === "name" && y !== undefined && headed(area, f) && ((oldName.get(`${sheetOf(b, area, code)}\u0000${y.value}`) ?? code) !== code || (x !== undefined && unrelatedName(x.value, y.value)));
         const effect = takesName ? "validation" : renamed ? "words" : x && y ? (RANK[x.effect] < RANK[y.effect] ? x.effect : y.effect) : ((y ?? x)?.effect ?? "words");
-        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.shown ?? x.value } : {}), ...(y ? { new: y.shown ?? y.value } : {}), effect });
+        // An item judged or deducted before or after: its column is read otherwise (points taken off
+        // for points earned, or an indicator's figure instead): last year's form no longer fits.
+        const column = area === "item" && field === "kind" && [x?.value, y?.value].some((v) => v !== undefined && typed.has(v));
+        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.shown ?? x.value } : {}), ...(y ? { new: y.shown ?? y.value } : {}), effect, ...(column ? { workbook: true as const } : {}) });
       }
     }
   }

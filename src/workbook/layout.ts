@@ -92,6 +92,18 @@ const MARKS_AFTER = /(?<=\S)(?:\s+|\s*满分\s*|(?<=\p{Script=Han})(?<![扣减�
 const MARKS = /^(满分)?\s*\d+(\.\d+)?\s*分$|^扣分/;
 
 /**
+ * Whether a heading says its column holds points taken off: 扣分 in its closing bracket
+ * (信访稳定(扣分,满分15分), as the template heads a deducted item's column; 信访稳定(扣分制)), or
+ * after its marks (满分20分(扣分)).
+ */
+export function headingDeducts(text: string): boolean {
+  const t = text.normalize("NFKC");
+  if (/[(【[]\s*扣分\s*[)】\]]\s*$/.test(t)) return true;
+  const inside = CLOSING_BRACKETS.exec(t)?.[1];
+  return inside !== undefined && inside.includes("扣分");
+}
+
+/**
  * The full marks a heading gives in its closing bracket (重点项目建设(30分), 信访稳定(扣分,满分15分),
  * 重点项目建设【30分】) or after its name (重点项目建设 30分, 重点项目建设满分30分, 统筹决策25分), in
  * hundredths. (A deduction's mark after them, 满分20分(扣分), set aside.)

@@ -17,7 +17,7 @@ import { sectionHeading } from "./heading.js";
 import { FirstRows } from "./first-rows.js";
 import { groupByEnding, namesGroup } from "./group-name.js";
 import { message } from "../messages/index.js";
-import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, LISTS_KIND_GUESSED, UNIT_HEADER, headerCode, headerName, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, LISTS_KIND_GUESSED, UNIT_HEADER, headerCode, headerName, headingDeducts, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -286,6 +286,12 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
           // version's template, its drop-downs and limits that version's too.
           const written = headingMax(cellText(c));
           if (written !== undefined && written !== item.max) p.warn("workbook.header-max-differs", sheet.name, c.ref, { code, written: formatPoints(written), max: formatPoints(item.max) });
+          // A heading that says otherwise than the rubric whether its figures are points earned or
+          // taken off (扣分): a form made when the item was scored the other way, each figure read
+          // as its opposite (0 taken off read as 0 earned) without another word.
+          const deducts = headingDeducts(cellText(c));
+          if (item.kind === "judged" && deducts) p.warn("workbook.header-says-deducted", sheet.name, c.ref, { code, max: formatPoints(item.max) });
+          else if (item.kind === "deducted" && !deducts && written !== undefined) p.warn("workbook.header-says-earned", sheet.name, c.ref, { code, max: formatPoints(item.max) });
           const lineCode = lineOfItem.get(item.code) ?? "";
           const k = kindOfLine(rubric, lineCode);
           if (k) kinds.add(k);
@@ -1940,7 +1946,7 @@ export class SubmissionReader {
       const named = new Set(heads.map((d) => `${sheetOf(d)}\u0000${String(d.data.other)}`));
       const followed = (d: Diagnostic): boolean =>
         (OUT_OF_RANGE.has(d.code) && misheaded.has(columnAt(d))) ||
-        (d.code === "workbook.header-max-differs" && at.has(cellOf(d))) ||
+        ((d.code === "workbook.header-max-differs" || d.code === "workbook.header-says-deducted" || d.code === "workbook.header-says-earned") && at.has(cellOf(d))) ||
         (d.code === "workbook.duplicate-column" && twice.has(`${sheetOf(d)}\u0000${String(d.data.code)}`)) ||
         (d.code === "workbook.missing-column" && named.has(`${sheetOf(d)}\u0000${String(d.data.code)}`));
       p.withdraw(new Set(p.list.filter(followed)));

@@ -356,6 +356,19 @@ const cases: Case[] = [
     expected: ["warning workbook.target-implausible-small 指标数据!P2", "warning workbook.target-implausible-small 指标数据!P3"],
   },
   {
+    // A form made when SH6 was 扣分制 (or SH3 scored as points earned): each figure would be read as
+    // its opposite (0 taken off scored as 0 earned) without a word. Said at the heading, either way.
+    name: "a heading that says points taken off over a judged item's column, or earned over a deducted one's, is questioned there",
+    edit: (wb) => void wb.sheetNamed("社会治理").set("B1", "SH3 信访稳定(15分)").set("C1", "SH6 生态环境保护(扣分,满分20分)"),
+    expected: ["warning workbook.header-says-earned 社会治理!B1", "warning workbook.header-says-deducted 社会治理!C1"],
+  },
+  {
+    // Written otherwise but saying the same (扣分 after the marks; no marks at all): nothing said.
+    name: "a heading that says 扣分 otherwise, or gives no marks, is not questioned",
+    edit: (wb) => void wb.sheetNamed("社会治理").set("B1", "SH3 信访稳定 满分15分(扣分)").set("C1", "SH6 生态环境保护"),
+    expected: [],
+  },
+  {
     // The column headed in 元 is read in the rubric's 万元: said at the header, once.
     name: "a header naming another unit than the rubric's is questioned at the header",
     edit: (wb) => void wb.sheetNamed("指标数据").set("C1", "ZB2 一般公共预算收入(元)").set("D1", "ZB3 固定资产投资增长(％)"),
