@@ -342,7 +342,7 @@ export const common: Catalog = {
   "web.download.report": { "zh-CN": "{name}(.html)", en: "{name} (.html)" },
   "web.download.json": { "zh-CN": "结果数据(.json)", en: "Results (.json)" },
   "web.rubric-not-used": { "zh-CN": "所选方案 {mine} 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 {used} 计分。要按所选方案计分,请把封面的方案编号和方案版本改为 {mine} 的(或用 assess template 按它重新生成工作簿)再拖入。", en: " Your rubric {mine} is not the one this workbook's cover names, and was not used: the workbook is scored under {used}, as its cover says. To score it under yours, change the cover's 方案编号 and 方案版本 to {mine}'s (or make the workbook anew from it with assess template) and drop it again." },
-  "web.rubric-advice": { "zh-CN": "方案文件 {file} 有 {count} 条提醒(仍按它计分,请核对):", en: "The rubric file {file} has {count} warning{count@s} (it is used all the same; check them):" },
+  "web.rubric-advice": { "zh-CN": "方案文件 {file} 有 {count} 条提醒(仍按它计分,请核对):", en: "The rubric file {file} has {count} warning{count@s}, to check (it is used all the same):" },
   "web.rubric-ready": { "zh-CN": "已载入方案 {rubric}:封面写明此方案的工作簿按它计分。请选择工作簿。", en: "Rubric {rubric} loaded: workbooks whose cover names it are scored under it. Choose a workbook." },
   "web.rubric-invalid-not-scored": { "zh-CN": "工作簿 {workbook} 未计分;方案文件 {file} 有问题,未采用(见下)", en: "{workbook} is not scored; the rubric file {file} has problems and is not used (below)" },
   "web.rubric-asked-invalid": { "zh-CN": "封面写的是方案 {rubric},即上面有问题的方案文件 {file}:请改正其中的问题后重新选择它", en: "the cover names the rubric {rubric}, which is the file {file} with the problems above: mend them and choose it again" },
