@@ -240,6 +240,20 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), judged, "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 扣分制 → 评定  [改变得分;改变工作簿的填写与检查]"]);
     expect(diffLines(judged, load(text), "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 评定 → 扣分制  [改变得分;改变工作簿的填写与检查]"]);
   });
+  it("names a ranking's key and a ledger code's line or item by code and name, as the tie-breakers are (JJ → JJ5 said nothing a clerk reads)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    expect(text).toContain("    by: JJ\n");
+    expect(text).toContain("      charge: SH\n");
+    const changed = load(text.replace("    by: JJ\n", "    by: JJ5\n").replace("      charge: SH\n", "      charge: SH6\n"));
+    const lines = diffLines(load(text), changed, "zh-CN").lines;
+    expect(lines.filter((l) => l.includes("JJ5") || l.includes("SH6"))).toEqual([
+      expect.stringMatching(/ 计入: SH 社会治理 → SH6 生态环境保护 {2}\[改变得分\]$/),
+      expect.stringMatching(/ 排名依据: JJ 经济发展 → JJ5 重点项目建设 {2}\[改变排名\]$/),
+    ]);
+    // Renamed, the line a code is charged to is not said again there.
+    expect(diffLines(load(text), load(text.replace("name: 社会治理", "name: 社会治理与平安建设")), "zh-CN").lines.filter((l) => l.includes("计入"))).toEqual([]);
+  });
   it("says a group renamed once, as what the 分组 column takes, not as moving ranks (nor again as its ranking's group)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;

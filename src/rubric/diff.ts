@@ -188,6 +188,12 @@ function groupName(r: Rubric, kind: string, id: string | undefined): string | un
   return id === undefined ? undefined : (r.unitKinds.find((k) => k.id === kind)?.groups.find((g) => g.id === id)?.name ?? id);
 }
 
+/** A line or an item by its code and name (SH 社会治理, SH6 生态环境保护); the code alone where neither is found. */
+function codeNamed(r: Rubric, code: string): string {
+  const name = r.lines.find((l) => l.code === code)?.name ?? r.lines.flatMap((l) => allItems(l.items)).find((i) => i.code === code)?.name;
+  return name ? `${code} ${name}` : code;
+}
+
 function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
   return fields([
     ["name", c.name, "words"],
@@ -201,7 +207,8 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
     ["once", w(c.oncePerYear ? "yes" : "no"), "scores"],
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
     ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation", set(c.unitKinds).value],
-    ["charge", c.charge === "total" ? w("charge.total") : "line" in c.charge ? c.charge.line : c.charge.item, "scores"],
+    // A line or an item by its code and name (SH6 生态环境保护), as the tie-breakers are said.
+    ["charge", c.charge === "total" ? w("charge.total") : codeNamed(r, "line" in c.charge ? c.charge.line : c.charge.item), "scores", c.charge === "total" ? "total" : "line" in c.charge ? c.charge.line : c.charge.item],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);
 }
@@ -249,7 +256,7 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
     ["unit-kind", kindName(rubric, r.unitKind), "ranks", r.unitKind],
     ["group-id", r.group, "ranks"],
     ["group", groupName(rubric, r.unitKind, r.group), "words", r.group],
-    ["by", r.by, "ranks"],
+    ["by", r.by === "total" ? w("by.total") : [r.by, rankKey(rubric, r.unitKind, r.by)?.name ?? ""].join(" ").trim(), "ranks", r.by],
     // Each by its code and name (BM2 依法行政), as the items and lines are said.
     ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks", r.tieBreakers.join(",")],
     // Tiers by their places, single-item awards by code: the order written means nothing.
@@ -352,7 +359,7 @@ function inWorkbook(area: Area, f: Fields): Pick<Change, "workbook"> {
 }
 
 /** Fields that name other things, by those things' names: where only those names changed, the renaming is said where it is made. */
-const ECHOES = new Set(["unit-kinds", "unit-kind", "weights", "tie-breakers", "group"]);
+const ECHOES = new Set(["unit-kinds", "unit-kind", "weights", "tie-breakers", "group", "by", "charge"]);
 
 /** Every difference between two rubrics; w words the rubric's own terms in the reader's language. */
 export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[] {
