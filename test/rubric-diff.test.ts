@@ -251,6 +251,9 @@ describe("rubric diff", () => {
       expect.stringMatching(/ 计入: SH 社会治理 → SH6 生态环境保护 {2}\[改变得分\]$/),
       expect.stringMatching(/ 排名依据: JJ 经济发展 → JJ5 重点项目建设 {2}\[改变排名\]$/),
     ]);
+    // A ranking added says what it ranks by (it was named alone: a clerk could not tell what it ranks).
+    const added = load(text.replace("  - id: economy\n", "  - id: ecology\n    name: 生态环境保护单项排名\n    unit_kind: town\n    by: SH6\n  - id: economy\n"));
+    expect(diffLines(load(text), added, "zh-CN").lines).toEqual(["+ 新增 排名 生态环境保护单项排名(ecology)(排名依据 SH6 生态环境保护)  [改变排名]"]);
     // Renamed, the line a code is charged to is not said again there.
     expect(diffLines(load(text), load(text.replace("name: 社会治理", "name: 社会治理与平安建设")), "zh-CN").lines.filter((l) => l.includes("计入"))).toEqual([]);
   });

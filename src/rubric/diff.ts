@@ -317,8 +317,9 @@ function strongest(f: Fields): Effect {
 /** A thing's name and its max (or cap, or points), where it has them. */
 function brief(f: Fields): Pick<Change, "about"> {
   const name = f.get("name")?.value;
-  // (A ledger code by what a row of it gives: its points, its levels' points, or its range; else its cap.)
-  const field = ["max", "points", "levels", "range", "cap"].find((k) => f.has(k));
+  // (A ledger code by what a row of it gives: its points, its levels' points, or its range; else its
+  // cap. A ranking by what it ranks by: 排名依据 SH6 生态环境保护.)
+  const field = ["max", "points", "levels", "range", "cap", "by"].find((k) => f.has(k));
   const value = field === undefined ? undefined : f.get(field)?.value;
   if (name === undefined && value === undefined) return {};
   // A measured item: how it scores and what it reads (SH8 信访积案化解(满分 20;达标,读 ZB14)).

@@ -1640,7 +1640,7 @@ describe("assess rubric diff --on", () => {
     expect(block).not.toBe("");
     writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace(block, ""));
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next]);
-    expect(r.out).toContain("− 删除 排名 区属国有企业排名(enterprises)  [改变排名]\n");
+    expect(r.out).toContain("− 删除 排名 区属国有企业排名(enterprises)(排名依据 总分)  [改变排名]\n");
   });
 
   it("says a revision that kept its version, and tags a problem by each file", async () => {
