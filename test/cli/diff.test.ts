@@ -1572,6 +1572,16 @@ describe("assess rubric diff --on", () => {
     ]);
   });
 
+  it("says once, at the cover, that a workbook filled in under one of two schemes compared cannot be scored under the other (60 of its cells were refused, none to mend)", async () => {
+    const r = await cli(["rubric", "diff", "district-popplan-2022.1", "rubric/township-comprehensive-2026.1.yaml", "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n")).toEqual([
+      "samples/liuhe-2026.xlsx: 封面!B3: 错误: 这份工作簿是按方案 township-comprehensive 2026.1 填的,不能按另一个方案 district-popplan 2022.1 计分:两个方案的项目和指标各不相同,看不出哪些单位的结果会变。--on 用于同一方案的两个版本;要按 district-popplan 2022.1 考核,请用 assess template 按它生成新表填写 [rubric.diff-on-two-schemes]",
+    ]);
+    // The two schemes' differences are listed all the same.
+    expect(r.out).toContain("这是两个不同的方案");
+  });
+
   it("lists the problems of a workbook of the same scheme that does not read once, and with its version one found under a single version", async () => {
     // 2022.2 scores JS1.1 in steps of 0.1: typos.xlsx's 12.3 there is wrong under 2022.1 alone.
     const next = join(dir, "popplan-v2b.yaml");
