@@ -291,6 +291,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
         await narrow.waitForSelector("section.ranking table", { timeout: 60_000 });
         const widths = await narrow.evaluate(() => [...document.querySelectorAll("section.ranking")].map((s) => (s.querySelector("table")?.scrollWidth ?? 0) - s.clientWidth));
         expect(Math.max(...widths), lang).toBeLessThanOrEqual(0);
+        // A department's name of eight characters on one line (区住房城乡建/设局 broke beside a column with room).
+        const lines = await narrow.locator("td.name", { hasText: "区住房城乡建设局" }).first().evaluate((td) => { const r = document.createRange(); r.selectNodeContents(td); return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; });
+        expect(lines, lang).toBe(1);
       } finally {
         await narrow.close();
       }
