@@ -97,6 +97,9 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
    than running past the window's edge with its awards cut off. */
 @media screen and (max-width: 62.5em) {
   th { white-space: normal; word-break: keep-all; }
+  /* (A long heading of Chinese alone, 全面从严治党和党建工作责任制落实情况 ×25%, on one line held its
+     column 270 px wide, the names beside it squeezed to four lines: it breaks between characters.) */
+  th.long { word-break: normal; }
   td:last-child { min-width: 11em; }
   .pair { grid-template-columns: 1fr; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
