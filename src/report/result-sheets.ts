@@ -475,7 +475,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           col(t(lang, "report.col.share"), "share", SHARE_WIDTH),
         ]),
     ...tieCols,
-    ...(gapped ? [col(t(lang, "out.gap"), "text", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
+    ...(gapped ? [col(t(lang, "out.gap"), "wrap", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
     // The grade this ranking gives, a value of its own (优秀, 良好): filtered and counted in a
     // spreadsheet, where the awards cell says it in a sentence with its reasons.
     // (Its heading on one line at the least: Grade broke as Grad / e in a column fitted to 优秀.)
