@@ -22,6 +22,13 @@ const MIN_AWARDS = 8;
  * awards of 150 on one line).
  */
 const AWARDS_KEPT = 40;
+/**
+ * A unit's name (某某县人民政府办公室（县政府研究室、县大数据中心）, 50 columns) wraps onto lines of
+ * this width (12 Chinese characters) before the awards are squeezed for it, and of NAME_MIN at the
+ * narrowest: kept whole, it ran the table past an 80-column terminal's edge.
+ */
+const NAME_KEPT = 24;
+const NAME_MIN = 12;
 
 interface Col {
   readonly head: string;
@@ -30,6 +37,8 @@ interface Col {
   readonly drop?: number;
   /** Made narrower to fit (its text wrapped onto more lines). */
   readonly squeeze?: boolean;
+  /** The units' names: wrapped too where even the awards squeezed leave the table too wide. */
+  readonly names?: boolean;
   readonly bold?: boolean;
 }
 
@@ -66,7 +75,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   let cols: Col[] = [
     col(ctx.t("out.rank"), units.map(({ e, u }) => (e.rank === null ? statusText(u, ctx.lang) : String(e.rank)))),
     ...(moving ? [col(ctx.t("out.rank-range"), units.map(({ u }) => String(rankRange(u, ranking.id))))] : []),
-    col(ctx.t("out.unit"), units.map(({ u }) => u.name)),
+    col(ctx.t("out.unit"), units.map(({ u }) => u.name), { names: true }),
     ...(groupRankings.length ? [col(ctx.t("out.group-rank"), units.map(({ u }) => inGroup(u)))] : []),
     ...(isTotal
       ? [
@@ -98,8 +107,15 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     }
     widths = cols.map(width);
     const squeeze = cols.findIndex((x) => x.squeeze);
-    const over = tableWidth(cols, widths) - limit;
-    if (squeeze >= 0 && over > 0) widths[squeeze] = Math.max(MIN_AWARDS, (widths[squeeze] ?? 0) - over);
+    const names = cols.findIndex((x) => x.names);
+    const over = (): number => tableWidth(cols, widths) - limit;
+    const narrow = (at: number, least: number): void => {
+      if (at >= 0 && over() > 0) widths[at] = Math.max(Math.min(least, widths[at] ?? 0), (widths[at] ?? 0) - over());
+    };
+    // A long name wraps before the awards are squeezed for it; then the awards; then the name again.
+    narrow(names, NAME_KEPT);
+    narrow(squeeze, MIN_AWARDS);
+    narrow(names, NAME_MIN);
   }
   const rows = [
     cols.map((x) => c.bold(x.head)),

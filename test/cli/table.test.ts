@@ -244,3 +244,19 @@ describe("the hint under a table while claims are pending", () => {
   });
 });
 
+
+describe("long unit names in a narrow terminal", () => {
+  it("wraps a name too long for the table at 80 columns, the table within the terminal (a name of 25 characters ran it to 103 columns, the awards squeezed to 8)", async () => {
+    const { rubric, results } = await scoreFile("samples/qingshan-2026.xlsx");
+    const long = (n: string): string => `${n}人民政府办公室（${n}政府研究室、${n}大数据中心）`;
+    const renamed = { ...results, units: results.units.map((u) => ({ ...u, name: long(u.name) })) };
+    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false, columns: 80 };
+    const text = rankingTables(makeCtx(io, "zh-CN"), rubric, renamed, false, "x.xlsx");
+    for (const l of text.split("\n")) expect(displayWidth(l), l).toBeLessThanOrEqual(80);
+    // Each name whole, over its lines (城关镇's first).
+    const rows = text.split("\n").filter((l) => l.startsWith("│")).map((l) => l.split("│")[2]?.trim() ?? "");
+    expect(rows.join("")).toContain(long("城关镇"));
+    // A name that fits is left on one line.
+    expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).toMatch(/│ 城关镇 +│/);
+  });
+});
