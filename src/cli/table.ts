@@ -160,7 +160,9 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   const vacant = vacancyNote(rubric, results, ranking, ctx.lang);
   // The notes under it wrapped to the terminal's width, as the table is (a line of 200 columns wrapped at the edge, mid-word).
   // How the weighted lines' columns make the total (they hold each line's points before its weight).
-  const weighted = isTotal ? weightsNote(rubric, ranking.unitKind, ctx.lang) : "";
+  // (The lines' columns left out for a narrow terminal: nothing said of them.)
+  const linesShown = lines.every((l) => !dropped.includes(lineHeading(kind, l)));
+  const weighted = isTotal ? weightsNote(rubric, ranking.unitKind, ctx.lang, linesShown ? "table.weights" : "table.weights-no-lines") : "";
   const notes = `${more}${narrow}${weighted ? weighted + "\n" : ""}${tieNote}${vacant ? vacant + "\n" : ""}${pending}`;
   const wrapped = Number.isFinite(limit) && notes ? notes.split("\n").map((line) => (line ? fill(line, limit).join("\n") : line)).join("\n") : notes;
   return `${c.bold(ranking.name)}\n${boxTable(rows, widths)}\n${wrapped}`;

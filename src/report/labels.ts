@@ -27,7 +27,7 @@ export function ledgerHeadings(rubric: Rubric, kind: string, lang: Lang): readon
  * 100, headed 经济发展 ×40%), read by a leader as weighted, and then they did not add up. "" for
  * a kind without weights.
  */
-export function weightsNote(rubric: Rubric, kind: string, lang: Lang, code: "table.weights" | "out.weights" | "report.weights" = "table.weights"): string {
+export function weightsNote(rubric: Rubric, kind: string, lang: Lang, code: "table.weights" | "table.weights-no-lines" | "out.weights" | "report.weights" = "table.weights"): string {
   const plan = planOf(rubric, kind);
   const weights = plan?.kind.weights;
   if (!plan || !weights) return "";

@@ -260,3 +260,16 @@ describe("long unit names in a narrow terminal", () => {
     expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).toMatch(/│ 城关镇 +│/);
   });
 });
+
+describe("the weights' note under a narrow terminal's table", () => {
+  it("says nothing of the lines' columns where the terminal left them out (it said each held points before weighting, under no such column)", async () => {
+    const narrow = await scoreIn(80, [], "samples/liuhe-2026.xlsx");
+    // (Its notes wrapped at 80 columns: read as one line.)
+    const towns = narrow.slice(0, narrow.indexOf("区直部门排名")).replaceAll("\n", "");
+    expect(towns).toContain("未显示 经济发展 ×40%");
+    expect(towns).toContain("(总分 = 经济发展 × 40% + 社会治理 × 35% + 党的建设 × 25% + 加分 − 扣分(计入总分);加权合计在相加后四舍五入到 0.01)");
+    expect(towns).not.toContain("各线一栏");
+    // Shown, the columns are said to hold points before weighting.
+    expect(await scoreIn(undefined, [], "samples/liuhe-2026.xlsx")).toContain("各线一栏为乘权重前的得分");
+  });
+});
