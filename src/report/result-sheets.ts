@@ -387,7 +387,9 @@ function shadingLegend(units: readonly UnitResult[], awarding: boolean, own: str
       continue;
     }
     // Shaded where its awards cell says anything (`own`: a ranking showing its own awards alone).
-    if (!awarding || !(u.awards.some((a) => a.kind !== "veto" && (own === undefined || a.ranking === own)) || (u.certainty?.open.length ?? 0) > 0)) continue;
+    // (What pending claims could still change, by a line or an item, on this ranking alone: a unit
+    // whose prize elsewhere may move has nothing in this ranking's cell, and is not shaded here.)
+    if (!awarding || !(u.awards.some((a) => a.kind !== "veto" && (own === undefined || a.ranking === own)) || (u.certainty?.open.some((o) => own === undefined || o.ranking === own) ?? false))) continue;
     const warning = u.awards.find((a) => a.kind === "warning");
     if (warning?.kind === "warning") card ??= warning.name;
     else if (u.awards.some((a) => a.kind === "rank" || a.kind === "single")) prize = true;

@@ -1,0 +1,21 @@
+// A ranking sheet's legend (底色:红色为…;绿色为…;黄色为…) names the colours its rows are given, and
+// no other: a ranking by a line that gives a yellow card alone said 绿色为获奖单位 with no row green.
+import { describe, expect, it } from "vitest";
+import type { Results } from "../../src/model/results.js";
+import { score } from "../../src/engine/index.js";
+import { resultTables } from "../../src/report/result-sheets.js";
+import type { Rubric } from "../../src/rubric/model.js";
+import { scoreFile } from "./helpers.js";
+
+describe("a ranking sheet's legend", () => {
+  it("names no prize colour on a ranking that gives none, though a unit's prize on another ranking is still pending", async () => {
+    const { rubric, submission } = await scoreFile("samples/liuhe-2026.xlsx");
+    // 经济发展单项排名 gives a yellow card and nothing else.
+    const carding: Rubric = { ...rubric, rankings: rubric.rankings.map((r) => (r.id === "economy" ? { ...r, single: [], yellowCard: { name: "经济发展黄牌", lastPlace: true } } : r)) };
+    const scored = score(carding, submission);
+    // 柳河镇's 乡镇组 prize still open to pending claims: nothing of it in this ranking's cells.
+    const open: Results = { ...scored, units: scored.units.map((u) => (u.name === "柳河镇" ? { ...u, certainty: { total: [u.total, u.total], ranks: {}, settled: false, open: [{ ranking: "rural", kind: "rank", rankingName: "乡镇组排名", tier: "一等奖" }], pending: [], awardClaims: [] } } : u)) };
+    const economy = resultTables(carding, submission, open, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "economy");
+    expect(economy?.subtitle.split("\n").at(-1)).toBe("底色:红色为一票否决单位;黄色为受经济发展黄牌单位");
+  });
+});
