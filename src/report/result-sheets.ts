@@ -428,6 +428,8 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   const lines = plan?.lines.map((l) => l.line) ?? [];
   const isTotal = r.by === "total";
   const awarding = showsAwards(rubric, r);
+  /** Whether a row can have anything to say in its last column (awards, or a vetoed unit's remark). */
+  const remarks = awarding || units.some((u) => u.vetoed);
   // The awards texts are made when the sheet is written (a province's second thread writes the
   // sheet before it), for its width and then its rows, and let go once written.
   let awardsTexts: string[] | undefined;
@@ -482,13 +484,19 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
     // spreadsheet, where the awards cell says it in a sentence with its reasons.
     // (Its heading on one line at the least: Grade broke as Grad / e in a column fitted to 优秀.)
     ...(graded ? [col(t(lang, "out.award-kind.grade"), "text", fit((function* () { for (const u of units) yield gradeOf(u); })(), Math.max(7, headWidth(t(lang, "out.award-kind.grade"))), 16))] : []),
-    {
-      header: awarding ? awardsHeading(rubric, r, lang) : t(lang, "out.remark"),
-      kind: "wrap",
-      get width() {
-        return widthOfAwards();
-      },
-    },
+    // Its awards, or, where it decides none, a remark on its vetoed units: none where it has none
+    // either (a ranking by an item that decides nothing printed a 备注 column empty on every row).
+    ...(remarks
+      ? [
+          {
+            header: awarding ? awardsHeading(rubric, r, lang) : t(lang, "out.remark"),
+            kind: "wrap" as const,
+            get width() {
+              return widthOfAwards();
+            },
+          },
+        ]
+      : []),
   ];
   const last = columns.length - 1;
   const max = byKey?.max ?? 0;
@@ -529,7 +537,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
         for (const c of ties) cells[k++] = pointsToNumber(c.points(u));
         if (gapped) cells[k++] = gapOf(u);
         if (graded) cells[k++] = xmlSafe(gradeOf(u));
-        cells[k++] = text;
+        if (remarks) cells[k++] = text;
         cells.length = k;
         yield mark ? { cells, row: u.vetoed ? "vetoed" : "normal", mark: { col: last, as: mark } } : { cells, row: u.vetoed ? "vetoed" : "normal" };
       }
