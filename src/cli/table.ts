@@ -109,13 +109,13 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
     const squeeze = cols.findIndex((x) => x.squeeze);
     const names = cols.findIndex((x) => x.names);
     const over = (): number => tableWidth(cols, widths) - limit;
-    const narrow = (at: number, least: number): void => {
+    const narrowTo = (at: number, least: number): void => {
       if (at >= 0 && over() > 0) widths[at] = Math.max(Math.min(least, widths[at] ?? 0), (widths[at] ?? 0) - over());
     };
     // A long name wraps before the awards are squeezed for it; then the awards; then the name again.
-    narrow(names, NAME_KEPT);
-    narrow(squeeze, MIN_AWARDS);
-    narrow(names, NAME_MIN);
+    narrowTo(names, NAME_KEPT);
+    narrowTo(squeeze, MIN_AWARDS);
+    narrowTo(names, NAME_MIN);
   }
   const rows = [
     cols.map((x) => c.bold(x.head)),

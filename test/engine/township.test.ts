@@ -121,7 +121,7 @@ describe("grades: quotas while claims are pending", () => {
 
 describe("pending claims: which of a unit's awards they could change", () => {
   it("says of a ranking sheet with no awards, where pending claims move its ranks, what the range means and nothing of awards", () => {
-    // 经济发展单项排名 made a ranking by SH with no award: its sheet has a 备注 column, not 奖惩, and
+    // 经济发展单项排名 made a ranking by SH with no award: its sheet has no 奖惩 column, and
     // "本表各单位的奖惩均不变" was said of awards it never shows.
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace(/ {4}by: JJ\n {4}tie_breakers: \[JJ4\]\n {4}single:\n(?: {6}.*\n)+?(?= {2}- id: departments)/, "    by: SH\n");
     const plain = rubricFrom(text);
@@ -130,7 +130,8 @@ describe("pending claims: which of a unit's awards they could change", () => {
     const sub = submission(plain, [town("甲镇", "rural"), town("乙镇", "rural"), town("丙镇", "rural", { scores: { SH7: 19 } })], [{ unit: "乙镇", code: "KF2", status: "待审核" }]);
     const results = score(plain, sub);
     const sheet = resultTables(plain, sub, results, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "economy");
-    expect(sheet?.columns.at(-1)?.header).toBe("备注");
+    // (No unit of it vetoed: no 备注 column either, empty on every row.)
+    expect(sheet?.columns.filter((c) => c.header === "奖惩" || c.header === "备注")).toEqual([]);
     expect(sheet?.subtitle.split("\n")[1]).toBe("加扣分尚有待认定:名次区间是各单位可能的名次;待认定的记录见 计分说明 表");
   });
 
