@@ -1561,3 +1561,20 @@ describe("a number with a letter typed for a digit", () => {
     expect(message("zh-CN", d.code, d.data)).toBe("scale (town):“1OO” 请写作 100");
   });
 });
+
+describe("a single-item award given on some groups' rankings alone", () => {
+  it("is warned of at its ledger code: a unit of another group, its claim recognized, wins nothing (said only in its notes)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const single = "    single:\n      - code: DX1\n        name: 经济发展突出贡献奖\n        amount: 20000\n        linked_item: JJ5\n";
+    const tiers = "      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n";
+    expect(text).toContain(single);
+    expect(text).toContain(tiers);
+    // Given by 乡镇组排名 alone (not by 经济发展单项排名, which ranks every town).
+    const moved = text.replace(single, "").replace(tiers, tiers + single);
+    const said = (loadRubric("r.yaml", Buffer.from(moved), "test").advice ?? []).filter((d) => d.code.startsWith("rubric.single-not-given"));
+    expect(said.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.single-not-given-groups r.yaml:${lineOf("    - code: DX1\n", moved)}:13`]);
+    expect(message("zh-CN", said[0]!.code, said[0]!.data)).toBe("DX1 经济发展突出贡献奖 只由乡镇组排名颁发,街道组的单位认定了也不会得奖;如非有意,请在街道组的排名的 single 中也加上 DX1");
+    // Given where every town is ranked: nothing said.
+    expect((loadRubric("r.yaml", Buffer.from(text), "test").advice ?? []).filter((d) => d.code.startsWith("rubric.single-not-given"))).toEqual([]);
+  });
+});

@@ -102,7 +102,7 @@ export function namedFor(name: string, id: string, version: string): boolean {
 }
 
 /** A valid rubric's advice said on every command that uses it, not only by `rubric check`. */
-const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key", "rubric.single-not-given"]);
+const SAID_WHEN_USED: ReadonlySet<string> = new Set(["rubric.mark-low-for-scale", "rubric.mark-low-for-scale-key", "rubric.single-not-given", "rubric.single-not-given-groups"]);
 
 /**
  * What `rubric check` advises of a rubric that changes every result (marks of a 百分制 on a scale

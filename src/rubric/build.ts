@@ -1043,6 +1043,21 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     const at: Path = ledgerIn.codes[li]?.unit_kinds ? ["ledger", "codes", li, "unit_kinds"] : ["ledger", "codes", li, "code"];
     b.warning("rubric.single-not-given", at, { code: lc.code, name: lc.name, kinds: named });
   });
+  // …and one given only on some groups' rankings of a kind ranked in groups (乡镇组排名 alone): a unit
+  // of another group (街道组) claims it, is recognized, and wins nothing, said only in its notes.
+  ledger.forEach((lc, li) => {
+    if (lc.kind !== "single" || !sound) return;
+    for (const k of unitKinds) {
+      if (!lc.unitKinds.includes(k.id)) continue;
+      const giving = rankings.filter((r) => r.unitKind === k.id && r.single.some((s) => s.code === lc.code));
+      if (!giving.length || giving.some((r) => r.group === undefined)) continue;
+      const idle = k.groups.filter((g) => !giving.some((r) => r.group === g.id));
+      if (!idle.length) continue;
+      // (By the award's own name, as its ranking gives it: 经济发展突出贡献奖, the code's being 经济发展突出贡献.)
+      const award = giving[0]?.single.find((s) => s.code === lc.code)?.name ?? lc.name;
+      b.warning("rubric.single-not-given-groups", ["ledger", "codes", li, "code"], { code: lc.code, name: award, rankings: giving.map((r) => r.name).join("、"), groups: idle.map((g) => g.name).join("、") });
+    }
+  });
 
   // A veto's grade must be a grade of every ranking of the gate's unit kind that gives grades (one
   // without it would grade the vetoed unit as if no veto held it there).
