@@ -24,10 +24,11 @@ const MIN_AWARDS = 8;
 const AWARDS_KEPT = 40;
 /**
  * A unit's name (某某县人民政府办公室（县政府研究室、县大数据中心）, 50 columns) wraps onto lines of
- * this width (12 Chinese characters) before the awards are squeezed for it, and of NAME_MIN at the
- * narrowest: kept whole, it ran the table past an 80-column terminal's edge.
+ * this width (8 Chinese characters) before the awards are squeezed for it, and of NAME_MIN at the
+ * narrowest: kept whole, it ran the table past an 80-column terminal's edge (and at 12 characters,
+ * one long name took the awards' room, every award split over lines).
  */
-const NAME_KEPT = 24;
+const NAME_KEPT = 16;
 const NAME_MIN = 12;
 
 interface Col {

@@ -100,7 +100,8 @@ export function headingDeducts(text: string): boolean {
   const t = text.normalize("NFKC");
   if (/[(【[]\s*扣分\s*[)】\]]\s*$/.test(t)) return true;
   const inside = CLOSING_BRACKETS.exec(t)?.[1];
-  return inside !== undefined && inside.includes("扣分");
+  // A part of its own (扣分, 扣分制, 扣分项, 实行扣分制), not words about it (扣分后得分, 已扣分, 不实行扣分制).
+  return inside !== undefined && inside.split(/[,、;\s]+/).some((part) => /^(实行)?扣分(制|项|项目)?$/.test(part));
 }
 
 /**

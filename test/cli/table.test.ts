@@ -256,6 +256,14 @@ describe("long unit names in a narrow terminal", () => {
     // Each name whole, over its lines (城关镇's first).
     const rows = text.split("\n").filter((l) => l.startsWith("│")).map((l) => l.split("│")[2]?.trim() ?? "");
     expect(rows.join("")).toContain(long("城关镇"));
+    // One long name among short ones takes no more than 8 characters' room from the awards (at
+    // 12 it left them 11 columns, every award split over lines).
+    const { rubric: lr, results: lh } = await scoreFile("samples/liuhe-2026.xlsx");
+    const one = { ...lh, units: lh.units.map((u) => (u.name === "河东街道" ? { ...u, name: "河东街道办事处（河东经济技术开发区管理委员会）" } : u)) };
+    const towns = rankingTables(makeCtx(io, "zh-CN"), lr, one, false, "x.xlsx").split("\n");
+    const top = towns.find((l) => l.startsWith("┌")) ?? "";
+    expect(displayWidth(top)).toBeLessThanOrEqual(80);
+    expect(top.split("┬").at(-1)?.replace("┐", "").length).toBeGreaterThanOrEqual(20);
     // A name that fits is left on one line.
     expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).toMatch(/│ 城关镇 +│/);
   });

@@ -369,6 +369,12 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Words about a deduction, not a column of them (扣分后得分: points earned after it).
+    name: "a judged item's heading that speaks of deductions, its figures points earned, is not questioned",
+    edit: (wb) => void wb.sheetNamed("社会治理").set("C1", "SH6 生态环境保护(20分，扣分后得分)").set("D1", "SH7 民生实事(满分20分,已扣分)"),
+    expected: [],
+  },
+  {
     // The column headed in 元 is read in the rubric's 万元: said at the header, once.
     name: "a header naming another unit than the rubric's is questioned at the header",
     edit: (wb) => void wb.sheetNamed("指标数据").set("C1", "ZB2 一般公共预算收入(元)").set("D1", "ZB3 固定资产投资增长(％)"),

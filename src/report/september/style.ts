@@ -104,7 +104,8 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   .pair { grid-template-columns: 1fr; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
   td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
-  th.k-name { position: sticky; left: 0; z-index: 1; box-shadow: 1px 0 0 var(--line); }
+  /* (Above the other headings, sticky too: scrolled sideways, 经济发展 ×40% was drawn over 单位.) */
+  th.k-name { position: sticky; left: 0; z-index: 3; box-shadow: 1px 0 0 var(--line); }
 }
 /* A phone (a report forwarded and opened there): smaller cells; a chart kept at a size its labels
    can be read at, scrolled sideways too. */
