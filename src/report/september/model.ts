@@ -243,7 +243,8 @@ function overallTable(rubric: Rubric, results: Results, r: RankingResult, units:
   const vetoedRanked = vetoed.filter((e) => e.rank !== null).length;
   const vetoedLegend = vetoedRanked === 0 ? "report.chart.vetoed" : vetoedRanked === vetoed.length ? "report.chart.vetoed-ranked" : "report.chart.vetoed-some";
   const chartHeading = message(lang, "report.chart", { ranking: xmlSafe(r.name) });
-  const chart = charted && bars.length ? { chart: { heading: chartHeading, continued: message(lang, "report.continued", { heading: chartHeading }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
+  // (Of two units at the least: one unit's chart, a lone dot, compares nothing.)
+  const chart = charted && bars.length > 1 ? { chart: { heading: chartHeading, continued: message(lang, "report.continued", { heading: chartHeading }), label: message(lang, "report.chart.label", { ranking: xmlSafe(r.name) }), vetoed: message(lang, vetoedLegend), bars } } : {};
   // (A vetoed unit's cell says its veto, unmarked.)
   const pending = r.entries.some((e) => {
     const u = units[e.unit];
