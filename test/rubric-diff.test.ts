@@ -257,6 +257,13 @@ describe("rubric diff", () => {
     // Renamed, the line a code is charged to is not said again there.
     expect(diffLines(load(text), load(text.replace("name: 社会治理", "name: 社会治理与平安建设")), "zh-CN").lines.filter((l) => l.includes("计入"))).toEqual([]);
   });
+  it("says a ranking moved to another group once, as moving ranks (分组编号 and 分组 were two lines, the second tagged words only)", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const economy = "  - id: economy\n    name: 经济发展单项排名\n    unit_kind: town\n";
+    expect(text).toContain(economy);
+    expect(diffLines(load(text), load(text.replace(economy, `${economy}    group: rural\n`)), "zh-CN").lines).toEqual(["~ 排名 经济发展单项排名(economy) 分组: (无) → 乡镇组  [改变排名]"]);
+  });
   it("says a group renamed once, as what the 分组 column takes, not as moving ranks (nor again as its ranking's group)", () => {
     const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;

@@ -254,8 +254,10 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   return fields([
     ["name", r.name, "words"],
     ["unit-kind", kindName(rubric, r.unitKind), "ranks", r.unitKind],
-    ["group-id", r.group, "ranks"],
-    ["group", groupName(rubric, r.unitKind, r.group), "words", r.group],
+    // Its group by name, compared by id: moved to another (or ranked in one, or no longer) moves
+    // ranks, said once; only renamed, said where the kind's groups are (分组编号 and 分组 were two
+    // lines for one move, the second tagged words only).
+    ["group", groupName(rubric, r.unitKind, r.group), "ranks", r.group ?? ""],
     ["by", r.by === "total" ? w("by.total") : [r.by, rankKey(rubric, r.unitKind, r.by)?.name ?? ""].join(" ").trim(), "ranks", r.by],
     // Each by its code and name (BM2 依法行政), as the items and lines are said.
     ["tie-breakers", r.tieBreakers.map((key) => (key === "total" ? w("by.total") : [key, rankKey(rubric, r.unitKind, key)?.name ?? ""].join(" ").trim())).join(", "), "ranks", r.tieBreakers.join(",")],
