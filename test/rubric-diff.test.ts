@@ -7,6 +7,11 @@ import { diffRubrics } from "../src/rubric/diff.js";
 import { diffLines, rubricWords } from "../src/report/rubric-text.js";
 import { mini } from "./helpers/builders.js";
 
+/** The comprehensive rubric's text, and a rubric loaded from a text made of it. */
+function comprehensive(): { text: string; load: (t: string) => Rubric } {
+  return { text: readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8"), load: (t) => loadRubric("r.yaml", Buffer.from(t), "test").rubric! };
+}
+
 describe("rubric diff", () => {
   const a = mini();
   const b = mini((t) =>
@@ -232,8 +237,7 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), more, "zh-CN").lines).toEqual([expect.stringMatching(/^\+ 新增 指标 ZB99 .* {2}\[改变工作簿的填写与检查\]$/)]);
   });
   it("says an item turned from 扣分制 to judged (or back) as changing the workbook too: last year's column is read as its opposite", () => {
-    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
-    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const { text, load } = comprehensive();
     const deducted = "        max: 15\n        kind: deducted\n        step: 0.1\n";
     expect(text).toContain(deducted);
     const judged = load(text.replace(deducted, "        max: 15\n        step: 0.1\n"));
@@ -241,8 +245,7 @@ describe("rubric diff", () => {
     expect(diffLines(judged, load(text), "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 评定 → 扣分制  [改变得分;改变工作簿的填写与检查]"]);
   });
   it("names a ranking's key and a ledger code's line or item by code and name, as the tie-breakers are (JJ → JJ5 said nothing a clerk reads)", () => {
-    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
-    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const { text, load } = comprehensive();
     expect(text).toContain("    by: JJ\n");
     expect(text).toContain("      charge: SH\n");
     const changed = load(text.replace("    by: JJ\n", "    by: JJ5\n").replace("      charge: SH\n", "      charge: SH6\n"));
@@ -258,15 +261,13 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), load(text.replace("name: 社会治理", "name: 社会治理与平安建设")), "zh-CN").lines.filter((l) => l.includes("计入"))).toEqual([]);
   });
   it("says a ranking moved to another group once, as moving ranks (分组编号 and 分组 were two lines, the second tagged words only)", () => {
-    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
-    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const { text, load } = comprehensive();
     const economy = "  - id: economy\n    name: 经济发展单项排名\n    unit_kind: town\n";
     expect(text).toContain(economy);
     expect(diffLines(load(text), load(text.replace(economy, `${economy}    group: rural\n`)), "zh-CN").lines).toEqual(["~ 排名 经济发展单项排名(economy) 分组: (无) → 乡镇组  [改变排名]"]);
   });
   it("says a group renamed once, as what the 分组 column takes, not as moving ranks (nor again as its ranking's group)", () => {
-    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
-    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const { text, load } = comprehensive();
     const group = "      - id: urban\n        name: 街道组\n";
     expect(text).toContain(group);
     const renamed = load(text.replace(group, "      - id: urban\n        name: 城区组\n"));
@@ -275,8 +276,7 @@ describe("rubric diff", () => {
     ]);
   });
   it("says a unit kind, a line or a tie-breaker's item renamed, or a line's sheet, as words alone and once, where renamed (not again in every field naming it: a kind's ledger codes and rankings, a line's weight)", () => {
-    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
-    const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
+    const { text, load } = comprehensive();
     const kind = "    name: 区直部门\n";
     const line = "  - code: DJ\n    name: 党的建设\n";
     expect(text).toContain(kind);

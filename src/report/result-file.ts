@@ -46,8 +46,6 @@ export function keptSheetNames(sheets: readonly { readonly name: string }[], ear
 
 import { COMPACT_UNITS } from "./compact.js";
 
-export { COMPACT_UNITS };
-
 /** Sheets whose body rows go plain in a compact workbook. */
 const PLAIN_WHEN_COMPACT = new Set(["detail", "notes"]);
 

@@ -195,6 +195,8 @@ function codeNamed(r: Rubric, code: string): string {
 }
 
 function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
+  // What its rows are charged to: the total, or a line's or an item's code.
+  const charged = c.charge === "total" ? undefined : "line" in c.charge ? c.charge.line : c.charge.item;
   return fields([
     ["name", c.name, "words"],
     ["kind", w(`ledger-kind.${c.kind}`), "scores"],
@@ -208,7 +210,7 @@ function ledgerFields(r: Rubric, c: LedgerCode, w: Words): Fields {
     ["cap", c.cap !== undefined ? formatPoints(c.cap) : undefined, "scores"],
     ["unit-kinds", set(c.unitKinds.map((k) => kindName(r, k))), "validation", set(c.unitKinds).value],
     // A line or an item by its code and name (SH6 生态环境保护), as the tie-breakers are said.
-    ["charge", c.charge === "total" ? w("charge.total") : codeNamed(r, "line" in c.charge ? c.charge.line : c.charge.item), "scores", c.charge === "total" ? "total" : "line" in c.charge ? c.charge.line : c.charge.item],
+    ["charge", charged === undefined ? w("charge.total") : codeNamed(r, charged), "scores", charged ?? "total"],
     ["text", c.text === c.name ? undefined : c.text, "words"],
   ]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { betweenParts, stepEnded } from "../../src/cli/memory.js";
-import { COMPACT_UNITS } from "../../src/report/result-file.js";
+import { COMPACT_UNITS } from "../../src/report/compact.js";
 
 /** Garbage enough to see: `count` small objects (a million: some 60 MB), made, kept through a collection or two, then dropped. */
 function garbage(count = 1_000_000): void {

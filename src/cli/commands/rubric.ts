@@ -114,19 +114,21 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (!before.results || !after.results) {
     // A workbook filled for another scheme altogether: said once, not as every cell that does not fit.
     const named = before.cover?.rubricId;
-    if (named !== undefined && named !== a.rubric.id && named !== b.rubric.id) {
+    // Said once at the cover's rubric, as it names it.
+    const on = o.on;
+    const atCover = (code: string, data: Record<string, string>): number => {
       const at = before.cover?.at;
-      return reportDiagnostics(ctx, [{ code: "rubric.diff-on-other-scheme", severity: "error", data: { cover: `${named} ${before.cover?.rubricVersion ?? ""}`.trim(), rubric: a.rubric.id === b.rubric.id ? a.rubric.id : `${a.rubric.id}、${b.rubric.id}` }, location: at ? { file: o.on, ...at } : { file: o.on } }]) || 1;
-    }
+      return reportDiagnostics(ctx, [{ code, severity: "error", data: { cover: `${named ?? ""} ${before.cover?.rubricVersion ?? ""}`.trim(), ...data }, location: at ? { file: on, ...at } : { file: on } }]) || 1;
+    };
+    if (named !== undefined && named !== a.rubric.id && named !== b.rubric.id) return atCover("rubric.diff-on-other-scheme", { rubric: a.rubric.id === b.rubric.id ? a.rubric.id : `${a.rubric.id}、${b.rubric.id}` });
     // Two schemes, the workbook filled in under one, the other's columns or sheets not in it: the
     // other refuses its cells by the dozen (its codes another scheme's, its rates another's
     // amounts), none of them to mend. Said once, at the cover. (A copy of the scheme under another
     // id reads the same form: its problems are listed as they are.)
     const otherOnly = named === a.rubric.id ? after.diagnostics.filter((d) => !inBefore.has(key(d))) : before.diagnostics.filter((d) => !inAfter.has(key(d)));
     if (named !== undefined && a.rubric.id !== b.rubric.id && otherOnly.some((d) => d.severity === "error" && MISSING_PARTS.has(d.code))) {
-      const at = before.cover?.at;
       const other = named === a.rubric.id ? b.rubric : a.rubric;
-      return reportDiagnostics(ctx, [{ code: "rubric.diff-on-two-schemes", severity: "error", data: { cover: `${named} ${before.cover?.rubricVersion ?? ""}`.trim(), other: `${other.id} ${other.version}` }, location: at ? { file: o.on, ...at } : { file: o.on } }]) || 1;
+      return atCover("rubric.diff-on-two-schemes", { other: `${other.id} ${other.version}` });
     }
     reportDiagnostics(ctx, [
       ...before.diagnostics.filter((d) => inAfter.has(key(d))),
