@@ -37,7 +37,7 @@ export function generateAny(file, rubric, n) {
       .forEach((line, li) => {
         const entered = leaves(line.items).filter(isEntered);
         const grouped = li === 0 && kind.groups.length > 0;
-        const heads = ["单位名称", ...(grouped ? ["分组"] : []), ...(entered.length ? entered.map((i) => `${i.code} ${i.name}(${i.max / 100}分)`) : [`${line.code} ${line.name}`])];
+        const heads = ["单位名称", ...(grouped ? ["分组"] : []), ...(entered.length ? entered.map((i) => (i.kind === "deducted" ? `${i.code} ${i.name}(扣分,满分${i.max / 100}分)` : `${i.code} ${i.name}(${i.max / 100}分)`)) : [`${line.code} ${line.name}`])];
         const rows = [`<row r="1">${heads.map((h, i) => str(`${col(i + 1)}1`, h)).join("")}</row>`];
         members.forEach((u, k) => {
           const r = k + 2;
