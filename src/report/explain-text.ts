@@ -3,7 +3,7 @@
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { awardClaims, outcomesWord, EVERY_RANKING, keyPoints, ledgerHeadings, moreThanGrades, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
+import { awardClaims, outcomesWord, EVERY_RANKING, keyPoints, ledgerHeadings, moreThanGrades, mayWin as mayWinText, openAwardText, opens, pendingMark, rankKeyName, rankTier, unheld, vetoIndicatorName, withheldSingles } from "./labels.js";
 import { targetSource } from "./explain.js";
 import { heldPrizes } from "./held-prizes.js";
 import type { Rubric } from "../rubric/model.js";
@@ -244,7 +244,7 @@ const TIES_SAID = 5;
 
 /** What it lacks for the next prize; where level is not enough, the tie-breaker that keeps it behind (1.58 where 91.18 − 89.61 is 1.57). */
 function gapLine(ctx: Words, rubric: Rubric, kind: string, gap: Gap): string {
-  const data = { ranking: gap.rankingName, tier: gap.tier, points: formatPoints(gap.points) };
+  const data = { ...rankTier(ctx.lang, gap.rankingName, gap.tier), points: formatPoints(gap.points) };
   const by = rubric.rankings.find((r) => r.id === gap.ranking)?.by ?? "total";
   // Past the key's max: said so, not promised.
   if (gap.beyond) return ctx.t("explain.gap-beyond", { ...data, key: rankKeyName(rubric, kind, by, ctx.lang), max: formatPoints(rankKey(rubric, kind, by)?.max ?? 0) });

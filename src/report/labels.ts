@@ -94,6 +94,19 @@ export function vetoIndicatorName(v: { readonly gateName: string; readonly indic
   return name === "" || v.gateName.includes(name) ? "" : ` ${name}`;
 }
 
+/** A tier's name up to this many characters is said run on after its ranking's (乡镇组排名一等奖, 乡镇组排名先进单位). */
+const TIER_JOINED_MAX = 4;
+
+/**
+ * A ranking and one of its tiers, for a message that says them as {ranking}{tier}: in Chinese, a
+ * tier of a name of its own (综合绩效考核先进单位) is said with its ranking in brackets after it,
+ * not run into it (县直部门综合绩效考核排名综合绩效考核先进单位 read as one word).
+ */
+export function rankTier(lang: Lang, ranking: string, tier: string): { ranking: string; tier: string } {
+  if (lang === "en" || [...tier].length <= TIER_JOINED_MAX) return { ranking, tier };
+  return { ranking: "", tier: message(lang, "word.tier-of", { tier, ranking }) };
+}
+
 function say(a: Award, lang: Lang, named: boolean): string {
   switch (a.kind) {
     case "rank": {
@@ -101,8 +114,8 @@ function say(a: Award, lang: Lang, named: boolean): string {
       // (After the tier in Chinese; in English after the whole, not between 二等奖 and "in 乡镇组排名".)
       const passed = a.place !== undefined ? message(lang, "award.tier-passed", { place: a.place }) : "";
       // With its amount, as a single-item award says its own (a leader reads the prize money off the same cell).
-      if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { tier: a.tier, ranking: a.rankingName, amount: formatAmount(a.amount), passed }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount), passed });
-      return named ? message(lang, "award.rank-in", { tier: a.tier, ranking: a.rankingName, passed }) : message(lang, "award.rank", { tier: a.tier, passed });
+      if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { ...rankTier(lang, a.rankingName, a.tier), amount: formatAmount(a.amount), passed }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount), passed });
+      return named ? message(lang, "award.rank-in", { ...rankTier(lang, a.rankingName, a.tier), passed }) : message(lang, "award.rank", { tier: a.tier, passed });
     }
     case "single":
       return (a.amount !== undefined ? message(lang, "award.single", { name: a.name, level: a.level, amount: formatAmount(a.amount) }) : message(lang, "award.single-honour", { name: a.name, level: a.level })) + singleOver(a, lang);
@@ -396,7 +409,7 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
     if (awards.size) return message(lang, "award.may-win.single-named", { awards: [...awards].join(message(lang, "list.items")) });
   }
   // A prize: the tier at its best place (可能获街道组排名二等奖; 名次奖 alone named no tier or money).
-  if (o.kind === "rank" && o.tier !== undefined) return message(lang, "award.may-win.rank-tier", { ranking: o.rankingName, tier: o.tier });
+  if (o.kind === "rank" && o.tier !== undefined) return message(lang, "award.may-win.rank-tier", rankTier(lang, o.rankingName, o.tier));
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }
 

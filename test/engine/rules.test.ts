@@ -330,6 +330,15 @@ describe("awards (§8)", () => {
     expect(awardText(prize("一等奖", "乡镇组排名"), "zh-CN", "other")).toBe("名次奖:一等奖");
   });
 
+  it("a rank prize whose tier is a name of its own is not run into its ranking's name", () => {
+    const prize = (tier: string, amount?: number) => ({ kind: "rank", ranking: "other", rankingName: "县直部门综合绩效考核排名", tier, ...(amount ? { amount } : {}) }) as const;
+    expect(awardText(prize("综合绩效考核先进单位"), "zh-CN", "towns")).toBe("名次奖:综合绩效考核先进单位(县直部门综合绩效考核排名)");
+    expect(awardText(prize("综合绩效考核先进单位", 20000), "zh-CN", "towns")).toBe("名次奖:综合绩效考核先进单位(县直部门综合绩效考核排名),20,000元");
+    expect(awardText(prize("综合绩效考核先进单位"), "en", "towns")).toBe("rank prize: 综合绩效考核先进单位 in 县直部门综合绩效考核排名");
+    // A short tier still reads as one word with its ranking.
+    expect(awardText(prize("先进单位"), "zh-CN", "towns")).toBe("名次奖:县直部门综合绩效考核排名先进单位");
+  });
+
   it("single-item awards with a count: the higher level, then the linked item's score", () => {
     const one = mini((t) => t.replace("      amount: 3000\n", "      amount: 3000\n      count: 1\n"));
     const r = run([{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 45 } }, { name: "丙", scores: { JS1: 50 } }], [

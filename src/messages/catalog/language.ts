@@ -64,6 +64,8 @@ export const languageMessages: Catalog = {
   "show.among-group": { "zh-CN": "组内", en: "in its group" },
   "show.among-kind": { "zh-CN": "{kind}中", en: "among {kind}" },
   "word.sep": { "zh-CN": ";", en: "; " },
+  // A prize tier of a name of its own (综合绩效考核先进单位) beside its ranking's: not run together (Chinese; English says "{tier} in {ranking}" whatever the tier).
+  "word.tier-of": { "zh-CN": "{tier}({ranking})", en: "{tier} in {ranking}" },
   "word.yes": { "zh-CN": "是", en: "yes" },
   "word.no": { "zh-CN": "否", en: "no" },
   "word.whole": { "zh-CN": "整数", en: "whole numbers" },
