@@ -609,6 +609,19 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(message("zh-CN", r.diagnostics[0]?.code ?? "", r.diagnostics[0]?.data ?? {})).toBe("计入对象 DZ1 基本指标 满分为 0(只作一票否决之用),计入它的加扣分都只能计 0;请计入其所在考核线 DZ 或另一个有分值的项目");
   });
 
+  it("says the code where a line's or an indicator's name is written for it, at the name", () => {
+    const at = (snippet: string, text: string, col: number): string => `r.yaml:${lineOf(snippet, text)}:${col}`;
+    const lines = replace("    lines: [DZ, JS]\n", "    lines: [党政线, JS]\n");
+    expect(withMessages(load(lines).diagnostics)).toEqual([`rubric.name-not-code ${at("    lines: [党政线", lines, 13)} lines[0] (town) 写的 “党政线” 是名称,这里要写代码:请写作 DZ`]);
+    const indicator = replace("        indicator: ZB2\n", "        indicator: 满意率\n");
+    expect(withMessages(load(indicator).diagnostics)).toEqual([`rubric.name-not-code ${at("        indicator: 满意率", indicator, 20)} indicator (JS2) 写的 “满意率” 是名称,这里要写代码:请写作 ZB2`]);
+    // A weight keyed by a line's name: said once at it, not as the line's weight missing besides.
+    const weights = replace("    lines: [DZ, JS]\n", "    lines: [DZ, JS]\n    weights: { 党政线: 100%, JS: 100% }\n");
+    expect(withMessages(load(weights).diagnostics)).toEqual([`rubric.name-not-code ${at("    weights: {", weights, 16)} weights (town) 写的 “党政线” 是名称,这里要写代码:请写作 DZ`]);
+    // In English too.
+    expect(firstSaid(lines, "en")).toBe('lines[0] (town): "党政线" is a name, and a code goes here: write DZ');
+  });
+
   it("says the charge meant where the total is named by another word, a code in lower case or a line by its name", () => {
     const said = (charge: string): string[] => {
       const text = replace("      name: 创新\n      points: 20\n", `      name: 创新\n      points: 20\n      charge: ${charge}\n`);

@@ -70,9 +70,17 @@ class Builder {
     this.say("warning", code, path, data);
   }
 
-  /** A problem at path, with its place in an anchored block kept where it is said at an alias. */
+  /** An error at a key of the mapping at path (the key itself mistaken, not its value). */
+  errorAtKey(code: string, path: Path, key: string, data: Data = {}): void {
+    this.sayAt("error", code, this.pos.ofKey(path, key), data);
+  }
+
   private say(severity: "error" | "warning", code: string, path: Path, data: Data): void {
-    const location = this.pos.of(path);
+    this.sayAt(severity, code, this.pos.of(path), data);
+  }
+
+  /** A problem at a place, kept in its anchored block where it is said at an alias. */
+  private sayAt(severity: "error" | "warning", code: string, location: TextLocation, data: Data): void {
     const d: Diagnostic = { code, severity, data, location };
     this.pos.pin(d, location);
     this.diags.push(d);
@@ -703,7 +711,17 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     b.uniqueId(kindIds, k.id, ["unit_kinds", ki, "id"]);
     const scale = b.points(k.scale, ["unit_kinds", ki, "scale"]);
     // A weight not read is said; the sum is then not checked (NaN: it would be one error twice).
-    const weights = k.weights ? Object.fromEntries(Object.entries(k.weights).map(([line, w]) => [line, b.share(w, ["unit_kinds", ki, "weights", line], "rubric.bad-weight-share")])) : undefined;
+    // A line's name for its code (weights: { 党政工作: 40% }): said at it, its weight then read as the line's (not twice more as missing).
+    const byName = (key: string): string | undefined => (lineByCode.has(key) ? undefined : k.lines.find((lc) => lineByCode.get(lc)?.name.trim() === key.trim()));
+    const weights = k.weights
+      ? Object.fromEntries(
+          Object.entries(k.weights).map(([key, w]) => {
+            const named = byName(key);
+            if (named !== undefined) b.errorAtKey("rubric.name-not-code", ["unit_kinds", ki, "weights"], key, { key: `weights (${k.id})`, value: key, code: named });
+            return [named ?? key, b.share(w, ["unit_kinds", ki, "weights", key], "rubric.bad-weight-share")];
+          }),
+        )
+      : undefined;
     let sum = 0;
     let shares = 0;
     let plain = 0;

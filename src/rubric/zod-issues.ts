@@ -430,6 +430,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // Anything else on a count or an amount (三, abc): a number is asked for, not a rate.
         if (unit === "number" || unit === "amount") return [err("rubric.measure-not-number", { value: written })];
       }
+      // A line's or an indicator's name written where its code goes (lines: [党政工作], indicator: 信访案件数): its code.
+      const named = (issue.message === "code" || issue.message === "line-code") && typeof written === "string" ? codeNamed(data, written, issue.message === "line-code") : undefined;
+      if (named !== undefined) return [err("rubric.name-not-code", { value: written as string, code: named })];
       return [err(`rubric.bad-format-${issue.message}`, issue.message === "code" ? { value: typeof written === "string" ? written : String(written ?? "") } : {})];
     }
     case "too_small":
@@ -573,6 +576,36 @@ function numberBeforeUnit(v: string): string | undefined {
 }
 
 /** The value at a path of the parsed document, if any. */
+/**
+ * The code of what the document names `name` (a line's, an item's, an indicator's, a target's or
+ * a ledger code's name, as written there; `lines`: a line's alone), if one does.
+ */
+function codeNamed(data: unknown, name: string, lines: boolean): string | undefined {
+  const wanted = name.normalize("NFKC").trim();
+  const named = (v: unknown): string | undefined => {
+    if (v === null || typeof v !== "object") return undefined;
+    const o = v as Record<string, unknown>;
+    return typeof o.code === "string" && typeof o.name === "string" && o.name.normalize("NFKC").trim() === wanted ? o.code : undefined;
+  };
+  if (wanted === "") return undefined;
+  if (lines) {
+    const all = valueAt(data, ["lines"]);
+    return Array.isArray(all) ? all.map(named).find((c) => c !== undefined) : undefined;
+  }
+  // Anything with a code and a name, however deep (an item of an item).
+  const visit = (v: unknown, depth: number): string | undefined => {
+    if (depth > 8 || v === null || typeof v !== "object") return undefined;
+    const here = Array.isArray(v) ? undefined : named(v);
+    if (here !== undefined) return here;
+    for (const x of Object.values(v)) {
+      const found = visit(x, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(data, 0);
+}
+
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = data;
   for (const p of path) {
