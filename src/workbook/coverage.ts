@@ -143,22 +143,57 @@ const IMPLAUSIBLE_TIMES = 1000;
 
 /**
  * The middle of the units' values (those entered, above 0) in each group (乡镇组 and 街道组 are
- * scored apart, and so compared); none for a group of fewer than three.
+ * scored apart, and so compared); for a group of fewer than three, the kind's (two streets are
+ * no middle of their own, and one of them may be the slip); none where the kind has fewer too.
  */
 function groupMiddles(members: readonly number[], units: readonly Unit[], values: Values, slot: number): Map<string, number | undefined> {
   const byGroup = new Map<string, number[]>();
+  const every: number[] = [];
   for (const u of members) {
     const v = values.get(u, slot);
     if (v === undefined || v <= 0) continue;
     const g = units[u]?.group ?? "";
     (byGroup.get(g) ?? byGroup.set(g, []).get(g))?.push(v);
+    every.push(v);
   }
-  const middles = new Map<string, number | undefined>();
-  for (const [g, all] of byGroup) {
+  const middleOf = (all: number[]): number | undefined => {
     all.sort((x, y) => x - y);
-    middles.set(g, all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined);
-  }
+    return all.length >= 3 ? all[Math.floor((all.length - 1) / 2)] : undefined;
+  };
+  const kind = middleOf(every);
+  const middles = new Map<string, number | undefined>();
+  for (const [g, all] of byGroup) middles.set(g, middleOf(all) ?? kind);
   return middles;
+}
+
+/** A rate this many times its group's middle value, and 100% or more, is asked about (3 typed in a cell formatted as a percentage reads 300%). */
+const OUTLYING_TIMES = 10;
+const OUTLYING_FROM: Rate = 10000; // 100%
+
+/**
+ * A rate of 100% or more, ten times the middle of its group's (or its kind's) values or more: a
+ * number typed or pasted into a cell formatted as a percentage (3 shows as 300%), which takes
+ * full marks, or the first place of an item scored against the others, from every other unit.
+ * A warning at the cell asks, once per unit and indicator. (A value typed 3 in a cell not so
+ * formatted is asked about as it is read.)
+ */
+function outlyingRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
+  const codes = new Set(measured.filter((m) => rubric.indicators.find((i) => i.code === m.indicator)?.unit === "percent").map((m) => m.indicator));
+  for (const code of codes) {
+    const slot = values.slot(code);
+    if (slot === undefined) continue;
+    let middles: Map<string, number | undefined> | undefined;
+    for (const u of members) {
+      const value = values.get(u, slot);
+      if (value === undefined || value < OUTLYING_FROM) continue;
+      const middle = (middles ??= groupMiddles(members, units, values, slot)).get(units[u]?.group ?? "");
+      if (middle === undefined || value < middle * OUTLYING_TIMES) continue;
+      const at = cellOf(values, u, code);
+      if (!at) continue;
+      const data = { code, unit: units[u]?.name ?? "", value: formatRate(value), basis: formatRate(middle), times: Math.round(value / middle).toLocaleString("en"), suggestion: formatRate(value / 100) };
+      p.about(code, () => p.warn("workbook.rate-implausible-others", at.sheet, at.cell, data));
+    }
+  }
 }
 
 /** How far from what it is weighed against an amount read in 亿 may be (either way) to be taken for a figure typed in 亿. */
@@ -642,6 +677,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       p.about(code, () => p.warn(count > 1 ? "workbook.values-not-used" : "workbook.value-not-used", at.sheet, at.cell, data));
     }
     implausibleRates(rubric, measured, members, units, values, p);
+    outlyingRates(rubric, measured, members, units, values, p);
     implausibleAmounts(rubric, measured, members, units, values, p);
     zeroTargets(rubric, measured, members, units, values, p);
     floorsBeyondTargets(rubric, measured, members, units, values, p);

@@ -251,6 +251,14 @@ const cases: Case[] = [
     expected: ["warning workbook.amount-implausible 指标数据!C2", "warning workbook.amount-implausible-others 指标数据!E3"],
   },
   {
+    // 3 typed or pasted into a cell formatted as a percentage reads 300%: ZB3 is scored against the
+    // group's best, so it took the first place and every other town's points with no word said.
+    // Ten times the others alone is no slip (河东街道's 90%, a growth the office may have seen).
+    name: "a rate of 100% or more, ten times its group's middle value, is questioned",
+    values: { 石桥镇: { ZB3: { percent: 3 } }, 河东街道: { ZB3: { percent: 0.9 } } },
+    expected: ["warning workbook.rate-implausible-others 指标数据!D3"],
+  },
+  {
     // 万元 typed in 亿 (1.2 for 12,000万元): next to nothing against a target the other units' values
     // are near, said at the value (the target's cell was blamed, for being in 元); against the
     // units' middle value where they are scored against each other.
@@ -725,6 +733,18 @@ const cases: Case[] = [
 describe("validate under the comprehensive rubric", () => {
   it.each(cases)("$name", async (c) => {
     expect(await diagnose(c)).toEqual(c.expected);
+  });
+});
+
+describe("a group too small for a middle value of its own", () => {
+  it("weighs a unit's amount against its kind's middle value (two streets: one of them the slip)", async () => {
+    const units = spec.units.filter((u) => u.name !== "文昌街道" && u.name !== "凤凰街道");
+    const values = structuredClone(spec.values) as Record<string, Record<string, Value>>;
+    (values["河西街道"] ??= {}).ZB4 = 560000000;
+    const { diagnostics } = await readMemBook(fill(await templateBook(rubric, units, "2026", "柳河区"), values, []));
+    const d = diagnostics.find((x) => x.code === "workbook.amount-implausible-others");
+    expect(d?.location ? formatLocation(d.location) : "").toBe("in.xlsx: 指标数据!E10");
+    expect(d && message("zh-CN", d.code, d.data)).toBe("“河西街道” 的 ZB4 为 560000000万元,是各单位中位数 42700万元 的 13,115 倍;是否按“元”填写了?如是,应为 56000万元。如确为 560000000万元,可忽略本提示");
   });
 });
 

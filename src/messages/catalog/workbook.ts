@@ -326,6 +326,10 @@ export const workbookMessages: Catalog = {
     "zh-CN": "“{unit}” 的 {code} 为 {value},仅为各单位中位数 {basis} 的 1/{times};请核对是否填错(单位或小数点)。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, 1/{times} of the units' middle value {basis}; check it for a slip (its unit, or the decimal point). If {value} is right, ignore this warning",
   },
+  "workbook.rate-implausible-others": {
+    "zh-CN": "“{unit}” 的 {code} 为 {value},是各单位中位数 {basis} 的 {times} 倍;是否在设为百分比格式的单元格里直接填了数字(如 3 显示为 300%)?如是,应填 {suggestion}。如确为 {value},可忽略本提示",
+    en: "{code} of \"{unit}\" is {value}, {times} times the units' middle value {basis}; was a plain number typed into a cell formatted as a percentage (3 shows as 300%)? If so, it is {suggestion}. If {value} is right, ignore this warning",
+  },
   "workbook.amount-implausible-others": {
     "zh-CN": "“{unit}” 的 {code} 为 {value},是各单位中位数 {basis} 的 {times} 倍;是否按“元”填写了?如是,应为 {suggestion}。如确为 {value},可忽略本提示",
     en: "{code} of \"{unit}\" is {value}, {times} times the units' middle value {basis}; was it typed in 元? If so, it is {suggestion}. If {value} is right, ignore this warning",
