@@ -696,9 +696,10 @@ const TOTALS_NAMED = 5;
 /**
  * On a ranking by the total, the units whose totals pending claims may still move, with where to
  * (青石镇(954.5–964.5)), where no rank there can move: at most a few named, the rest counted.
+ * `points`: as the table beside it shows them (the sheets and the page with both decimals, 954.50).
  * Undefined where there are none, or a rank can move (its 名次区间 says more).
  */
-export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: string; readonly by: string; readonly entries: readonly { readonly unit: number }[] }, lang: Lang): { units: string; first: string; n: number } | undefined {
+export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: string; readonly by: string; readonly entries: readonly { readonly unit: number }[] }, lang: Lang, points: (p: Points) => string = formatPoints): { units: string; first: string; n: number } | undefined {
   if (r.by !== "total" || ranksMove(results, r)) return undefined;
   const moving = r.entries.flatMap((e) => {
     const u = results.units[e.unit];
@@ -709,7 +710,7 @@ export function totalsMoving(results: Pick<Results, "units">, r: { readonly id: 
   if (!first) return undefined;
   const named = moving
     .slice(0, TOTALS_NAMED)
-    .map(({ name, span }) => `${name}${message(lang, "table.group-range", { from: formatPoints(span[0]), to: formatPoints(span[1]) })}`)
+    .map(({ name, span }) => `${name}${message(lang, "table.group-range", { from: points(span[0]), to: points(span[1]) })}`)
     .join(message(lang, "list.items"));
   return { units: moving.length > TOTALS_NAMED ? message(lang, "list.and-more", { list: named, more: moving.length - TOTALS_NAMED }) : named, first: first.name, n: moving.length };
 }

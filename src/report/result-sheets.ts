@@ -7,7 +7,7 @@ import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import { isMeasured, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
-import { formatPoints, formatRate, pointsToNumber } from "../model/numbers.js";
+import { formatPoints, formatPointsFixed, formatRate, pointsToNumber } from "../model/numbers.js";
 import { coverYear, type Cover, type Submission } from "../model/submission.js";
 import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook/ours.js";
@@ -545,7 +545,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   };
   // (待定) in a shown awards cell: any award still open (by the total), or this ranking's own.
   const marked = units.some((u) => (awarding || u.vetoed) && (isTotal ? unsettled(u) : (u.certainty?.open.some((o) => o.ranking === r.id) ?? false)));
-  const totals = !pending && !marked && results.pendingRows > 0 ? totalsMoving(results, r, lang) : undefined;
+  const totals = !pending && !marked && results.pendingRows > 0 ? totalsMoving(results, r, lang, formatPointsFixed) : undefined;
   // Units level on the total ranked apart (河东街道 2nd, 文昌街道 3rd, both 89.50): by what, said.
   const broken = tieBreakNote(rubric, r, lang, "out.tie-note");
   // How the weighted lines' columns make the total (each holds its line's points before the weight).
@@ -894,10 +894,11 @@ function* awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonl
   for (const r of results.rankings) for (const e of r.entries) visit(e.unit);
   for (let i = 0; i < results.units.length; i++) visit(i);
   // An award's row, its basis worded as the report words it (省级认定,见 加扣分!B15; ZB5 实际 1起,目标 0起);
+  // a vetoed unit's rows all red, its grade's too, as the legend says (红色为一票否决单位);
   // prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
   const awardRow = (a: Award, u: UnitResult): Row => {
     const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-    return { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), awardAmount(a), awardBasis(a, u, lang, rubric, "—")], row: a.kind === "veto" ? "vetoed" : "normal", ...mark };
+    return { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), awardAmount(a), awardBasis(a, u, lang, rubric, "—")], row: a.kind === "veto" || u.vetoed ? "vetoed" : "normal", ...mark };
   };
   // What pending claims could still bring a unit, in that award's list (a yellow card a unit may get is seen where cards are).
   const mayWinRow = (o: OpenAward, u: UnitResult): Row => ({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });

@@ -463,7 +463,7 @@ export function start(doc: Document): void {
         return u !== undefined && marksPending(u, r.id, !isTotal);
       });
     // Totals alone that may move (no rank, no award): whose, and where to.
-    const totals = s.results.pendingRows > 0 && !ranges && !marked() ? totalsMoving(s.results, r, lang) : undefined;
+    const totals = s.results.pendingRows > 0 && !ranges && !marked() ? totalsMoving(s.results, r, lang, formatPointsFixed) : undefined;
     if (s.results.pendingRows > 0 && (ranges || marked() || totals)) {
       // What clicking shows is for the screen: not printed.
       const what = tableOutcomes(s.rubric, r);

@@ -83,7 +83,7 @@ describe("assess score on the sample", () => {
     expect(overall[0]?.[0]).toBe("青山区2026年度综合排名");
     // And, where pending claims can move totals but no rank or award, whose and where to.
     // Then what its shading means (a leader handed it saw red, green and yellow rows and no word of them).
-    expect(overall[1]?.[0]).toBe("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)\n加扣分尚有待认定:青石镇(954.5–964.5)、金水街道(917.5–937.5) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表\n底色:红色为一票否决单位;绿色为获奖单位;黄色为受黄牌警告(下年度重点管理)单位");
+    expect(overall[1]?.[0]).toBe("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1)\n加扣分尚有待认定:青石镇(954.50–964.50)、金水街道(917.50–937.50) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表\n底色:红色为一票否决单位;绿色为获奖单位;黄色为受黄牌警告(下年度重点管理)单位");
     // So does the award list, shaded as they are (it said nothing of it).
     const awardList = await sheetRows(out, "奖惩名单");
     expect(String(awardList[1]?.[0]).split("\n").at(-1)).toBe("底色:红色为一票否决单位;绿色为获奖单位;黄色为受黄牌警告(下年度重点管理)单位");

@@ -6,6 +6,7 @@ import { score } from "../../src/engine/index.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { scoreFile } from "./helpers.js";
+import { awardListRows } from "../../src/report/september/awards.js";
 
 describe("a ranking sheet's legend", () => {
   it("names no prize colour on a ranking that gives none, though a unit's prize on another ranking is still pending", async () => {
@@ -17,5 +18,21 @@ describe("a ranking sheet's legend", () => {
     const open: Results = { ...scored, units: scored.units.map((u) => (u.name === "柳河镇" ? { ...u, certainty: { total: [u.total, u.total], ranks: {}, settled: false, open: [{ ranking: "rural", kind: "rank", rankingName: "乡镇组排名", tier: "一等奖" }], pending: [], awardClaims: [] } } : u)) };
     const economy = resultTables(carding, submission, open, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "economy");
     expect(economy?.subtitle.split("\n").at(-1)).toBe("底色:红色为一票否决单位;黄色为受经济发展黄牌单位");
+  });
+});
+
+describe("the award list's red rows", () => {
+  it("are every row of a vetoed unit, its grade's too, on the sheet and in the report (红色为一票否决单位)", async () => {
+    const { rubric, submission, results } = await scoreFile("samples/liuhe-2026.xlsx");
+    const vetoed = new Set(results.units.filter((u) => u.vetoed).map((u) => u.name));
+    // 白马镇 (不合格), 河西街道 (合格) and 区文旅集团 are vetoed and graded.
+    expect([...vetoed].sort()).toEqual(["区文旅集团", "河西街道", "白马镇"].sort());
+    const sheet = resultTables(rubric, submission, results, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
+    const sheetRows = [...(sheet?.rows ?? [])].filter((r) => typeof r.cells[1] === "string" && vetoed.has(r.cells[1]));
+    expect(sheetRows.some((r) => r.cells[0] === "等次")).toBe(true);
+    expect(sheetRows.map((r) => r.row)).toEqual(sheetRows.map(() => "vetoed"));
+    const reportRows = awardListRows(rubric, results, results.rankings, "zh-CN").filter((r) => typeof r.cells[1] === "string" && vetoed.has(r.cells[1]));
+    expect(reportRows.some((r) => r.cells[0] === "等次")).toBe(true);
+    expect(reportRows.map((r) => r.mark)).toEqual(reportRows.map(() => "veto"));
   });
 });

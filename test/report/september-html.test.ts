@@ -33,6 +33,9 @@ describe("the report HTML", () => {
     expect(html).not.toMatch(/<script|<link|@import|@font-face|url\((?!#)/i);
     expect(html).toContain("<title>青山区2026年度人口和计划生育目标管理责任制考核结果</title>");
     expect(html).toContain("报告日期:2026年9月15日");
+    // Its stylesheet's comments (ours, their examples another scheme's words: 经济发展 ×40%) are left out.
+    expect(html).not.toContain("/*");
+    expect(html).not.toContain("经济发展");
   });
 
   it("lets a long heading wrap and keeps the awards column room (a long line's name took half the page)", () => {

@@ -503,7 +503,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
   it("ranks a valid sample as score --json does, and explains a unit on click as explain does", async () => {
     await choose("samples/qingshan-2026.xlsx");
     // Totals its pending claims may move, no rank or award: whose, and where to, as the terminal says.
-    expect(await page.locator("section.ranking p.note").first().textContent()).toBe("加扣分尚有待认定:青石镇(954.5–964.5)、金水街道(917.5–937.5) 的总分可能变动,本表名次和奖惩均不变。点击单位名称可查看取决于哪些记录。");
+    expect(await page.locator("section.ranking p.note").first().textContent()).toBe("加扣分尚有待认定:青石镇(954.50–964.50)、金水街道(917.50–937.50) 的总分可能变动,本表名次和奖惩均不变。点击单位名称可查看取决于哪些记录。");
     // A table as wide as its columns need: the departments' three columns not spread over the page.
     const [page_, departments] = await page.evaluate(() => [document.body.clientWidth, document.querySelectorAll("section.ranking table")[1]?.getBoundingClientRect().width ?? 0]);
     expect(departments).toBeGreaterThan(0);

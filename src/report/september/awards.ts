@@ -22,7 +22,8 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
       if (!u) continue;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
         const cells: Cell[] = [category, xmlSafe(u.name), xmlSafe(listedOpen(u, a, lang, category)), awardAmount(a), xmlSafe(awardBasis(a, u, lang, rubric))];
-        rows.push({ cells, ...(kind === "veto" ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
+        // A vetoed unit's rows all red (its grade's too), as the legend says of vetoed units.
+        rows.push({ cells, ...(kind === "veto" || u.vetoed ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
     }
     // A single-item award a veto withholds, among the single-item awards (a leader asked where it went).

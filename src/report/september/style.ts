@@ -40,7 +40,7 @@ export function printedPages(runningHead: string, footer: string): string {
  * (the report's title and date): a page taken from the stack still says whose report it is and when.
  */
 export function stylesheet(footerTemplate: string, runningHead: string): string {
-  return `
+  return css`
 :root { --veto: #c00000; --head: #ddebf7; --line: #8c8c8c; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -104,7 +104,7 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   .pair { grid-template-columns: 1fr; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
   td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
-  /* (Above the other headings, sticky too: scrolled sideways, 经济发展 ×40% was drawn over 单位.) */
+  /* (Above the other headings, sticky too: scrolled sideways, a weighted line's heading was drawn over the name's.) */
   th.k-name { position: sticky; left: 0; z-index: 3; box-shadow: 1px 0 0 var(--line); }
 }
 /* A phone (a report forwarded and opened there): smaller cells; a chart kept at a size its labels
@@ -145,4 +145,13 @@ ${printedPages(runningHead, footerTemplate)}
   .chart { max-height: 165mm; }
 }
 `;
+}
+
+/**
+ * CSS with its comments (ours, for whoever maintains it) left out of the report: they are no
+ * reader's, and their examples are other schemes' words. Only the template's own text is looked
+ * through, never what is put into it (a title with "/*" in it stays as it is).
+ */
+function css(parts: TemplateStringsArray, ...values: readonly string[]): string {
+  return parts.reduce((out, part, i) => out + part.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\n\s*\n/g, "\n") + (values[i] ?? ""), "");
 }
