@@ -127,6 +127,21 @@ describe("the report HTML", () => {
     expect(svg).toMatch(/>971\.50</);
   });
 
+  it("draws each chart again for a phone, each name above its dot's row, shown there alone in place of the wide one (twice the screen's width, its dots were scrolled to without their names)", () => {
+    const narrow = /<svg class="chart chart-narrow"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    expect(html).toMatch(/<svg class="chart chart-wide"[\s\S]*?<\/svg>\n<svg class="chart chart-narrow"/);
+    expect(narrow).toContain('viewBox="0 0 400 ');
+    // Every town, its name on its own line at the left edge, its dot and total on the row below it.
+    const rows = [...narrow.matchAll(/<g class="bar( vetoed)?">\n<text x="8" y="(\d+)"[^>]*>([^<]*)<\/text>\n<line [^>]*y1="(\d+)"/g)];
+    expect(rows.map((r) => r[3])).toEqual(scored.results.rankings.find((r) => r.id === "overall")?.entries.map((e) => scored.results.units[e.unit]?.name));
+    for (const r of rows) expect(Number(r[4])).toBeGreaterThan(Number(r[2]));
+    expect(narrow).toMatch(/>1008\.00</);
+    // On a phone the narrow one is shown, the wide one not; printed, the wide one alone; no "swipe" said.
+    expect(html).toMatch(/\.chart-narrow \{ display: none;/);
+    expect(html).toMatch(/@media screen and \(max-width: 40em\) \{[^}]*\}[\s\S]*?\.chart-narrow \{ display: block; min-width: 0; \}\s*\.chart-wide \{ display: none; \}/);
+    expect(html).not.toContain('<p class="swipe">');
+  });
+
   it("prints its first table on under the title, and keeps the short ones after it whole (kept whole, an English 综合排名 a little taller than the rest of page 1 left it blank but the title)", () => {
     const sections = [...html.matchAll(/<section class="block (t-[a-z]+)( keep)?">/g)].map((m) => [m[1], m[2] === " keep"]);
     expect(sections[0]).toEqual(["t-overall", false]);

@@ -91,7 +91,55 @@ export function chartParts(bars: readonly Bar[]): (readonly Bar[])[] {
 /** The room for the units' names at most, of the chart's 1000: past it a name is drawn narrower. */
 const LABEL_MAX = 360;
 
-export function barChart(c: ChartData, esc: Escape): string {
+/** Bars up to which a chart is drawn a second time for a phone (a province's is not: no one reads it there). */
+export const NARROW_BARS_MAX = 200;
+
+/**
+ * The chart as a phone shows it (a report forwarded there): each name on a line of its own above
+ * its dot's row, the scale the screen's whole width. Drawn beside the wide one; the page shows one
+ * or the other by the screen's width (the wide one, kept at a size its names could be read at, was
+ * twice the screen's width: the dots off to its right, and scrolled to, their names gone).
+ */
+export function narrowChart(c: ChartData, esc: Escape): string {
+  const width = 400;
+  // (Room at the left for half the scale's first value, centred on its line.)
+  const left = 18;
+  const right = 58;
+  const plotW = width - left - right;
+  const row = 38;
+  const top = 48;
+  const height = top + c.bars.length * row + 8;
+  const { bottom, top: most, step } = totalsRange((c.scaleOf ?? c.bars).map((b) => b.total));
+  const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (most - bottom);
+  const fit = (name: string): string => (textWidth(name) * (FONT_PX / 2) > width - 16 ? ` textLength="${width - 16}" lengthAdjust="spacingAndGlyphs"` : "");
+  const out: string[] = [`<svg class="chart chart-narrow" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}n-title" font-size="${FONT_PX}">`, `<title id="${c.id}n-title">${esc(c.label)}</title>`];
+  const second = 30 + textWidth(c.ranked) * (FONT_PX / 2) + 24;
+  out.push(`<g class="legend">`, dot(14, 16, false), `<text x="28" y="21">${esc(c.ranked)}</text>`, ...(c.bars.some((b) => b.vetoed) ? [dot(second + 8, 16, true), `<text x="${second + 22}" y="21">${esc(c.vetoed)}</text>`] : []), `</g>`);
+  out.push(`<g class="axis" fill="#595959" font-size="11">`);
+  for (let v = bottom; v <= most + 1e-9; v += step) {
+    const gx = x(v).toFixed(1);
+    out.push(`<line x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${height - 8}" stroke="#d9d9d9"/>`, `<text x="${gx}" y="${top - 10}" text-anchor="middle">${num(v)}</text>`);
+  }
+  out.push(`</g>`);
+  c.bars.forEach((b, i) => {
+    const y = top + i * row;
+    const cx = x(b.total);
+    const cy = y + 26;
+    const red = b.vetoed ? ` fill="${VETO}"` : "";
+    out.push(
+      `<g class="${b.vetoed ? "bar vetoed" : "bar"}">`,
+      `<text x="8" y="${y + 12}"${fit(b.name)}${red}>${esc(b.name)}</text>`,
+      `<line x1="${left}" y1="${cy}" x2="${cx.toFixed(1)}" y2="${cy}" stroke="#e6e6e6"/>`,
+      dot(cx, cy, b.vetoed),
+      `<text x="${(cx + 10).toFixed(1)}" y="${cy + 5}"${red}>${formatPointsFixed(Math.round(b.total * 100))}</text>`,
+      `</g>`,
+    );
+  });
+  out.push(`</svg>`);
+  return out.join("\n");
+}
+
+export function barChart(c: ChartData, esc: Escape, narrowToo = false): string {
   const width = 1000;
   // Folded, not spread: a province's chart has tens of thousands of bars.
   const all = c.scaleOf ?? c.bars;
@@ -107,7 +155,7 @@ export function barChart(c: ChartData, esc: Escape): string {
   const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (top - bottom);
   const out: string[] = [];
   out.push(
-    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}-title" font-size="${FONT_PX}">`,
+    `<svg class="chart${narrowToo ? " chart-wide" : ""}" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}-title" font-size="${FONT_PX}">`,
     `<title id="${c.id}-title">${esc(c.label)}</title>`,
   );
   // Legend.
@@ -144,5 +192,5 @@ export function barChart(c: ChartData, esc: Escape): string {
     );
   });
   out.push(`</svg>`);
-  return out.join("\n");
+  return out.join("\n") + (narrowToo ? `\n${narrowChart(c, esc)}` : "");
 }

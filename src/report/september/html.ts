@@ -4,7 +4,7 @@ import { escapeXml } from "../../xlsx/escape.js";
 import { formatAmount } from "../../model/numbers.js";
 import { GENERATOR } from "../../xlsx/pages.js";
 import type { Cell, Column, Report, Table } from "./model.js";
-import { barChart, chartParts } from "./chart.js";
+import { barChart, chartParts, NARROW_BARS_MAX } from "./chart.js";
 import { stylesheet } from "./style.js";
 import { textUnits } from "../../model/width.js";
 
@@ -114,7 +114,9 @@ function tables(r: Report): string {
       if (chart)
         chartParts(chart.bars).forEach((bars, k) => {
           const heading = k === 0 ? chart.heading : chart.continued;
-          out.push(`<section class="block chart-block keep">`, `<h2>${esc(heading)}</h2>`, `<p class="swipe">${esc(r.chart.swipe)}</p>`, barChart({ ...chart, bars, scaleOf: chart.bars, ranked: r.chart.ranked, id: `c${++charts}` }, esc), `</section>`);
+          // Drawn for a phone too (names above their rows, the screen's width), but a province's.
+          const narrow = bars.length <= NARROW_BARS_MAX;
+          out.push(`<section class="block chart-block keep">`, `<h2>${esc(heading)}</h2>`, ...(narrow ? [] : [`<p class="swipe">${esc(r.chart.swipe)}</p>`]), barChart({ ...chart, bars, scaleOf: chart.bars, ranked: r.chart.ranked, id: `c${++charts}` }, esc, narrow), `</section>`);
         });
       continue;
     }

@@ -78,8 +78,10 @@ tr.warning td { background: #fff2cc; }
 tr.print-title { display: none; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; align-items: start; }
 .chart { display: block; max-width: 1000px; margin: 0 auto; }
-/* Said only on a phone, where the chart is kept wider than the screen. */
+/* Said only on a phone, where a province's chart is kept wider than the screen. */
 .swipe { display: none; }
+/* The chart drawn for a phone: shown there alone, in place of the wide one. */
+.chart-narrow { display: none; max-width: 480px; }
 .chart text { fill: #222; }
 .chart .vetoed text { fill: var(--veto); }
 .closing { margin-top: 22px; font-size: 0.75rem; color: #555; }
@@ -117,6 +119,8 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   th, td { padding: 2px 4px; }
   td.k-name { min-width: 4em; }
   .chart { min-width: 720px; }
+  .chart-narrow { display: block; min-width: 0; }
+  .chart-wide { display: none; }
   .swipe { display: block; margin: 0 0 4px; font-size: 0.75rem; color: #555; }
   /* The closing block, in the award list's last row: as wide as the screen and kept in sight as
      the table scrolls (as wide as the table, its lines ran past the screen's edge: "…领导小组办"). */
