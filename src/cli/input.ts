@@ -11,7 +11,9 @@ import { allItems, type Rubric } from "../rubric/model.js";
 import type { Cover, Submission } from "../model/submission.js";
 import type { Results } from "../model/results.js";
 import { score as scoreEngine } from "../engine/index.js";
-import { DEFAULT_LIMITS } from "../xlsx/read/index.js";
+import { DEFAULT_LIMITS, type WorkbookReader } from "../xlsx/read/index.js";
+import { writtenAsOurs } from "../xlsx/write/worksheet.js";
+import { isInfoSheetName } from "../workbook/ours.js";
 import { plainlyNoWorkbook, readUserFileAsync } from "./files.js";
 import { lockOf } from "./write.js";
 import { nodeHost } from "./host.js";
@@ -21,8 +23,31 @@ import { reportDiagnostics, type Ctx } from "./io.js";
 
 export type Input = Loaded & { readonly bytes?: Uint8Array };
 
+/** What loading says besides: `savedSince` false, not an earlier result's sheets saved since (score says it in its own words). */
+export interface LoadOptions {
+  readonly savedSince?: boolean;
+}
+
+/**
+ * Whether the workbook holds an earlier run's result sheets (`earlier`) that a program saved since:
+ * its provenance sheet (small: a province's rankings are not unpacked again for it), else its first
+ * such sheet, not as we write it.
+ */
+export async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) => boolean): Promise<boolean> {
+  const ours = book.sheets.find((s) => earlier(s.name) && isInfoSheetName(s.name)) ?? book.sheets.find((s) => earlier(s.name));
+  if (!ours) return false;
+  try {
+    const xml = await book.sheetXml(ours);
+    return xml !== undefined && !writtenAsOurs(xml);
+  } catch {
+    return false;
+  }
+}
+
+
+
 /** The workbook at `file` loaded, with every diagnostic (a file that cannot be read is one). */
-export async function loadInput(file: string, rubricFlag: string | undefined, progress?: Progress): Promise<Input> {
+export async function loadInput(file: string, rubricFlag: string | undefined, progress?: Progress, o: LoadOptions = {}): Promise<Input> {
   const read = await readUserFileAsync(file, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics, sha256: "" };
   // An office's own rubric, named by the cover, is found beside the workbook or in the current folder.
@@ -37,6 +62,12 @@ export async function loadInput(file: string, rubricFlag: string | undefined, pr
   const lock = lockOf(file);
   // (A lock file read by mistake is not its own lock.)
   const open: Diagnostic[] = lock && lock !== basename(file) ? [{ code: "file.input-open", severity: "warning", data: { lock }, location: { file } }] : [];
+  // An earlier result saved since by a spreadsheet program (a total typed over in 综合排名): what
+  // was typed into its result sheets is not read, the results being worked out afresh from its
+  // input sheets; said (diff of the result sent out and the one on disk said nothing changed).
+  if (o.savedSince !== false && loaded.workbookReader && loaded.earlier && (await resultSavedSince(loaded.workbookReader, loaded.earlier))) {
+    open.push({ code: "workbook.result-sheets-saved-since", severity: "warning", data: {}, location: { file } });
+  }
   // (Only where the rubric used is a bundled one, and only what is said of it: a file of the
   // office's own spelt the same, rubric/NAME in the current folder, is another file.)
   const bundledAt = loaded.bundledRubric ? loaded.rubric?.file : undefined;
@@ -92,9 +123,9 @@ export interface ForScoring extends Input {
  * answers with the diagnostics document on stdout. `shown`: what to print of a valid input's
  * warnings (all of them, where not given).
  */
-export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false, shown: (input: Input) => readonly Diagnostic[] = (input) => input.diagnostics): Promise<ForScoring | number> {
+export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false, shown: (input: Input) => readonly Diagnostic[] = (input) => input.diagnostics, o: LoadOptions = {}): Promise<ForScoring | number> {
   const progress = progressFor(ctx, file);
-  const input = await loadInput(file, rubricFlag, progress);
+  const input = await loadInput(file, rubricFlag, progress, o);
   progress.done();
   const { rubric, submission, diagnostics } = input;
   if (!rubric || !submission) return notDone(ctx, diagnostics, json, "summary.not-scored");

@@ -326,6 +326,26 @@ describe("assess score on the sample", () => {
     // And among the JSON's diagnostics, as the other warnings are.
     const json = await cli(["score", result, "-o", join(dir, "再计分-3.xlsx"), "--json"]);
     expect((JSON.parse(json.out) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toContain("workbook.result-input-saved-since");
+    // Said once, in score's words (not again in validate's).
+    expect(noted.err).not.toContain("result-sheets-saved-since");
+  });
+
+  it("says to validate, explain and diff that a result saved since is read by its input sheets: a total typed over in its ranking is not what they read (diff of the result sent out and the one on disk said nothing changed)", async () => {
+    const sent = join(dir, "报出.xlsx");
+    const kept = join(dir, "留存.xlsx");
+    expect((await cli(["score", input, "-o", sent])).code).toBe(0);
+    expect((await cli(["score", input, "-o", kept])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(kept);
+    wb.worksheets.find((w) => w.name === "综合排名")!.getCell("G8").value = 999;
+    await wb.xlsx.writeFile(kept);
+    const warning = `${kept}: 警告: 这个工作簿是以前的计分结果,计分后又被 Excel、WPS 等程序保存过:其计分结果工作表中的手工修改(改动的数字、批注)不作为输入读取,这里的结果按其输入工作表重新计算,可能与那些工作表中的数字不同 [workbook.result-sheets-saved-since]\n`;
+    for (const args of [["validate", kept], ["explain", kept, "南岭镇"], ["diff", sent, kept]]) {
+      const r = await cli(args);
+      expect([args[0], r.code, r.err]).toEqual([args[0], 0, expect.stringContaining(warning)]);
+    }
+    // Not of a result as we wrote it.
+    for (const args of [["validate", sent], ["diff", sent, sent]]) expect((await cli(args)).err).not.toContain("result-sheets-saved-since");
   });
 
   it("leaves no part of an earlier result's sheets behind when scoring it again (a note typed into its ranking went out inside the file), and keeps the user's own", async () => {

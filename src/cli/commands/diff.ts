@@ -76,7 +76,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // result scored from another file of the rubric's id and version (its published points are not
   // what is compared here): said (diff says no other warning: it compares, it does not validate), once.
   if (!o.json) {
-    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs"]);
+    // (And a result saved since by a spreadsheet program: figures typed over in its result sheets are not what is compared.)
+    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs", "workbook.result-sheets-saved-since"]);
     const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => said.has(d.code));
     const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
     reportDiagnostics(ctx, [...once.values()]);

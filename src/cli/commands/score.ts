@@ -10,11 +10,10 @@ import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
 import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
-import { loadForScoring, noWorkbookFirst } from "../input.js";
+import { loadForScoring, noWorkbookFirst, resultSavedSince } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
 import { DEFAULT_LIMITS, type WorkbookReader } from "../../xlsx/read/index.js";
-import { writtenAsOurs } from "../../xlsx/write/worksheet.js";
 import { coverYear } from "../../model/submission.js";
 import { nodeHost } from "../host.js";
 import { betweenParts, stepEnded } from "../memory.js";
@@ -101,22 +100,6 @@ async function sheetsLostFrom(target: string, inputSheets: readonly string[], ru
   });
 }
 
-/**
- * Whether the workbook holds an earlier run's result sheets (`earlier`) that a program saved since:
- * its provenance sheet (small: a province's rankings are not unpacked again for it), else its first
- * such sheet, not as we write it.
- */
-async function resultSavedSince(book: WorkbookReader, earlier: (sheet: string) => boolean): Promise<boolean> {
-  const ours = book.sheets.find((s) => earlier(s.name) && isInfoSheetName(s.name)) ?? book.sheets.find((s) => earlier(s.name));
-  if (!ours) return false;
-  try {
-    const xml = await book.sheetXml(ours);
-    return xml !== undefined && !writtenAsOurs(xml);
-  } catch {
-    return false;
-  }
-}
-
 /** Sheets larger than this (unpacked) are not looked through: a province's data, not a summary of ours. */
 const FORMULA_SHEET_MAX = 8 << 20;
 
@@ -173,7 +156,8 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
-  const loaded = await loadForScoring(ctx, file, o.rubric, o.json);
+  // (Its result sheets saved since are said below, in words of scoring again.)
+  const loaded = await loadForScoring(ctx, file, o.rubric, o.json, undefined, { savedSince: false });
   if (typeof loaded === "number") return loaded;
   const { rubric, submission, workbookReader, earlier, selected, progress } = loaded;
   // Stopped after reading: with --json, the document holds the input's warnings with the problem
