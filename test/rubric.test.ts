@@ -109,6 +109,12 @@ const cases: Case[] = [
   // A [ never closed: said at the [, not as the next line's indentation (where yaml trips).
   { name: "yaml-syntax", text: replace("title: 迷你方案", "title: [迷你方案"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("title: 迷你方案")}:8`] },
   { name: "yaml-unclosed-list", text: replace("lines: [BM]", "lines: [BM"), expected: [`rubric.yaml.UNCLOSED_FLOW r.yaml:${lineOf("lines: [BM]")}:${"    lines: [".length}`] },
+  // A key indented less than the keys above and below it, a list entry further in than the one above
+  // it, a key at its entry's dash: each said at itself, with which way to move it (they were "keys of
+  // one level line up", at column 1).
+  { name: "yaml-key-less-than-both", text: replace("        max: 10\n        kind: threshold\n", "        max: 10\n      kind: threshold\n"), expected: [`rubric.yaml.KEY_INDENT_LESS r.yaml:${lineOf("        kind: threshold\n")}:7`] },
+  { name: "yaml-entry-further-in", text: replace("          - code: DZ2.2\n", "            - code: DZ2.2\n"), expected: [`rubric.yaml.ITEM_INDENT_DEEPER r.yaml:${lineOf("          - code: DZ2.2\n")}:13`] },
+  { name: "yaml-key-at-dash", text: replace("    scale: 10\n    lines: [BM]\n", "    scale: 10\n  lines: [BM]\n"), expected: [`rubric.yaml.KEY_AT_DASH r.yaml:${lineOf("    lines: [BM]\n")}:3`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
   // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (the

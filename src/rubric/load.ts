@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -176,10 +176,72 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const nextStart = source.indexOf("\n", errorLine) + 1;
     if (nextStart > 0 && deeper(lineFrom(errorLine), lineFrom(nextStart))) return deeperAt(nextStart);
   }
+  const keyOf = (l: string): string | undefined => /^[ ]*(?:-[ ]+)?([A-Za-z_][\w-]*)[ ]*:/.exec(l)?.[1];
+  /**
+   * Whether the key at `start`, at the dash of the entry above, heads an entry of its own, its dash
+   * deleted (id: department, its name, labels… under it, as the entry above has them): the keys
+   * under it at `level` repeat one of the entry above's. (Those of one entry, kind: moved out of
+   * it between max: and indicator:, repeat none.)
+   */
+  const headOfEntry = (start: number, level: number): boolean => {
+    const before = new Set<string>();
+    for (let at = startAbove(start); at >= 0; at = at > 0 ? startAbove(at) : -1) {
+      const l = lineFrom(at);
+      if (/^\s*(#.*)?$/.test(l)) continue;
+      if (keyAt(l) === level) before.add(keyOf(l) ?? "");
+      if (indent(l) < level) break;
+    }
+    for (let at = source.indexOf("\n", start) + 1; at > 0 && at < source.length; at = source.indexOf("\n", at) + 1) {
+      const l = lineFrom(at);
+      if (/^\s*(#.*)?$/.test(l)) continue;
+      if (indent(l) < level) break;
+      if (indent(l) === level && before.has(keyOf(l) ?? "")) return true;
+    }
+    return false;
+  };
+  // A list entry further in than the entry before it (- { from: 85% } at 12 spaces under entries at
+  // 10; - code: DZ2.2 at the keys of DZ2.1): said at its dash.
+  const entry = /^[ ]*-[ ]/;
+  if ((code === "BAD_INDENT" || code === "BLOCK_AS_IMPLICIT_KEY") && entry.test(lineFrom(errorLine))) {
+    const d = indent(lineFrom(errorLine));
+    for (let at = errorLine > 0 ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
+      const above = lineFrom(at);
+      if (/^\s*(#.*)?$/.test(above)) continue;
+      if (entry.test(above) && indent(above) < d) {
+        if (keyAt(above) === d) return { code: "ITEM_INDENT_DEEPER", at: errorLine + d };
+        break;
+      }
+      if (indent(above) < d) break;
+    }
+  }
   if (code === "BAD_INDENT" && errorLine > 0) {
     if (deeper(lineFrom(lineAbove), lineFrom(errorLine))) return deeperAt(errorLine);
     const twoAbove = startAbove(lineAbove);
     if (twoAbove >= 0 && twoAbove < lineAbove && deeper(lineFrom(twoAbove), lineFrom(lineAbove))) return deeperAt(lineAbove);
+    const [l, a] = [lineFrom(errorLine), lineFrom(lineAbove)];
+    if (key.test(l) && !entry.test(l)) {
+      const nextStart = source.indexOf("\n", errorLine) + 1;
+      const next = nextStart > 0 ? lineFrom(nextStart) : "";
+      // Whether it stands at the dash of a list's entry above it (the key's own entry, or a sibling's).
+      let atDash = false;
+      for (let at = lineAbove; at >= 0; at = at > 0 ? startAbove(at) : -1) {
+        const above = lineFrom(at);
+        if (/^\s*(#.*)?$/.test(above)) continue;
+        if (indent(above) <= indent(l)) {
+          atDash = indent(above) === indent(l) && entry.test(above);
+          break;
+        }
+      }
+      // A key at the dash of the entry it belongs to (yellow_card: at 2 spaces under - id: at 2): its
+      // keys stand after the dash.
+      if (atDash && (/^\s*(#.*)?$/.test(next) || indent(next) <= indent(l))) return { code: "KEY_AT_DASH", at: errorLine + indent(l) };
+      if (key.test(a) && indent(l) < keyAt(a) && key.test(next) && !entry.test(next) && keyAt(next) === keyAt(a) && !(atDash && headOfEntry(errorLine, keyAt(a)))) {
+        // A key less indented than the key above it, the key under it lined up with that one (kind:
+        // moved out of its item; name: under - id:): that key, at its first letter (it was "keys of
+        // one level line up", at column 1).
+        return { code: "KEY_INDENT_LESS", at: errorLine + indent(l) };
+      }
+    }
   }
   // A clause's text as YAML reads it otherwise than as text: a ": " in it (评分标准: 由…, a key
   // within the value), or begun with a quote or a bracket that closes before its end ("民生实事"由…,
