@@ -5,7 +5,7 @@
 import { MAX_RUBRIC_BYTES } from "../rubric/model.js";
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { BundledRubric, RubricLoad, RubricSource } from "../load/index.js";
@@ -150,6 +150,27 @@ function bundledNamed(name: string): string | undefined {
   return ofId.length === 1 ? ofId[0]?.path : undefined;
 }
 
+/** Files a rubric named without its file's whole name may mean, named at most. */
+const NEAR_FILES_MAX = 6;
+
+/**
+ * The YAML files beside where a rubric named without its file's whole name would be (xianzhi-bumen or
+ * xianzhi-bumen-2026.1 for xianzhi-bumen-2026.1.yaml), as they would be written.
+ */
+function nearRubricFile(name: string): string | undefined {
+  if (/\.ya?ml$/i.test(name)) return undefined;
+  const dir = dirname(name);
+  const base = basename(name);
+  let found: string[];
+  try {
+    found = readdirSync(dir === "" ? "." : dir).filter((f) => /\.ya?ml$/i.test(f) && (f.replace(/\.ya?ml$/i, "") === base || f.startsWith(`${base}-`)));
+  } catch {
+    return undefined;
+  }
+  // (Its versions, where several are there: the newest last, as the names sort.)
+  return found.length && found.length <= NEAR_FILES_MAX ? found.sort().map((f) => join(dir, f)).join(", ") : undefined;
+}
+
 /** The file a rubric named on the command line is read from: the file itself, or a bundled one named by it. */
 export function rubricPath(name: string): string {
   return bundledNamed(name) ?? name;
@@ -166,7 +187,10 @@ export function loadRubricFile(path: string, parse: ParseRubric): RubricLoad {
   if (!read.bytes) {
     // Not there: the bundled ones are named, as a rubric may be named by them.
     const names = bundledFiles().map((f) => `${f.id}-${f.version}`).sort().join(", ");
-    return { diagnostics: read.diagnostics.map((d) => (d.code === "file.not-found" ? { ...d, code: "rubric.file-not-found", data: { bundled: names }, location: { file: shown } } : { ...d, location: { file: shown } })) };
+    // A rubric of the office's own named as a bundled one is (its id, ID-VERSION, no .yaml): the file meant, where one is there.
+    const near = nearRubricFile(file);
+    const notFound = (d: Diagnostic): Diagnostic => (near ? { ...d, code: "rubric.file-not-found-near", data: { bundled: names, near }, location: { file: shown } } : { ...d, code: "rubric.file-not-found", data: { bundled: names }, location: { file: shown } });
+    return { diagnostics: read.diagnostics.map((d) => (d.code === "file.not-found" ? notFound(d) : { ...d, location: { file: shown } })) };
   }
   return parse(shown, read.bytes, sha256(read.bytes));
 }

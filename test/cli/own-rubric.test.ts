@@ -456,6 +456,13 @@ describe("a bundled rubric named with --rubric", () => {
     expect(changed).toContain("优秀 ≥ 90(至多 1 个) → 优秀 ≥ 90(至多 3 个)");
     const lost = await cli(["template", "--rubric", "township-comprehensiv", "-o", join(dir, "x.xlsx")]);
     expect([lost.code, lost.err]).toEqual([1, "township-comprehensiv: 错误: 找不到考核方案文件;内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found]\n"]);
+    // An office's own named as a bundled one is, by its id or ID-VERSION: the files there are named, to be written whole.
+    const own = join(dir, "own");
+    mkdirSync(own);
+    for (const v of ["2026.1", "2026.2"]) writeFileSync(join(own, `xianzhi-bumen-${v}.yaml`), "");
+    const byId = await cli(["rubric", "show", join(own, "xianzhi-bumen")]);
+    expect([byId.code, byId.err]).toEqual([1, `${join(own, "xianzhi-bumen")}: 错误: 找不到考核方案文件;此处有:${join(own, "xianzhi-bumen-2026.1.yaml")}, ${join(own, "xianzhi-bumen-2026.2.yaml")}。请写出所指文件的全名(含 .yaml)。内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found-near]\n`]);
+    expect((await cli(["rubric", "show", join(own, "xianzhi-bumen-2026.2")])).err).toContain(`此处有:${join(own, "xianzhi-bumen-2026.2.yaml")}。`);
   });
 });
 

@@ -71,6 +71,7 @@ export const common: Catalog = {
   "file.not-found-undecodable": { "zh-CN": "找不到文件:文件名中有无法识别的字符(�),多是在别的系统上打包的压缩文件解压后文件名编码不同所致;请把文件重新命名后再试", en: "file not found: its name has characters that could not be read (�), as when a zip made on another system is unpacked; rename the file and try again" },
   "file.dash-stdin": { "zh-CN": "“-”(标准输入)不能作为文件名:请写出文件的路径;确需从管道读入,写 /dev/stdin", en: "\"-\" (standard input) is not taken as a file name: give the file's path; to read from a pipe, write /dev/stdin" },
   "file.empty-name": { "zh-CN": "文件名是空的:没有给出要读的文件(脚本中的变量是否未赋值?)", en: "the file name is empty: no file to read was given (a script's variable left unset?)" },
+  "rubric.file-not-found-near": { "zh-CN": "找不到考核方案文件;此处有:{near}。请写出所指文件的全名(含 .yaml)。内置方案可直接写其名称:{bundled}", en: "no such rubric file; found here: {near}. Give the whole name of the one meant (with .yaml). A bundled rubric may be named instead: {bundled}" },
   "rubric.file-not-found": { "zh-CN": "找不到考核方案文件;内置方案可直接写其名称:{bundled}", en: "no such rubric file; a bundled rubric may be named instead: {bundled}" },
   "file.leftover-temp": { "zh-CN": "这是以前一次被强行结束(如 kill -9、任务管理器结束进程)的运行留下的临时文件({size@size},{written}),不是结果,可以删除", en: "a temporary file left by an earlier run that was ended outright (kill -9, or ended in the Task Manager) ({size@size}, {written}): not a result, it can be deleted" },
   "file.is-directory": { "zh-CN": "这是一个文件夹,不是文件;请写出文件夹中那个文件的名称", en: "this is a folder, not a file; name the file in it" },
