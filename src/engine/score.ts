@@ -742,6 +742,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     if (r.tiers.length) {
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
+      const moves = tieBreakersMoving(keys, plan);
       // The units level with each rival, found once: every unit short of a tier has the same rival
       // (a province's tens of thousands each held their own copy of the same names).
       const levels = new Map<readonly number[], ReturnType<typeof levelWith>>();
@@ -753,7 +754,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       for (const c of contenders) {
         const unit = units[c.u] as Building;
         if (unit.gap !== undefined) continue;
-        const gap = gapToNextTier(tiers, prizeKeys, c, step, most);
+        const gap = gapToNextTier(tiers, prizeKeys, c, step, most, moves);
         const tie = gap?.tie ? { key: keys[gap.tie.key] ?? "", own: gap.tie.own, theirs: gap.tie.theirs, units: levelAt(gap.tie.rival), ...(gap.tie.ahead ? { ahead: true as const } : {}) } : undefined;
         unit.gap = gap ? { ranking: r.id, rankingName: r.name, tier: gap.tier, points: gap.points, ...(gap.beyond ? { beyond: true as const } : {}), ...(tie ? { tie } : {}) } : null;
       }
@@ -772,7 +773,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     // What each graded unit lacks for a better grade, in the first ranking that grades it.
     if (r.grades && withGradeGaps) {
-      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base, step);
+      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base, step, tieBreakersMoving(keys, plan));
       for (const p of placed) {
         const unit = units[p.u] as Building;
         if (unit.gradeGap !== undefined) continue;
@@ -989,6 +990,27 @@ function gradesEveryWay(r: Ranking, contenders: readonly Contender[], readers: r
     for (const c of contenders) out.get(c.u)?.add(graded.get(c.u) ?? "");
   }
   return out;
+}
+
+/**
+ * How far each of a ranking's keys moves with a point of its first (the key it ranks by): a line
+ * or item holding it, by a point; the total, by its line's weight (a point where the kind is not
+ * weighted); any other, not at all (nor any where it ranks by the total: which line moves, no one
+ * can say). Others unchanged, and no cap or charge in the way, as the gap to a prize is worked out.
+ */
+function tieBreakersMoving(keys: readonly string[], plan: KindPlan | undefined): number[] {
+  const at = keys[0] === undefined || keys[0] === "total" ? undefined : plan?.index.get(keys[0]);
+  if (at === undefined || !plan) return [];
+  const holding = new Set<number>();
+  for (let i: number | undefined = at; i !== undefined && i >= 0; i = plan.nodes[i]?.parent) holding.add(i);
+  const line = plan.nodes[at]?.line;
+  const weight = line ? plan.kind.weights?.[line.code] : undefined;
+  return keys.map((k, i) => {
+    if (i === 0) return 1;
+    if (k === "total") return weight === undefined ? 1 : weight / 10000;
+    const node = plan.index.get(k);
+    return node !== undefined && holding.has(node) ? 1 : 0;
+  });
 }
 
 /** Units a quota may move on a ranking whose possible grades are worked out (each grades the ranking twice). */

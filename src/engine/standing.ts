@@ -108,9 +108,11 @@ export function bandAt(r: Ranking, score: number): string | undefined {
  * holds none), others unchanged: to hold prize place R or better it must reach the R-th best of
  * the others, and pass it where the tie-breakers would put it behind. Undefined at the top tier,
  * or where the ranking gives no prizes. `tiers`: the ranking's, best first; `order`: the scored
- * keys of its prize contenders, best first.
+ * keys of its prize contenders, best first. `moves`: how far each tie-breaker moves with a point
+ * of the key (a ranking by an item broken by the total: the total moves with the item, by its
+ * line's weight; one unrelated, not at all): what the unit lacks moves them too.
  */
-export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender, step: Points = 1, most?: Points): { tier: string; points: Points; beyond?: true; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
+export function gapToNextTier(tiers: readonly RankTier[], order: readonly (readonly number[])[], x: Contender, step: Points = 1, most?: Points, moves: readonly number[] = []): { tier: string; points: Points; beyond?: true; tie?: { key: number; own: Points; theirs: Points; rival: readonly number[]; ahead?: true } } | undefined {
   if (!x.eligible || !tiers.length) return undefined;
   const place = 1 + countBetter(order, x.keys);
   const held = tiers.findIndex((t) => place >= t.from && place <= t.to);
@@ -122,22 +124,26 @@ export function gapToNextTier(tiers: readonly RankTier[], order: readonly (reado
   if (!rival) return { tier: next.name, points: 0 };
   const need = rival[0] ?? 0;
   const own = x.keys[0] ?? 0;
+  // Its keys with `gain` more on the ranking's key: its tie-breakers moved with it where they hold it.
+  const gained = (gain: Points): number[] => [own + gain, ...x.keys.slice(1).map((k, i) => k + Math.round(gain * (moves[i + 1] ?? 0)))];
   // Level on the key, it stays behind where the tie-breakers favour the rival.
-  const behindAtEqual = compare([need, ...x.keys.slice(1)], rival) > 0;
+  const level = gained(need - own);
+  const behindAtEqual = compare(level, rival) > 0;
   // In whole steps where the key is an item judged in steps (0.5 more, not 0.01: no score between).
   const short = need - own + (behindAtEqual ? 1 : 0);
   const points = short <= 0 ? 0 : Math.ceil(short / step) * step;
   // The tier it would then hold: where units ahead are tied (1, 1, 3), passing the rival may take
   // it past next to a better tier (二等奖 for place 2 is no one's: 8.71 more makes it first).
-  const reached = 1 + countBetter(order, [own + points, ...x.keys.slice(1)]);
+  const reached = 1 + countBetter(order, gained(points));
   const tier = tiers.find((t) => reached >= t.from && reached <= t.to) ?? next;
   // Past the rival's score by 0.01, not level with it: the tie-breaker that keeps it behind, said;
   // or level with it enough, the tie-breaker putting it ahead (two towns 1.01 and 1.02 short of
   // the same prize asked which was miscounted).
-  const key = need >= own ? x.keys.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
+  // (Its tie-breakers as they would stand level with it: a total that moves with the key, at its moved value.)
+  const key = need >= own ? level.findIndex((k, i) => i > 0 && k !== rival[i]) : -1;
   // More than the key allows (the rival at an item's max and ahead on a tie-breaker): not to be had on it.
   const beyond = most !== undefined && own + points > most;
-  return { tier: tier.name, points, ...(beyond ? { beyond: true as const } : {}), ...(key > 0 ? { tie: { key, own: x.keys[key] ?? 0, theirs: rival[key] ?? 0, rival, ...(behindAtEqual ? {} : { ahead: true as const }) } } : {}) };
+  return { tier: tier.name, points, ...(beyond ? { beyond: true as const } : {}), ...(key > 0 ? { tie: { key, own: level[key] ?? 0, theirs: rival[key] ?? 0, rival, ...(behindAtEqual ? {} : { ahead: true as const }) } } : {}) };
 }
 
 /** What a unit lacks for a better grade (gradeGaps). */
@@ -163,9 +169,9 @@ export interface GradeGapFound {
  * these, the better band where two are alike (graded best band first, it gets that one). Undefined
  * at the best grade, ungraded, or where a veto sets its grade or holds it at the one it has.
  * `placed`: the ranking's graded units in ranking order; `gradeOf` their grades as decided. Each
- * band's contenders are listed once, for every unit asked of.
+ * band's contenders are listed once, for every unit asked of. `moves`: as for gapToNextTier.
  */
-export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean, base: number = placed.length, step: Points = 1): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
+export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; readonly keys: readonly number[] }[], gradeOf: (u: number) => string | undefined, held: (u: number, band: number) => boolean, base: number = placed.length, step: Points = 1, moves: readonly number[] = []): (x: { readonly u: number; readonly keys: readonly number[] }) => GradeGapFound | undefined {
   const g = r.grades;
   const names = gradeNames(r);
   /** Each band with a quota: its contenders' places in `placed`, in ranking order, and each one's place in that list. */
@@ -207,8 +213,9 @@ export function gradeGaps(r: Ranking, placed: readonly { readonly u: number; rea
         const rivalAt = at[mine !== undefined && mine < count ? count : count - 1];
         const rival = rivalAt === undefined ? undefined : placed[rivalAt];
         if (rivalAt !== undefined && rival) {
-          // Level with it on the score: ahead or behind on the tie-breakers, or level on every key.
-          const level = compare([rival.keys[0] ?? 0, ...x.keys.slice(1)], rival.keys);
+          // Level with it on the score: ahead or behind on the tie-breakers (those that hold the key moved with it, as for a prize), or level on every key.
+          const gain = (rival.keys[0] ?? 0) - own;
+          const level = compare([rival.keys[0] ?? 0, ...x.keys.slice(1).map((k, i) => k + Math.round(gain * (moves[i + 1] ?? 0)))], rival.keys);
           const behind = level > 0 || (level === 0 && g.ties === "none");
           points = Math.max(points, (rival.keys[0] ?? 0) - own + (behind ? 1 : 0));
           quota = { count, others: at.length - (mine === undefined ? 0 : 1), rival: rivalAt, pass: behind, tied: level === 0 ? "ties" : "tie-breakers" };

@@ -2,7 +2,7 @@
 // mini rubric (towns on 100; 一等奖 1st, 二等奖 2nd–3rd; JF2 国家级 +10, KF1 −20).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lastPlaceUnsettled, placeRanges, type Contender } from "../../src/engine/standing.js";
+import { gapToNextTier, lastPlaceUnsettled, placeRanges, type Contender } from "../../src/engine/standing.js";
 import { score } from "../../src/engine/index.js";
 import { resultsJson } from "../../src/report/json.js";
 import { resultTables } from "../../src/report/result-sheets.js";
@@ -167,6 +167,28 @@ describe("the gap to the next prize", () => {
     expect(unitNamed(score(R, submission(R, UNITS)), "丁").gap).toEqual({ ranking: "overall", rankingName: "综合排名", tier: "二等奖", points: 200 });
     // The unit it must pass, named.
     expect(unitNamed(r, "丁").gap?.tie?.units).toEqual({ names: ["丙"], count: 1 });
+  });
+
+  it("moves a tie-breaker that holds the ranking's key with it: ranked by 宣传 and parted by the total, the points that level 宣传 raise the total too", () => {
+    const T = mini((t) => t.replace("    by: total\n", "    by: JS1\n    tie_breakers: [total]\n").replace("    below: 60\n", "    below: 30\n"));
+    // 丙 at 40.5 behind 乙's 42; level on 宣传 its total is 92, past 乙's 91.5 (乙's 决策甲 12): 1.5 is
+    // enough. It was said to need 2 (its total kept at 90.5, behind 乙's).
+    const sub = submission(T, [{ name: "甲" }, { name: "戊", scores: { JS1: 45 } }, { name: "乙", scores: { JS1: 42, "DZ2.1": 12 } }, { name: "丙", scores: { JS1: 40.5 } }, { name: "丁", scores: { JS1: 30 } }]);
+    const r = score(T, sub);
+    expect(unitNamed(r, "丙").gap).toMatchObject({ tier: "二等奖", points: 150, tie: { key: "total", own: 9200, theirs: 9150, ahead: true } });
+    const words = { lang: "zh-CN" as const, t: (code: string, data?: Readonly<Record<string, string | number>>) => message("zh-CN", code, data ?? {}) };
+    expect(renderExplain(words, PLAIN, T, sub, r, r.units.findIndex((u) => u.name === "丙"))).toContain("\n距综合排名二等奖还差 1.5 分(与 乙 同分时比较 总分(92 对 91.5)排在其前,追平即可;其他单位不变)\n");
+  });
+
+  it("moves the total by the line's weight, and a tie-breaker that does not hold the key not at all", () => {
+    const tiers = [{ name: "一等奖", from: 1, to: 1 }];
+    const x: Contender = { u: 1, keys: [8000, 9000, 500], lo: [8000, 9000, 500], hi: [8000, 9000, 500], prize: true, eligible: true };
+    // The rival at 82 on the line, 91 on the total, 5 on another item.
+    const order = [[8200, 9100, 500], x.keys];
+    // Level on the line (2 more), the total 0.8 more at a weight of 40%: 90.8, behind 91; 0.01 more.
+    expect(gapToNextTier(tiers, order, x, 1, undefined, [1, 0.4, 0])).toMatchObject({ points: 201, tie: { key: 1, own: 9080, theirs: 9100 } });
+    // At 100% the total moves by as much: level at 92, ahead.
+    expect(gapToNextTier(tiers, order, x, 1, undefined, [1, 1, 0])).toMatchObject({ points: 200, tie: { key: 1, own: 9200, theirs: 9100, ahead: true } });
   });
 
   it("counts in steps where the ranking is by an item judged in steps: 0.5 more on 宣传, not 0.01 (a score no one can be given)", () => {
