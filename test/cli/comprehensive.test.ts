@@ -523,7 +523,7 @@ describe("the comprehensive sample", () => {
     // On 街道组排名, where it moves no rank: its total may move, said with where to (the sheet said nothing).
     expect(notes).toEqual([
       "乡镇(街道)综合排名: 加扣分尚有待认定:名次区间是各单位可能的名次;无论如何认定,本表各单位的奖惩均不变;待认定的记录见 计分说明 表",
-      "街道组排名: 加扣分尚有待认定:河东街道(89.5–90.5) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表",
+      "街道组排名: 加扣分尚有待认定:河东街道(89.50–90.50) 的总分可能变动,本表名次和奖惩均不变;待认定的记录见 计分说明 表",
       // Two level on 乡镇组排名 at its 二等奖's last place (4th, the vetoed 白马镇's 3rd passed on), even on its
       // tie-breakers: both hold it, three of two places.
       "奖惩名单: 乡镇组排名第 4 名 2 个单位并列(递补为第 3 名奖次),均获二等奖(二等奖为第 2–3 名,2 个名次,共 3 个单位获得)",
@@ -743,10 +743,10 @@ describe("the comprehensive sample's report", () => {
     expect(text).toContain("<h1>柳河区2026年度乡镇(街道)和区直部门综合考核结果</h1>");
     expect(text).toContain(">柳河区综合考核工作领导小组办公室(盖章)<");
     // One chart for each kind's whole ranking (towns, departments, enterprises), not for the groups.
-    expect((text.match(/<svg class="chart"/g) ?? []).length).toBe(3);
+    expect((text.match(/<svg class="chart chart-wide"/g) ?? []).length).toBe(3);
     expect(text).toContain('<title id="c1-title">乡镇(街道)综合排名各单位得分</title>');
     // The vetoed dot is in the legend of the towns' chart alone (no department or enterprise is vetoed).
-    const charts = [...text.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    const charts = [...text.matchAll(/<svg class="chart chart-wide"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(charts.map((c) => c.includes(">一票否决(仍参与排名)<"))).toEqual([true, false, false]);
     // Each chart headed by its ranking (they all said 综合得分).
     expect([...text.matchAll(/<section class="block chart-block keep">\n<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(["乡镇(街道)综合排名得分", "区直部门排名得分", "区属国有企业排名得分"]);
@@ -804,15 +804,18 @@ describe("the comprehensive sample's report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "j.xlsx"));
     const fills = new Map<string, string[]>();
+    // (A vetoed unit's rows are red, its grade's too, as the legend says: those apart.)
+    const vetoed = new Set(["河西街道", "白马镇", "区文旅集团"]);
     wb.getWorksheet("奖惩名单")?.eachRow((row) => {
       const fill = row.getCell(3).fill;
-      const key = String(row.getCell(1).value);
+      const key = vetoed.has(String(row.getCell(2).value)) ? "vetoed" : String(row.getCell(1).value);
       fills.set(key, [...(fills.get(key) ?? []), fill?.type === "pattern" && fill.pattern === "solid" ? String((fill.fgColor as { argb?: string } | undefined)?.argb) : "none"]);
     });
     expect(new Set(fills.get("等次"))).toEqual(new Set(["none"]));
     expect(fills.get("名次奖")?.filter((f) => f !== "none").length).toBeGreaterThan(0);
     expect(fills.get("黄牌警告")?.length).toBeGreaterThan(0);
     expect(new Set(fills.get("黄牌警告"))).not.toContain("none");
+    expect(new Set(fills.get("vetoed"))).toEqual(new Set(["FFFCE4E4"]));
   });
 
   it("shows the awards a ranking by a line or an item decides, its own alone: in the terminal, the ranking sheet and (by the total) all of a unit's", async () => {
