@@ -626,6 +626,17 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(withMessages(load(weights).diagnostics)).toEqual([`rubric.name-not-code ${at("    weights: {", weights, 16)} weights (town) 写的 “党政线” 是名称,这里要写代码:请写作 DZ`]);
     // In English too.
     expect(firstSaid(lines, "en")).toBe('lines[0] (town): "党政线" is a name, and a code goes here: write DZ');
+    // Only a name of what goes there: an item's (宣传) is no indicator's, and no code is offered for it.
+    expect(found(replace("        indicator: ZB2\n", "        indicator: 宣传\n"))).toEqual([`rubric.bad-format-code r.yaml:${lineOf("        indicator: ZB2\n")}:20`]);
+    // An item's name for a single-item award's linked item: the item's code.
+    const linked = replace("      linked_item: JS1\n", "      linked_item: 宣传\n");
+    expect(withMessages(load(linked).diagnostics).map((l) => l.replace(/ r\.yaml:\d+:\d+/, ""))).toEqual(["rubric.name-not-code linked_item (DX1) 写的 “宣传” 是名称,这里要写代码:请写作 JS1"]);
+    // A name that looks like a code (PM25): its code, not "define it".
+    const pm = replace("  - code: ZB1\n    name: 符合率\n", "  - code: ZB1\n    name: PM25\n").replace("indicator: ZB1", "indicator: PM25");
+    expect(withMessages(load(pm).diagnostics)).toEqual([`rubric.name-not-code ${at("        indicator: PM25", pm, 20)} indicator (DZ1) 写的 “PM25” 是名称,这里要写代码:请写作 ZB1`]);
+    // A line keyed by its name beside its code: one of them to delete, not its code to write (a key twice).
+    const twice = replace("    lines: [DZ, JS]\n", "    lines: [DZ, JS]\n    weights: { 党政线: 100%, DZ: 100%, JS: 100% }\n");
+    expect(withMessages(load(twice).diagnostics)).toEqual([`rubric.weight-named-twice ${at("    weights: {", twice, 16)} weights 中的 “党政线” 是考核线 DZ 的名称,而 DZ 另有权重:一条考核线只写一个权重(按代码写),请删去其一`]);
   });
 
   it("says the charge meant where the total is named by another word, a code in lower case or a line by its name", () => {

@@ -31,6 +31,7 @@ import { flagWord, formatPoints, formatRate, numberText, parseRate, rateAsWritte
 import type { Path, Positions } from "./positions.js";
 import { totalMost } from "./plan.js";
 import type { ItemInput, RubricInput } from "./schema.js";
+import { nameForCode } from "./name-for-code.js";
 
 /**
  * The most characters Excel allows a sheet's name (a line's input sheet is read by it), as the
@@ -326,7 +327,12 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     return { ...base, kind, step };
   }
   const indicator = input.indicator === undefined ? undefined : ctx.measures.get(input.indicator);
-  if (input.indicator !== undefined && (!indicator || ctx.targets.has(input.indicator))) b.error("rubric.unknown-indicator", [...path, "indicator"], { code: input.indicator });
+  if (input.indicator !== undefined && (!indicator || ctx.targets.has(input.indicator))) {
+    // An indicator's name that looks like a code (PM25, ZB10's name): its code, not "define it".
+    const named = [...ctx.measures.values()].filter((m) => !ctx.targets.has(m.code) && m.name.trim() === input.indicator?.trim()).map((m) => m.code);
+    if (named.length) nameForCode((code, data) => b.error(code, [...path, "indicator"], { key: `indicator (${input.code})`, ...data }), input.indicator, named);
+    else b.error("rubric.unknown-indicator", [...path, "indicator"], { code: input.indicator });
+  }
   // An indicator not known (ZB66 for ZB6): its values cannot be read in its unit, and are not said
   // to be wrong in another's (2 of a count of 起 is no "write 2%").
   const unknownFrom = indicator ? undefined : b.diags.length;
@@ -717,6 +723,11 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       ? Object.fromEntries(
           Object.entries(k.weights).map(([key, w]) => {
             const named = byName(key);
+            // (Not where the code is keyed too: both said, neither weight taken for the other.)
+            if (named !== undefined && k.weights?.[named] !== undefined) {
+              b.errorAtKey("rubric.weight-named-twice", ["unit_kinds", ki, "weights"], key, { value: key, code: named });
+              return [key, Number.NaN];
+            }
             if (named !== undefined) b.errorAtKey("rubric.name-not-code", ["unit_kinds", ki, "weights"], key, { key: `weights (${k.id})`, value: key, code: named });
             return [named ?? key, b.share(w, ["unit_kinds", ki, "weights", key], "rubric.bad-weight-share")];
           }),
@@ -749,7 +760,8 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     });
     // A weight on a line of the scheme that is not this kind's (BM on the towns): said so, with the kind's own.
     for (const lc of Object.keys(weights ?? {})) {
-      if (k.lines.includes(lc)) continue;
+      // (A line's name keyed beside its code is said above.)
+      if (k.lines.includes(lc) || byName(lc) !== undefined) continue;
       if (lineByCode.has(lc)) b.error("rubric.weight-other-kind", ["unit_kinds", ki, "weights", lc], { code: lc, kind: k.name ?? k.id, lines: k.lines.join("、") });
       else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
     }

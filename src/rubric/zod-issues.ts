@@ -9,6 +9,7 @@ import { CODE_PATTERN, rubricKeys, rubricKeysAt, rubricPlacesOf } from "./schema
 import { invisibleIn, invisibleKey } from "./invisible.js";
 import { CHINESE_QUOTED, unquoted } from "./quotes.js";
 import { ALL_KINDS } from "./model.js";
+import { nameForCode } from "./name-for-code.js";
 
 /** The key a misspelt one most likely meant (stpe → step, weigths → weights); undefined where none is that close. */
 function meantKey(typed: string, among: Iterable<string> = rubricKeys()): string | undefined {
@@ -431,8 +432,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         if (unit === "number" || unit === "amount") return [err("rubric.measure-not-number", { value: written })];
       }
       // A line's or an indicator's name written where its code goes (lines: [党政工作], indicator: 信访案件数): its code.
-      const named = (issue.message === "code" || issue.message === "line-code") && typeof written === "string" ? codeNamed(data, written, issue.message === "line-code") : undefined;
-      if (named !== undefined) return [err("rubric.name-not-code", { value: written as string, code: named })];
+      const of = issue.message === "line-code" ? "lines" : issue.message === "code" && typeof last === "string" ? REFERS_TO[last] : undefined;
+      const named = of !== undefined && typeof written === "string" ? codesNamed(data, written, of) : [];
+      if (named.length) return [nameForCode(err, written as string, named)];
       return [err(`rubric.bad-format-${issue.message}`, issue.message === "code" ? { value: typeof written === "string" ? written : String(written ?? "") } : {})];
     }
     case "too_small":
@@ -575,37 +577,37 @@ function numberBeforeUnit(v: string): string | undefined {
   return /^\s*(-?\d+(?:\.\d+)?)\s*([^\d\s%.][^\d]*)$/.exec(v)?.[1];
 }
 
-/** The value at a path of the parsed document, if any. */
+/** What a key that refers to a code refers to (indicator: an indicator's code), where its name may be written for it. */
+const REFERS_TO: Readonly<Record<string, "lines" | "indicators" | "targets" | "items">> = { indicator: "indicators", target: "targets", linked_item: "items" };
+
 /**
- * The code of what the document names `name` (a line's, an item's, an indicator's, a target's or
- * a ledger code's name, as written there; `lines`: a line's alone), if one does.
+ * The codes of what the document names `name` among `of` (the lines; the indicators; the targets;
+ * the items, however deep, not the lines), as written there.
  */
-function codeNamed(data: unknown, name: string, lines: boolean): string | undefined {
+export function codesNamed(data: unknown, name: string, of: "lines" | "indicators" | "targets" | "items"): string[] {
   const wanted = name.normalize("NFKC").trim();
+  if (wanted === "") return [];
   const named = (v: unknown): string | undefined => {
     if (v === null || typeof v !== "object") return undefined;
     const o = v as Record<string, unknown>;
     return typeof o.code === "string" && typeof o.name === "string" && o.name.normalize("NFKC").trim() === wanted ? o.code : undefined;
   };
-  if (wanted === "") return undefined;
-  if (lines) {
-    const all = valueAt(data, ["lines"]);
-    return Array.isArray(all) ? all.map(named).find((c) => c !== undefined) : undefined;
-  }
-  // Anything with a code and a name, however deep (an item of an item).
-  const visit = (v: unknown, depth: number): string | undefined => {
-    if (depth > 8 || v === null || typeof v !== "object") return undefined;
-    const here = Array.isArray(v) ? undefined : named(v);
-    if (here !== undefined) return here;
-    for (const x of Object.values(v)) {
-      const found = visit(x, depth + 1);
-      if (found !== undefined) return found;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  if (of !== "items") return list(valueAt(data, [of])).flatMap((x) => named(x) ?? []);
+  const found: string[] = [];
+  const visit = (items: unknown, depth: number): void => {
+    if (depth > 8) return;
+    for (const item of list(items)) {
+      const code = named(item);
+      if (code !== undefined) found.push(code);
+      if (item && typeof item === "object") visit((item as Record<string, unknown>).items, depth + 1);
     }
-    return undefined;
   };
-  return visit(data, 0);
+  for (const line of list(valueAt(data, ["lines"]))) if (line && typeof line === "object") visit((line as Record<string, unknown>).items, 0);
+  return found;
 }
 
+/** The value at a path of the parsed document, if any. */
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = data;
   for (const p of path) {
@@ -654,4 +656,3 @@ function quotaWritten(value: string): string | undefined {
   if (count && Number(count[1]) > 0 && (count[2] !== undefined || v !== value)) return count[1];
   return undefined;
 }
-

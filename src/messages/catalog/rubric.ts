@@ -98,6 +98,8 @@ export const rubricMessages: Catalog = {
   "rubric.not-allowed": { "zh-CN": "{key} 的取值 “{value}” 不被接受,可用:{allowed}", en: "{key}: \"{value}\" is not allowed; use one of: {allowed}" },
   "rubric.bad-format-code": { "zh-CN": "{key} 写的 “{value}” 不是有效的代码(1–4 个大写字母加数字,如 DZ3.1、ZB1、KF3)", en: "{key}: \"{value}\" is not a valid code (1–4 capital letters then a number, like DZ3.1, ZB1, KF3)" },
   "rubric.name-not-code": { "zh-CN": "{key} 写的 “{value}” 是名称,这里要写代码:请写作 {code}", en: "{key}: \"{value}\" is a name, and a code goes here: write {code}" },
+  "rubric.weight-named-twice": { "zh-CN": "weights 中的 “{value}” 是考核线 {code} 的名称,而 {code} 另有权重:一条考核线只写一个权重(按代码写),请删去其一", en: "weights: \"{value}\" is the name of the line {code}, which has a weight of its own as well: a line has one weight (keyed by its code); delete one of them" },
+  "rubric.name-not-code-of": { "zh-CN": "{key} 写的 “{value}” 是名称,这里要写代码:名称为它的有 {codes},请写其中所指的一个", en: "{key}: \"{value}\" is a name, and a code goes here: {codes} are so named; write the one meant" },
   "rubric.bad-format-line-code": { "zh-CN": "{key} 不是有效的考核线代码(1–4 个大写字母,如 DZ)", en: "{key} is not a valid line code (1–4 capital letters, like DZ)" },
   "rubric.band-from-code": { "zh-CN": "分档的界限须写固定的数值(如 {example}),不能写代码 {value}:分档不按各单位的目标划分;按与各单位目标的差距扣分的,可用 kind: shortfall", en: "a band's mark is a fixed value (such as {example}), not the code {value}: bands are not drawn at each unit's own target; to take points off per step past each unit's target, use kind: shortfall" },
   "rubric.measure-not-number": { "zh-CN": "{key} 写的 “{value}” 不是数字:请写阿拉伯数字(如 1),单位由指标的 display 给出", en: "{key}: \"{value}\" is not a number: write it in digits (such as 1); its unit is the indicator's display" },
