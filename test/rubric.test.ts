@@ -115,6 +115,9 @@ const cases: Case[] = [
   { name: "yaml-key-less-than-both", text: replace("        max: 10\n        kind: threshold\n", "        max: 10\n      kind: threshold\n"), expected: [`rubric.yaml.KEY_INDENT_LESS r.yaml:${lineOf("        kind: threshold\n")}:7`] },
   { name: "yaml-entry-further-in", text: replace("          - code: DZ2.2\n", "            - code: DZ2.2\n"), expected: [`rubric.yaml.ITEM_INDENT_DEEPER r.yaml:${lineOf("          - code: DZ2.2\n")}:13`] },
   { name: "yaml-key-at-dash", text: replace("    scale: 10\n    lines: [BM]\n", "    scale: 10\n  lines: [BM]\n"), expected: [`rubric.yaml.KEY_AT_DASH r.yaml:${lineOf("    lines: [BM]\n")}:3`] },
+  // An entry's first line moved in, its keys left where they were: that line (the key under it was
+  // told to move right, and then the next, and then the entry after).
+  { name: "yaml-entry-first-line-moved", text: replace("      - code: DZ1\n", "        - code: DZ1\n"), expected: [`rubric.yaml.ENTRY_FIRST_LINE_APART r.yaml:${lineOf("      - code: DZ1\n")}:9`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
   // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (the

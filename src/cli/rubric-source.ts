@@ -158,17 +158,20 @@ const NEAR_FILES_MAX = 6;
  * xianzhi-bumen-2026.1 for xianzhi-bumen-2026.1.yaml), as they would be written.
  */
 function nearRubricFile(name: string): string | undefined {
-  if (/\.ya?ml$/i.test(name)) return undefined;
   const dir = dirname(name);
-  const base = basename(name);
+  // Its id or ID-VERSION, with .yaml or without (xianzhi-bumen.yaml, xianzhi-bumen-2026), or a version cut short.
+  const base = basename(name).replace(/\.ya?ml$/i, "");
   let found: string[];
   try {
-    found = readdirSync(dir === "" ? "." : dir).filter((f) => /\.ya?ml$/i.test(f) && (f.replace(/\.ya?ml$/i, "") === base || f.startsWith(`${base}-`)));
+    found = readdirSync(dir === "" ? "." : dir).filter((f) => /\.ya?ml$/i.test(f) && f !== basename(name) && (f.replace(/\.ya?ml$/i, "") === base || f.startsWith(`${base}-`) || f.startsWith(`${base}.`)));
   } catch {
     return undefined;
   }
-  // (Its versions, where several are there: the newest last, as the names sort.)
-  return found.length && found.length <= NEAR_FILES_MAX ? found.sort().map((f) => join(dir, f)).join(", ") : undefined;
+  if (!found.length) return undefined;
+  // Its versions, oldest first (2026.2 before 2026.10); the first few, where there are many.
+  const sorted = found.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const shown = sorted.slice(0, NEAR_FILES_MAX).map((f) => join(dir, f));
+  return sorted.length > NEAR_FILES_MAX ? `${shown.join(", ")}, …` : shown.join(", ");
 }
 
 /** The file a rubric named on the command line is read from: the file itself, or a bundled one named by it. */

@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -224,14 +224,19 @@ function yamlError(code: string, text: string, offset: number, source: string): 
       const next = nextStart > 0 ? lineFrom(nextStart) : "";
       // Whether it stands at the dash of a list's entry above it (the key's own entry, or a sibling's).
       let atDash = false;
+      let dashAt = -1;
       for (let at = lineAbove; at >= 0; at = at > 0 ? startAbove(at) : -1) {
         const above = lineFrom(at);
         if (/^\s*(#.*)?$/.test(above)) continue;
         if (indent(above) <= indent(l)) {
           atDash = indent(above) === indent(l) && entry.test(above);
+          dashAt = at;
           break;
         }
       }
+      // The entry's first line moved in, its other keys left where they were (name:, max: … at its
+      // dash): that line, not the keys under it, which line up.
+      if (atDash && dashAt === lineAbove && key.test(next) && !entry.test(next) && indent(next) === indent(l)) return { code: "ENTRY_FIRST_LINE_APART", at: dashAt + indent(a) };
       // A key at the dash of the entry it belongs to (yellow_card: at 2 spaces under - id: at 2): its
       // keys stand after the dash.
       if (atDash && (/^\s*(#.*)?$/.test(next) || indent(next) <= indent(l))) return { code: "KEY_AT_DASH", at: errorLine + indent(l) };

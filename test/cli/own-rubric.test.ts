@@ -463,6 +463,11 @@ describe("a bundled rubric named with --rubric", () => {
     const byId = await cli(["rubric", "show", join(own, "xianzhi-bumen")]);
     expect([byId.code, byId.err]).toEqual([1, `${join(own, "xianzhi-bumen")}: 错误: 找不到考核方案文件;此处有:${join(own, "xianzhi-bumen-2026.1.yaml")}, ${join(own, "xianzhi-bumen-2026.2.yaml")}。请写出所指文件的全名(含 .yaml)。内置方案可直接写其名称:district-popplan-2022.1, township-comprehensive-2026.1 [rubric.file-not-found-near]\n`]);
     expect((await cli(["rubric", "show", join(own, "xianzhi-bumen-2026.2")])).err).toContain(`此处有:${join(own, "xianzhi-bumen-2026.2.yaml")}。`);
+    // Its id with .yaml, or a version cut short; versions in their order (2026.2 before 2026.10).
+    writeFileSync(join(own, "xianzhi-bumen-2026.10.yaml"), "");
+    for (const name of ["xianzhi-bumen.yaml", "xianzhi-bumen-2026"]) {
+      expect((await cli(["rubric", "show", join(own, name)])).err).toContain(`此处有:${["2026.1", "2026.2", "2026.10"].map((v) => join(own, `xianzhi-bumen-${v}.yaml`)).join(", ")}。`);
+    }
   });
 });
 
