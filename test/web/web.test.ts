@@ -323,6 +323,21 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     }
   });
 
+  it("keeps the template form within a phone's screen, the scheme's list on a line of its own (its longest title ran 100 px past the edge)", async () => {
+    const narrow = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    try {
+      await narrow.goto(pathToFileURL(PAGE).href);
+      await narrow.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
+      });
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const box = await narrow.locator("#template-rubric").boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it("keeps a phone's window of 375 px wide with a long file name (its status line widened the page) and wraps an explanation's lines under their indent", async () => {
     const file = join(dir, "qingshan_2026_final_v3_revised_by_zhangsan_20261205_checked_for_the_district_office.xlsx");
     copyFileSync("samples/qingshan-2026.xlsx", file);
