@@ -1515,9 +1515,11 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       });
       expect(nameLeft).toBeGreaterThanOrEqual(boxLeft ?? 0);
       expect(lastRight).toBeLessThanOrEqual((boxRight ?? 0) + 1);
-      // A chart kept at a size its labels read at, wider than the phone, says it scrolls (a screen showed one dot).
-      expect(await phone.evaluate(() => [...document.querySelectorAll(".swipe")].map((p) => getComputedStyle(p).display))).toEqual(["block"]);
-      expect(await phone.textContent(".swipe")).toBe("(图较宽,可左右滑动查看)");
+      // The chart drawn for the phone, within its width, the wide one not shown (twice the screen's
+      // width, it showed one dot, and scrolled to, dots without names).
+      const charts = await phone.evaluate(() => [...document.querySelectorAll("svg.chart")].map((c) => [c.getAttribute("class"), getComputedStyle(c).display, Math.round(c.getBoundingClientRect().right)]));
+      expect(charts.map(([cls, display]) => `${cls}:${display}`)).toEqual(["chart chart-wide:none", "chart chart-narrow:block"]);
+      expect(Number(charts[1]?.[2])).toBeLessThanOrEqual(360);
     } finally {
       await phone.close();
     }
