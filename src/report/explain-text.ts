@@ -176,7 +176,8 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
   const inline = (heading: string): string => (ctx.lang === "en" ? heading.charAt(0).toLowerCase() + heading.slice(1) : heading);
   // (Without 加分 0 or 扣分 0 where the kind has no such codes; a sum that is the total, said once.)
   const ledger = heads.map(([key, head]) => ctx.t(`explain.total-${key}`, { name: inline(head), points: formatPoints(u[key]) })).join("");
-  const total = !ledger && exact && sum === formatPoints(u.total) ? ctx.t("explain.total-sum", { total: sum }) : ctx.t("explain.total", { sum, ledger, total: formatPoints(u.total), eq: exact ? "=" : "≈" });
+  const total = !ledger && exact && sum === formatPoints(u.total) ? ctx.t("explain.total-sum", { total: sum }) : ctx.t("explain.total", { sum, ledger, total: formatPoints(u.total), eq: u.floored ? "→" : exact ? "=" : "≈" });
+  // (A total below 0 taken as 0 is no rounding: → 0, not ≈ 0.)
   out.push(total + (u.floored ? ` (${ctx.t("total.floored")})` : ""));
   // Each award (marked where pending claims could still change it), then what the unit could win
   // that it does not hold.

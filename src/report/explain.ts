@@ -129,7 +129,8 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
       }
       data.from = show(band.from);
       data.share = band.share !== undefined ? formatRate(band.share) : formatPoints(band.points ?? 0);
-      return reason("why.bands");
+      // A band of points (得该档 5 分), not of a share of the max (得该档 80%,计 16).
+      return reason(band.share !== undefined ? "why.bands" : "why.bands-points");
     }
     case "shortfall": {
       if (met) return reason("why.shortfall-none");

@@ -189,6 +189,9 @@ describe("bands (分档计分)", () => {
       { name: "丙", measures: { ZB1: "92%" } },
       { name: "丁", measures: { ZB1: "89.99%" } },
     ])).toEqual({ 甲: 2000, 乙: 1600, 丙: 500, 丁: 0 });
+    // A band of points is said in points (得该档 5,计 5 lacked its 分); a share's, as a share and its points.
+    expect(k1Why(item, [{ name: "丙", measures: { ZB1: "92%" } }], "丙")).toBe("ZB1 92% ≥ 90%,得该档 5 分");
+    expect(k1Why(item, [{ name: "乙", measures: { ZB1: "95%" } }], "乙")).toBe("ZB1 95% ≥ 95%,得该档 80%,计 16");
   });
 
   it("lower is better: each band is the most a unit may have", () => {

@@ -19,6 +19,7 @@ export const engineMessages: Catalog = {
   "why.ratio-target-none-lower": { "zh-CN": "{indicator} {value} {miss} {target}:目标不大于 0,无法按比例计分,未达目标得 0(越低越好)", en: "{indicator} {value} {miss} {target}: a target not above 0 leaves no ratio to take; short of it, 0 (lower is better)" },
   "why.ratio-part": { "zh-CN": "{indicator} {value} ÷ {target} × {max} {eq} {points}", en: "{indicator} {value} ÷ {target} × {max} {eq} {points}" },
   "why.ratio-part-lower": { "zh-CN": "{indicator} 目标 {target} ÷ {value} × {max} {eq} {points}(越低越好)", en: "{indicator} target {target} ÷ {value} × {max} {eq} {points} (lower is better)" },
+  "why.bands-points": { "zh-CN": "{indicator} {value} {op} {from},得该档 {points} 分", en: "{indicator} {value} {op} {from}: that band gives {points}" },
   "why.bands": { "zh-CN": "{indicator} {value} {op} {from},得该档 {share},计 {points}", en: "{indicator} {value} {op} {from}: that band gives {share} of the max, {points}" },
   "why.bands-none": { "zh-CN": "{indicator} {value} 未达到最低一档 {from},不得分", en: "{indicator} {value} does not reach the lowest band {from}: 0" },
   "why.bands-none-lower": { "zh-CN": "{indicator} {value} 超过最末一档的上限 {from},不得分", en: "{indicator} {value} is past the last band's limit {from}: 0" },
