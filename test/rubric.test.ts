@@ -118,6 +118,12 @@ const cases: Case[] = [
   // An entry's first line moved in, its keys left where they were: that line (the key under it was
   // told to move right, and then the next, and then the entry after).
   { name: "yaml-entry-first-line-moved", text: replace("      - code: DZ1\n", "        - code: DZ1\n"), expected: [`rubric.yaml.ENTRY_FIRST_LINE_APART r.yaml:${lineOf("      - code: DZ1\n")}:9`] },
+  // An entry's first key after its dash moved out (name: at 4 under - code: at 6), an entry's last key
+  // moved out above the next entry, a list's first entry without its dash: each at itself (they were
+  // the line after it, "further in", or "key: value expected" at the next entry, column 1).
+  { name: "yaml-first-key-after-dash-moved-out", text: replace("      - code: DZ1\n        name: 基本指标\n", "      - code: DZ1\n    name: 基本指标\n"), expected: [`rubric.yaml.KEY_INDENT_LESS r.yaml:${lineOf("      - code: DZ1\n") + 1}:5`] },
+  { name: "yaml-last-key-moved-out", text: replace("        target: MB1\n      - code: DZ2\n", "    target: MB1\n      - code: DZ2\n"), expected: [`rubric.yaml.KEY_LESS_THAN_ITS_ENTRY r.yaml:${lineOf("        target: MB1\n")}:5`] },
+  { name: "yaml-first-entry-without-dash", text: replace("unit_kinds:\n  - id: town\n", "unit_kinds:\n    id: town\n"), expected: [`rubric.yaml.FIRST_DASH_MISSING r.yaml:${lineOf("  - id: town\n")}:3`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
   // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (the

@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -156,7 +156,11 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const above = startAbove(start);
     const two = above > 0 ? startAbove(above) : -1;
     const [l, a, t] = [lineFrom(start), above >= 0 ? lineFrom(above) : "", two >= 0 && two < above ? lineFrom(two) : ""];
-    if (key.test(a) && key.test(t) && !/:\s*(#.*)?$/.test(t) && indent(a) < indent(t) && indent(l) === indent(t)) return { code: "KEY_INDENT_LESS", at: above + indent(a) };
+    // (The key two above may be an entry's first, after its dash: - code: DZ1, then name: moved out, then max:.)
+    if (key.test(a) && key.test(t) && !/:\s*(#.*)?$/.test(t) && indent(a) < keyAt(t) && indent(l) === keyAt(t)) return { code: "KEY_INDENT_LESS", at: above + indent(a) };
+    // A list's next entry under a key moved out of the entry above it (text: at 4 spaces among keys
+    // at 8, then - code: DZ2 at 6): that key, not the entry, which lines up with its list.
+    if (/^[ ]*-[ ]/.test(l) && key.test(a) && !/^[ ]*-[ ]/.test(a) && key.test(t) && indent(a) < keyAt(t) && indent(l) < keyAt(t) && indent(l) > indent(a)) return { code: "KEY_LESS_THAN_ITS_ENTRY", at: above + indent(a) };
     return { code: "KEY_INDENT_DEEPER", at: start + indent(l) };
   };
   // A list entry pasted out of line, less indented than the entries of a list above it that every
@@ -199,9 +203,26 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     }
     return false;
   };
+  const entry = /^[ ]*-[ ]/;
+  // A list whose first entry lost its dash (unit_kinds: then id: town at 4 spaces, its keys under
+  // it, then - id: department at 2): that entry's first line, said as wanting its "- ".
+  if ((code === "BLOCK_AS_IMPLICIT_KEY" || code === "BAD_INDENT") && entry.test(lineFrom(errorLine))) {
+    const d = indent(lineFrom(errorLine));
+    let first = -1;
+    for (let at = errorLine > 0 ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
+      const above = lineFrom(at);
+      if (/^\s*(#.*)?$/.test(above)) continue;
+      if (indent(above) < d) {
+        // The key that opens the list, the lines under it keys at d + 2 and further in, no entry among them.
+        if (first >= 0 && /:\s*(#.*)?$/.test(above) && key.test(lineFrom(first)) && indent(lineFrom(first)) === d + 2) return { code: "FIRST_DASH_MISSING", at: first + d };
+        break;
+      }
+      if (entry.test(above) || indent(above) === d) break;
+      first = at;
+    }
+  }
   // A list entry further in than the entry before it (- { from: 85% } at 12 spaces under entries at
   // 10; - code: DZ2.2 at the keys of DZ2.1): said at its dash.
-  const entry = /^[ ]*-[ ]/;
   if ((code === "BAD_INDENT" || code === "BLOCK_AS_IMPLICIT_KEY") && entry.test(lineFrom(errorLine))) {
     const d = indent(lineFrom(errorLine));
     for (let at = errorLine > 0 ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
