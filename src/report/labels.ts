@@ -103,8 +103,13 @@ const TIER_JOINED_MAX = 4;
  * not run into it (县直部门综合绩效考核排名综合绩效考核先进单位 read as one word).
  */
 export function rankTier(lang: Lang, ranking: string, tier: string): { ranking: string; tier: string } {
-  if (lang === "en" || [...tier].length <= TIER_JOINED_MAX) return { ranking, tier };
+  if (!ownTierName(lang, tier)) return { ranking, tier };
   return { ranking: "", tier: message(lang, "word.tier-of", { tier, ranking }) };
+}
+
+/** Whether a tier is said with its ranking in brackets after it (rankTier). */
+function ownTierName(lang: Lang, tier: string): boolean {
+  return lang !== "en" && [...tier].length > TIER_JOINED_MAX;
 }
 
 function say(a: Award, lang: Lang, named: boolean): string {
@@ -113,6 +118,11 @@ function say(a: Award, lang: Lang, named: boolean): string {
       // Passed on by vetoed units ahead (递补): said, or a unit reading its own line cannot tell why its rank won another tier's prize.
       // (After the tier in Chinese; in English after the whole, not between 二等奖 and "in 乡镇组排名".)
       const passed = a.place !== undefined ? message(lang, "award.tier-passed", { place: a.place }) : "";
+      // A tier of a name of its own, named with its ranking: the 递补 in the one bracket (先进单位奖(乡镇组排名,递补为第 3 名), not two).
+      if (named && a.place !== undefined && ownTierName(lang, a.tier)) {
+        const tier = message(lang, "word.tier-of-passed", { tier: a.tier, ranking: a.rankingName, place: a.place });
+        return a.amount !== undefined ? message(lang, "award.rank-in-amount", { tier, ranking: "", amount: formatAmount(a.amount), passed: "" }) : message(lang, "award.rank-in", { tier, ranking: "", passed: "" });
+      }
       // With its amount, as a single-item award says its own (a leader reads the prize money off the same cell).
       if (a.amount !== undefined) return named ? message(lang, "award.rank-in-amount", { ...rankTier(lang, a.rankingName, a.tier), amount: formatAmount(a.amount), passed }) : message(lang, "award.rank-amount", { tier: a.tier, amount: formatAmount(a.amount), passed });
       return named ? message(lang, "award.rank-in", { ...rankTier(lang, a.rankingName, a.tier), passed }) : message(lang, "award.rank", { tier: a.tier, passed });

@@ -338,6 +338,8 @@ describe("awards (§8)", () => {
     expect(awardText(prize("综合绩效考核先进单位"), "zh-CN", "towns")).toBe("名次奖:综合绩效考核先进单位(县直部门综合绩效考核排名)");
     expect(awardText(prize("综合绩效考核先进单位", 20000), "zh-CN", "towns")).toBe("名次奖:综合绩效考核先进单位(县直部门综合绩效考核排名),20,000元");
     expect(awardText(prize("综合绩效考核先进单位"), "en", "towns")).toBe("rank prize: 综合绩效考核先进单位 in 县直部门综合绩效考核排名");
+    // Moved up past a vetoed unit: said in the one bracket, not a second after it.
+    expect(awardText({ ...prize("综合绩效考核先进单位", 20000), place: 3 }, "zh-CN", "towns")).toBe("名次奖:综合绩效考核先进单位(县直部门综合绩效考核排名,递补为第 3 名),20,000元");
     // A short tier still reads as one word with its ranking.
     expect(awardText(prize("先进单位"), "zh-CN", "towns")).toBe("名次奖:县直部门综合绩效考核排名先进单位");
   });

@@ -66,6 +66,7 @@ export const languageMessages: Catalog = {
   "word.sep": { "zh-CN": ";", en: "; " },
   // A prize tier of a name of its own (综合绩效考核先进单位) beside its ranking's: not run together (Chinese; English says "{tier} in {ranking}" whatever the tier).
   "word.tier-of": { "zh-CN": "{tier}({ranking})", en: "{tier} in {ranking}" },
+  "word.tier-of-passed": { "zh-CN": "{tier}({ranking},递补为第 {place} 名)", en: "{tier} in {ranking} (moved up to prize place {place}: vetoed units above win nothing)" },
   "word.yes": { "zh-CN": "是", en: "yes" },
   "word.no": { "zh-CN": "否", en: "no" },
   "word.whole": { "zh-CN": "整数", en: "whole numbers" },
