@@ -1520,6 +1520,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const charts = await phone.evaluate(() => [...document.querySelectorAll("svg.chart")].map((c) => [c.getAttribute("class"), getComputedStyle(c).display, Math.round(c.getBoundingClientRect().right)]));
       expect(charts.map(([cls, display]) => `${cls}:${display}`)).toEqual(["chart chart-wide:none", "chart chart-narrow:block"]);
       expect(Number(charts[1]?.[2])).toBeLessThanOrEqual(360);
+      // At 320 px too, no page wider than the screen (a paired line ranking of short names was 344 px).
+      await phone.setViewportSize({ width: 320, height: 780 });
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     } finally {
       await phone.close();
     }

@@ -104,6 +104,9 @@ table tr.closing-row td, .t-awards tr.closing-row td:first-child, tr.closing-row
   th.long { word-break: normal; }
   td:last-child { min-width: 11em; }
   .pair { grid-template-columns: 1fr; }
+  /* (A paired table's box no wider than the screen, its table scrolling in it: at 320 px a line
+     ranking of short names was 344 px, and the page scrolled sideways.) */
+  .pair > section { min-width: 0; }
   section.block > table, section.chart-block { display: block; overflow-x: auto; }
   td.k-name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
   /* (Above the other headings, sticky too: scrolled sideways, a weighted line's heading was drawn over the name's.) */
