@@ -236,3 +236,28 @@ describe("a template for a year before its scheme took effect", () => {
     expect((await cli(["template", "--rubric", "township-comprehensive", "--year", "2026", "-o", join(dir, "ok.xlsx")])).err).not.toContain("year-before-rubric");
   });
 });
+
+describe("last year's assessment workbook given as the units list", () => {
+  it("makes this year's template of its units, each of its kind and group; a rubric without those kinds says so, and an Excel list of names alone stays a list to save as CSV", async () => {
+    const dir = scratchDir("assess-year-two-");
+    const next = join(dir, "柳河区2027.xlsx");
+    const r = await cli(["template", "--units", "samples/liuhe-2026.xlsx", "--rubric", "township-comprehensive-2026.1", "--year", "2027", "--district", "柳河区", "-o", next]);
+    expect([r.code, r.err.split("\n")[0]]).toEqual([0, "单位名单共 20 个:乡镇(街道) 11 个(乡镇组 7 个、街道组 4 个);区直部门 6 个;区属国有企业 3 个"]);
+    // Each sheet lists its kind's units as last year's did: 河东街道 among the towns, 区城投集团 among the enterprises.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(next);
+    const names = (sheet: string): string[] => (wb.getWorksheet(sheet)?.getColumn(1).values ?? []).slice(2).map(String);
+    expect(names("经济发展")).toContain("河东街道");
+    expect(names("区属国企")).toEqual(["区城投集团", "区交通投资公司", "区文旅集团"]);
+    // Under a rubric without its kinds (the district's default has no enterprises): said, nothing written.
+    const other = await cli(["template", "--units", "samples/liuhe-2026.xlsx", "--year", "2027", "-o", join(dir, "x.xlsx")]);
+    expect([other.code, other.err]).toEqual([1, "samples/liuhe-2026.xlsx: 错误: 单位名单取自考核工作簿,其中 “区城投集团” 的单位类型或分组(enterprise)不在本方案中(本方案的单位类型:town(镇、街道)、department(责任部门)):请用与该工作簿相同的方案(--rubric),或把单位名单另存为 CSV 并写明类型 [units.workbook-kind-unknown]\n"]);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+    // A list kept in Excel (no assessment workbook): saved as CSV, as before.
+    const list = join(dir, "名单.xlsx");
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet("名单").addRows([["城关镇"], ["东湖街道"]]);
+    await plain.xlsx.writeFile(list);
+    expect((await cli(["template", "--units", list, "-o", join(dir, "y.xlsx")])).err).toContain("[units.is-workbook]");
+  });
+});

@@ -4,6 +4,8 @@ import type { Rubric } from "../../rubric/model.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../workbook/units-file.js";
 import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
+import { loadInput } from "../input.js";
+import type { Diagnostic } from "../../diagnostics/index.js";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
@@ -44,20 +46,26 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     const read = readUserFile(o.units, MAX_UNITS_BYTES, "units.too-large");
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
     const unreadable = unitsFileProblem(o.units, read.bytes);
-    if (unreadable) return reportDiagnostics(ctx, [unreadable]);
-    const text = decodeUnitsFile(read.bytes);
-    const parsed = parseUnitsFile(o.units, text, rubric);
-    if (parsed.diagnostics.some((d) => d.severity === "error")) {
-      const code = reportDiagnostics(ctx, parsed.diagnostics);
-      // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
-      // 国有企业: the comprehensive scheme's, --rubric forgotten): said which to name.
-      const other = o.rubric === undefined ? rubricOfKinds(o.units, text, rubric, await bundledRubrics(), parsed.diagnostics) : undefined;
-      if (other) ctx.io.err(ctx.t("template.kinds-of-other-rubric", other) + "\n");
-      return code;
+    // Last year's assessment workbook given for the list: its units, with their kinds and groups.
+    const fromBook = unreadable?.code === "units.is-workbook" ? await unitsOfWorkbook(o.units, rubric) : undefined;
+    if (fromBook !== undefined && !Array.isArray(fromBook)) return reportDiagnostics(ctx, [fromBook]);
+    if (fromBook) units = fromBook;
+    else {
+      if (unreadable) return reportDiagnostics(ctx, [unreadable]);
+      const text = decodeUnitsFile(read.bytes);
+      const parsed = parseUnitsFile(o.units, text, rubric);
+      if (parsed.diagnostics.some((d) => d.severity === "error")) {
+        const code = reportDiagnostics(ctx, parsed.diagnostics);
+        // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
+        // 国有企业: the comprehensive scheme's, --rubric forgotten): said which to name.
+        const other = o.rubric === undefined ? rubricOfKinds(o.units, text, rubric, await bundledRubrics(), parsed.diagnostics) : undefined;
+        if (other) ctx.io.err(ctx.t("template.kinds-of-other-rubric", other) + "\n");
+        return code;
+      }
+      // Warnings (a kind guessed) are said, and the template is made.
+      if (parsed.diagnostics.length) reportDiagnostics(ctx, parsed.diagnostics);
+      units = parsed.units;
     }
-    // Warnings (a kind guessed) are said, and the template is made.
-    if (parsed.diagnostics.length) reportDiagnostics(ctx, parsed.diagnostics);
-    units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
   const misnamed = requireXlsx(ctx, target, `${rubric.id}-${year}.xlsx`);
@@ -83,4 +91,23 @@ async function bundledRubrics(): Promise<Rubric[]> {
     if (r) all.push(r);
   }
   return all;
+}
+
+/**
+ * The units of an assessment workbook given for the list (last year's, filled): each with its kind
+ * and group as it was read, for this rubric's template; undefined where it is no assessment
+ * workbook that reads without errors (said as a workbook given for a list), a problem where a unit's
+ * kind or group is not this rubric's.
+ */
+async function unitsOfWorkbook(file: string, rubric: Rubric): Promise<TemplateUnit[] | Diagnostic | undefined> {
+  const input = await loadInput(file, undefined);
+  const units = input.submission?.units;
+  if (!units?.length) return undefined;
+  for (const u of units) {
+    const kind = rubric.unitKinds.find((k) => k.id === u.kind);
+    if (!kind || (u.group !== undefined && kind.groups.length > 0 && !kind.groups.some((g) => g.id === u.group))) {
+      return { code: "units.workbook-kind-unknown", severity: "error", data: { unit: u.name, kind: u.kind, kinds: rubric.unitKinds.map((k) => `${k.id}(${k.name})`).join("、") }, location: { file } };
+    }
+  }
+  return units.map((u) => ({ name: u.name, kind: u.kind, ...(u.group !== undefined && rubric.unitKinds.find((k) => k.id === u.kind)?.groups.length ? { group: u.group } : {}) }));
 }
