@@ -85,6 +85,16 @@ function unclosedFlow(source: string, end: number): number | undefined {
  * file; that one is located at the line where the quote opens (the first with one left unpaired).
  */
 function yamlError(code: string, text: string, offset: number, source: string): { code: string; at: number } {
+  // A line's indentation said at the blank line above it (a top-level key moved in after a blank
+  // line): said at that line, at its key.
+  if (code === "BAD_INDENT") {
+    const start = source.lastIndexOf("\n", offset - 1) + 1;
+    const blank = /^[ \t]*\r?\n/.exec(source.slice(start));
+    if (blank) {
+      const next = /^(?:[ \t]*\r?\n)*([ ]*)/.exec(source.slice(start));
+      if (next && start + (next[0]?.length ?? 0) < source.length) return yamlError(code, text, start + (next[0]?.length ?? 0), source);
+    }
+  }
   // The slips below are looked for near the error only, on its line and the lines either side: a
   // text elsewhere (a block of clause text, text: |) may hold such words or a full-width indent.
   const errorLine = source.lastIndexOf("\n", offset - 1) + 1;
@@ -314,9 +324,11 @@ function dashMissing(diags: Diagnostic[], source: string): void {
   const lines = source.split("\n");
   const indent = (l: string): number => /^ */.exec(l)?.[0].length ?? 0;
   for (const d of [...diags]) {
-    if (d.code !== "rubric.duplicate-key" || (d.data.key !== "code" && d.data.key !== "id") || !d.location || !("line" in d.location)) continue;
+    if (d.code !== "rubric.duplicate-key" || !d.location || !("line" in d.location)) continue;
     const at = d.location.line - 1;
     const text = lines[at] ?? "";
+    // An entry's first key (code, id; or the key the entry above begins with: - name: 一等奖 then name: 二等奖).
+    if (d.data.key !== "code" && d.data.key !== "id" && !entryAboveBegins(lines, at, String(d.data.key))) continue;
     if (/^\s*-\s/.test(text)) continue;
     // Its keys: the lines after it at its indentation, up to a dash or a line further out.
     const own = indent(text);
@@ -332,6 +344,19 @@ function dashMissing(diags: Diagnostic[], source: string): void {
     }
     diags.push({ code: "rubric.dash-missing", severity: "error", data: { key: String(d.data.key) }, location: { ...d.location, col: Math.max(1, own - 1) } });
   }
+}
+
+/** Whether the entry above line `at` (the nearest "- " above it, at its column or further out) begins with `key`. */
+function entryAboveBegins(lines: readonly string[], at: number, key: string): boolean {
+  const own = /^ */.exec(lines[at] ?? "")?.[0].length ?? 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const l = lines[i] ?? "";
+    if (/^\s*(#.*)?$/.test(l)) continue;
+    const dash = /^(\s*)-\s+([A-Za-z_][\w-]*)\s*:/.exec(l);
+    if (dash && (dash[1]?.length ?? 0) < own) return dash[2] === key;
+    if ((/^ */.exec(l)?.[0].length ?? 0) < own) return false;
+  }
+  return false;
 }
 
 /**
