@@ -128,6 +128,10 @@ const cases: Case[] = [
   // entry begun by another key than code or id with its dash deleted: said as that, not as the key twice.
   { name: "dash-missing-name-first", text: replace("    - name: 二等奖\n", "      name: 二等奖\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("    - name: 二等奖\n")}:5`] },
   { name: "yaml-top-key-after-blank-line", text: replace("\nindicators:\n", "\n\n indicators:\n"), expected: [`rubric.yaml.BAD_INDENT r.yaml:${lineOf("indicators:\n") + 1}:2`] },
+  // The first key under a key that opens a block, moved out to its column or further in than the
+  // keys under it: that key (the key after it was blamed).
+  { name: "yaml-first-key-under-less", text: replace("  statuses:\n    counted: [已认定]\n", "  statuses:\n  counted: [已认定]\n"), expected: [`rubric.yaml.FIRST_KEY_UNDER_LESS r.yaml:${lineOf("    counted: [已认定]\n")}:3`] },
+  { name: "yaml-first-key-under-deeper", text: replace("  statuses:\n    counted: [已认定]\n", "  statuses:\n      counted: [已认定]\n"), expected: [`rubric.yaml.FIRST_KEY_UNDER_DEEPER r.yaml:${lineOf("    counted: [已认定]\n")}:7`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
   // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (the

@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "FIRST_KEY_UNDER_LESS", "FIRST_KEY_UNDER_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -171,6 +171,9 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     // A list's next entry under a key moved out of the entry above it (text: at 4 spaces among keys
     // at 8, then - code: DZ2 at 6): that key, not the entry, which lines up with its list.
     if (/^[ ]*-[ ]/.test(l) && key.test(a) && !/^[ ]*-[ ]/.test(a) && key.test(t) && indent(a) < keyAt(t) && indent(l) < keyAt(t) && indent(l) > indent(a)) return { code: "KEY_LESS_THAN_ITS_ENTRY", at: above + indent(a) };
+    // The first key under a key that opens a block (veto:, then ranked: at veto's own column, then
+    // grade: at the block's): that key, which belongs in the block (grade: was said to be further in).
+    if (key.test(a) && key.test(t) && /:\s*(#.*)?$/.test(t) && indent(a) < indent(l) && indent(l) > keyAt(t) && !/^[ ]*-[ ]/.test(l) && !/^[ ]*-[ ]/.test(a)) return { code: "FIRST_KEY_UNDER_LESS", at: above + indent(a) };
     return { code: "KEY_INDENT_DEEPER", at: start + indent(l) };
   };
   // A list entry pasted out of line, less indented than the entries of a list above it that every
@@ -247,6 +250,14 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   }
   if (code === "BAD_INDENT" && errorLine > 0) {
     if (deeper(lineFrom(lineAbove), lineFrom(errorLine))) return deeperAt(errorLine);
+    // The first key under a key that opens a block further in than the keys after it (veto:, then
+    // ranked: at 12, grade: at 10): that key.
+    {
+      const [l, a] = [lineFrom(errorLine), lineFrom(lineAbove)];
+      const twoAt = startAbove(lineAbove);
+      const t = twoAt >= 0 && twoAt < lineAbove ? lineFrom(twoAt) : "";
+      if (key.test(l) && key.test(a) && key.test(t) && /:\s*(#.*)?$/.test(t) && keyAt(a) > indent(l) && indent(l) > keyAt(t) && !/^[ ]*-[ ]/.test(a)) return { code: "FIRST_KEY_UNDER_DEEPER", at: lineAbove + indent(a) };
+    }
     const twoAbove = startAbove(lineAbove);
     if (twoAbove >= 0 && twoAbove < lineAbove && deeper(lineFrom(twoAbove), lineFrom(lineAbove))) return deeperAt(lineAbove);
     const [l, a] = [lineFrom(errorLine), lineFrom(lineAbove)];
