@@ -7,7 +7,7 @@ import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
 import { isMeasured, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
-import { formatPoints, formatPointsFixed, formatRate, pointsToNumber } from "../model/numbers.js";
+import { formatAmount, formatPoints, formatPointsFixed, formatRate, pointsToNumber } from "../model/numbers.js";
 import { coverYear, type Cover, type Submission } from "../model/submission.js";
 import type { Award, OpenAward, RankingResult, Results, UnitResult } from "../model/results.js";
 import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook/ours.js";
@@ -833,17 +833,21 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
       yield money ? none : withoutAmount(none);
     }
   };
-  let widths: { award: number; basis: number } | undefined;
-  const measure = (): { award: number; basis: number } => {
+  let widths: { award: number; basis: number; amount: number } | undefined;
+  const measure = (): { award: number; basis: number; amount: number } => {
     if (widths) return widths;
     const award = new Fitting(20, 50);
     const basis = new Fitting(16, 50);
+    // The amounts as they print (50,000), and a pending prize's (待定 30,000, cut to 寺定 30,000 at 10).
+    const amount = new Fitting(10, 20);
     const at = money ? 4 : 3;
     for (const r of rows()) {
       const full = award.add(String(r.cells[2] ?? ""));
-      if (basis.add(String(r.cells[at] ?? "")) && full) break;
+      const sum = r.cells[3];
+      const amountFull = !money || amount.add(typeof sum === "number" ? formatAmount(sum) : String(sum ?? ""));
+      if (basis.add(String(r.cells[at] ?? "")) && full && amountFull) break;
     }
-    widths = { award: award.width, basis: basis.width };
+    widths = { award: award.width, basis: basis.width, amount: amount.width };
     return widths;
   };
   const name = resultSheetName({ kind: "awards" }, lang);
@@ -865,7 +869,17 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
           return measure().award;
         },
       },
-      ...(money ? [{ header: t(lang, "out.amount"), kind: "money" as const, width: 10 }] : []),
+      ...(money
+        ? [
+            {
+              header: t(lang, "out.amount"),
+              kind: "money" as const,
+              get width() {
+                return measure().amount;
+              },
+            },
+          ]
+        : []),
       {
         header: t(lang, "out.basis"),
         kind: "wrap",

@@ -6,6 +6,7 @@ import { score } from "../../src/engine/index.js";
 import { resultTables } from "../../src/report/result-sheets.js";
 import type { Rubric } from "../../src/rubric/model.js";
 import { scoreFile } from "./helpers.js";
+import { textUnits } from "../../src/model/width.js";
 import { awardListRows } from "../../src/report/september/awards.js";
 
 describe("a ranking sheet's legend", () => {
@@ -34,5 +35,18 @@ describe("the award list's red rows", () => {
     const reportRows = awardListRows(rubric, results, results.rankings, "zh-CN").filter((r) => typeof r.cells[1] === "string" && vetoed.has(r.cells[1]));
     expect(reportRows.some((r) => r.cells[0] === "等次")).toBe(true);
     expect(reportRows.map((r) => r.mark)).toEqual(reportRows.map(() => "veto"));
+  });
+});
+
+describe("the award list's amounts", () => {
+  it("are as wide as a pending prize's (待定 30,000 was cut to 寺定 30,000 in a column of 10)", async () => {
+    const { rubric, submission, results } = await scoreFile("samples/liuhe-2026.xlsx");
+    // 金山镇 (no prize) may yet win the 乡镇组 一等奖 by pending claims: listed with its amount to be decided.
+    const open: Results = { ...results, units: results.units.map((u) => (u.name === "金山镇" ? { ...u, certainty: { total: [u.total, u.total], ranks: {}, settled: false, open: [{ ranking: "rural", kind: "rank", rankingName: "乡镇组排名", tier: "一等奖" }], pending: [], awardClaims: [] } } : u)) };
+    const sheet = resultTables(rubric, submission, open, "zh-CN", "t").find((t) => t.sheet.kind === "awards");
+    const at = sheet?.columns.findIndex((c) => c.kind === "money") ?? -1;
+    const pending = [...(sheet?.rows ?? [])].map((r) => r.cells[at]).filter((c): c is string => typeof c === "string" && c.startsWith("待定"));
+    expect(pending).toContain("待定 50,000");
+    for (const text of pending) expect(textUnits(text) + 2).toBeLessThanOrEqual(sheet?.columns[at]?.width ?? 0);
   });
 });
