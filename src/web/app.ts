@@ -361,6 +361,19 @@ export function start(doc: Document): void {
       return { all: [...(mine && given ? [{ rubric: mine, own: given.name }] : []), ...bundled], ...(preferred ? { preferred } : {}) };
     },
     showDiagnostics: (diagnostics, into) => showDiagnostics(diagnostics, into),
+    unitsOfWorkbook: async (name, bytes) => {
+      const loaded = await loadWorkbook({ file: name, bytes, rubrics: source(), host: browserHost });
+      const units = loaded.submission?.units;
+      if (!units?.length || !loaded.rubric) return undefined;
+      const kinds = loaded.rubric.unitKinds;
+      // Each as a list's line: its name (quoted where it holds a comma), its kind's id, its group's name.
+      const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+      const lines = units.map((u) => {
+        const group = kinds.find((k) => k.id === u.kind)?.groups.find((g) => g.id === u.group)?.name;
+        return [csv(u.name), u.kind, ...(group ? [csv(group)] : [])].join(",");
+      });
+      return { text: lines.join("\n"), count: units.length };
+    },
   });
 
   const rankingTable = (s: Scored, rankingId: string): HTMLElement => {

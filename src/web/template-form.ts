@@ -24,6 +24,8 @@ export interface TemplateFormHost {
   readonly rubrics: () => { readonly all: readonly FormRubric[]; readonly preferred?: FormRubric };
   /** Problems listed as the page lists them. */
   readonly showDiagnostics: (diagnostics: readonly Diagnostic[], into: HTMLElement) => void;
+  /** Last year's assessment workbook given for the list: its units as a list's lines (name,kind,group), or undefined where it is none that reads. */
+  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<{ readonly text: string; readonly count: number } | undefined>;
 }
 
 export interface TemplateForm {
@@ -128,6 +130,14 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
       return;
     }
     const problem = unitsFileProblem(file.name, bytes);
+    // Last year's assessment workbook: its units with their kinds and groups, into the box to check.
+    const fromBook = problem?.code === "units.is-workbook" ? await host.unitsOfWorkbook?.(file.name, bytes) : undefined;
+    if (fromBook) {
+      units.value = fromBook.text;
+      listFile = { name: file.name, text: units.value };
+      status.textContent = t("web.template-list-from-workbook", { file: file.name, count: fromBook.count });
+      return;
+    }
     if (problem) return fail(problem);
     const text = decodeUnitsFile(bytes);
     units.value = text;

@@ -1719,7 +1719,7 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     expect(await page.locator("#template-download a").count()).toBe(1);
   });
 
-  it("reads a list's file saved from Excel (GBK) into the box, and says of a workbook chosen for it to paste its columns", async () => {
+  it("reads a list's file saved from Excel (GBK) into the box, last year's assessment workbook as its units, and says of another workbook chosen for it to paste its columns", async () => {
     // 城关镇,镇 / 河西街道,街道 in GBK, as Excel saves a CSV on a Chinese Windows.
     const gbk = join(dir, "单位名单.csv");
     writeFileSync(gbk, Buffer.from([0xb3, 0xc7, 0xb9, 0xd8, 0xd5, 0xf2, 0x2c, 0xd5, 0xf2, 0x0a, 0xba, 0xd3, 0xce, 0xf7, 0xbd, 0xd6, 0xb5, 0xc0, 0x2c, 0xbd, 0xd6, 0xb5, 0xc0, 0x0a]));
@@ -1737,10 +1737,22 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     await page.waitForFunction(() => /读入/.test(document.getElementById("template-status")?.textContent ?? ""));
     await page.fill("#template-units", "城关镇,镇\n河西街道,市场\n");
     expect(await page.locator("#template-problems li").count()).toBe(0);
-    // The list's own workbook: its columns to paste (no command line here to save it as CSV with).
+    // Last year's assessment workbook: its units, each with its kind and group, into the box to check.
     await page.setInputFiles("#template-units-file", "samples/liuhe-2026.xlsx");
+    await page.waitForFunction(() => /liuhe-2026\.xlsx/.test(document.getElementById("template-status")?.textContent ?? ""));
+    expect(await status()).toBe("已从考核工作簿 liuhe-2026.xlsx 取出 20 个单位(含类型和分组),放在上面的框里:核对后点“制作模板”");
+    const lines = (await page.inputValue("#template-units")).split("\n");
+    expect([lines.length, lines[0], lines.at(-1)]).toEqual([20, "柳河镇,town,乡镇组", "区文旅集团,enterprise"]);
+    await page.selectOption("#template-rubric", { label: "乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)" });
+    expect(await make()).toContain("单位名单共 20 个:乡镇(街道) 11 个(乡镇组 7 个、街道组 4 个);区直部门 6 个;区属国有企业 3 个");
+    // A list kept in Excel (no assessment workbook): its columns to paste (no command line here to save it as CSV with).
+    const kept = join(dir, "名单.xlsx");
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet("名单").addRows([["城关镇"], ["东湖街道"]]);
+    await plain.xlsx.writeFile(kept);
+    await page.setInputFiles("#template-units-file", kept);
     await page.waitForFunction(() => /未读入/.test(document.getElementById("template-status")?.textContent ?? ""));
-    expect(await status()).toBe("名单文件 liuhe-2026.xlsx 未读入:");
+    expect(await status()).toBe("名单文件 名单.xlsx 未读入:");
     expect(await page.locator("#template-problems li").allTextContents()).toEqual([expect.stringContaining("请在 Excel 中选中名单的几列,复制后粘贴到上面的框里")]);
   });
 
