@@ -44,8 +44,6 @@ export async function resultSavedSince(book: WorkbookReader, earlier: (sheet: st
   }
 }
 
-
-
 /** The workbook at `file` loaded, with every diagnostic (a file that cannot be read is one). */
 export async function loadInput(file: string, rubricFlag: string | undefined, progress?: Progress, o: LoadOptions = {}): Promise<Input> {
   const read = await readUserFileAsync(file, DEFAULT_LIMITS.maxFileBytes);

@@ -89,11 +89,9 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // line): said at that line, at its key.
   if (code === "BAD_INDENT") {
     const start = source.lastIndexOf("\n", offset - 1) + 1;
-    const blank = /^[ \t]*\r?\n/.exec(source.slice(start));
-    if (blank) {
-      const next = /^(?:[ \t]*\r?\n)*([ ]*)/.exec(source.slice(start));
-      if (next && start + (next[0]?.length ?? 0) < source.length) return yamlError(code, text, start + (next[0]?.length ?? 0), source);
-    }
+    // (Past the blank lines, and the next line's spaces: at its key.)
+    const past = /^[ \t]*\r?\n/.test(source.slice(start, start + 200)) ? /^(?:[ \t]*\r?\n)*[ ]*/.exec(source.slice(start))?.[0].length : undefined;
+    if (past !== undefined && start + past < source.length) return yamlError(code, text, start + past, source);
   }
   // The slips below are looked for near the error only, on its line and the lines either side: a
   // text elsewhere (a block of clause text, text: |) may hold such words or a full-width indent.
@@ -153,6 +151,8 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // (and says so at the line above), or, after a value it has closed ([…] # …), finds the line
   // under it wrongly indented.
   const lineFrom = (start: number): string => source.slice(start, endOf(start));
+  /** A line of nothing but spaces or a comment. */
+  const blank = (l: string): boolean => /^\s*(#.*)?$/.test(l);
   const indent = (l: string): number => /^[ ]*/.exec(l)?.[0].length ?? 0;
   const key = /^[ ]*(?:-[ ]+)?[A-Za-z_][\w-]*[ ]*:/;
   // `deeper` a key under `above` and further in, where `above` opens no block of its own.
@@ -184,7 +184,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const d = entry?.[1]?.length ?? -1;
     for (let at = entry ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
       const a = lineFrom(at);
-      if (/^\s*(#.*)?$/.test(a)) continue;
+      if (blank(a)) continue;
       if (indent(a) <= d) break;
       if (/^[ ]*-[ ]/.test(a)) return { code: "ITEM_INDENT_LESS", at: errorLine + d };
     }
@@ -204,13 +204,13 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const before = new Set<string>();
     for (let at = startAbove(start); at >= 0; at = at > 0 ? startAbove(at) : -1) {
       const l = lineFrom(at);
-      if (/^\s*(#.*)?$/.test(l)) continue;
+      if (blank(l)) continue;
       if (keyAt(l) === level) before.add(keyOf(l) ?? "");
       if (indent(l) < level) break;
     }
     for (let at = source.indexOf("\n", start) + 1; at > 0 && at < source.length; at = source.indexOf("\n", at) + 1) {
       const l = lineFrom(at);
-      if (/^\s*(#.*)?$/.test(l)) continue;
+      if (blank(l)) continue;
       if (indent(l) < level) break;
       if (indent(l) === level && before.has(keyOf(l) ?? "")) return true;
     }
@@ -224,7 +224,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     let first = -1;
     for (let at = errorLine > 0 ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
       const above = lineFrom(at);
-      if (/^\s*(#.*)?$/.test(above)) continue;
+      if (blank(above)) continue;
       if (indent(above) < d) {
         // The key that opens the list, the lines under it keys at d + 2 and further in, no entry among them.
         if (first >= 0 && /:\s*(#.*)?$/.test(above) && key.test(lineFrom(first)) && indent(lineFrom(first)) === d + 2) return { code: "FIRST_DASH_MISSING", at: first + d };
@@ -240,7 +240,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const d = indent(lineFrom(errorLine));
     for (let at = errorLine > 0 ? startAbove(errorLine) : -1; at >= 0; at = at > 0 ? startAbove(at) : -1) {
       const above = lineFrom(at);
-      if (/^\s*(#.*)?$/.test(above)) continue;
+      if (blank(above)) continue;
       if (entry.test(above) && indent(above) < d) {
         if (keyAt(above) === d) return { code: "ITEM_INDENT_DEEPER", at: errorLine + d };
         break;
@@ -269,7 +269,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
       let dashAt = -1;
       for (let at = lineAbove; at >= 0; at = at > 0 ? startAbove(at) : -1) {
         const above = lineFrom(at);
-        if (/^\s*(#.*)?$/.test(above)) continue;
+        if (blank(above)) continue;
         if (indent(above) <= indent(l)) {
           atDash = indent(above) === indent(l) && entry.test(above);
           dashAt = at;
@@ -281,7 +281,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
       if (atDash && dashAt === lineAbove && key.test(next) && !entry.test(next) && indent(next) === indent(l)) return { code: "ENTRY_FIRST_LINE_APART", at: dashAt + indent(a) };
       // A key at the dash of the entry it belongs to (yellow_card: at 2 spaces under - id: at 2): its
       // keys stand after the dash.
-      if (atDash && (/^\s*(#.*)?$/.test(next) || indent(next) <= indent(l))) return { code: "KEY_AT_DASH", at: errorLine + indent(l) };
+      if (atDash && (blank(next) || indent(next) <= indent(l))) return { code: "KEY_AT_DASH", at: errorLine + indent(l) };
       if (key.test(a) && indent(l) < keyAt(a) && key.test(next) && !entry.test(next) && keyAt(next) === keyAt(a) && !(atDash && headOfEntry(errorLine, keyAt(a)))) {
         // A key less indented than the key above it, the key under it lined up with that one (kind:
         // moved out of its item; name: under - id:): that key, at its first letter (it was "keys of
@@ -301,7 +301,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     if (m && /^["'[{]/.test(value)) {
       const close = { '"': '"', "'": "'", "[": "]", "{": "}" }[value[0] ?? ""] ?? "";
       const end = value.indexOf(close, 1);
-      if (end > 0 && !/^\s*(#.*)?$/.test(value.slice(end + 1))) return { code: "TEXT_AFTER_CLOSE", at };
+      if (end > 0 && !blank(value.slice(end + 1))) return { code: "TEXT_AFTER_CLOSE", at };
     } else if (m && /:(\s|$)/.test(value)) return { code: "TEXT_COLON", at: at + value.search(/:(\s|$)/) };
     // A list or a map of another key with something after its closing ] or } (levels: [市级, 省级] 国家级):
     // an entry left outside it.
@@ -309,7 +309,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     if (!m && list) {
       const v = list[2] ?? "";
       const end = v.lastIndexOf(v[0] === "[" ? "]" : "}");
-      if (end > 0 && !/^\s*(#.*)?$/.test(v.slice(end + 1))) return { code: "LIST_AFTER_CLOSE", at: errorLine + (list[1]?.length ?? 0) + end + 1 };
+      if (end > 0 && !blank(v.slice(end + 1))) return { code: "LIST_AFTER_CLOSE", at: errorLine + (list[1]?.length ?? 0) + end + 1 };
     }
   }
   if (code !== "MISSING_CHAR") return { code, at: offset };

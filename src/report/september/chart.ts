@@ -91,6 +91,32 @@ export function chartParts(bars: readonly Bar[]): (readonly Bar[])[] {
 /** The room for the units' names at most, of the chart's 1000: past it a name is drawn narrower. */
 const LABEL_MAX = 360;
 
+/**
+ * A chart's legend at (left, y): the ranked units' dot and word, and the vetoed units' where one is
+ * drawn (`gap`: the room between the two).
+ */
+function legend(c: ChartData, esc: Escape, left: number, y: number, gap: number): string[] {
+  const second = left + 24 + textWidth(c.ranked) * (FONT_PX / 2) + gap;
+  return [
+    `<g class="legend">`,
+    dot(left + 8, y + 6, false),
+    `<text x="${left + 22}" y="${y + 11}">${esc(c.ranked)}</text>`,
+    ...(c.bars.some((b) => b.vetoed) ? [dot(second + 8, y + 6, true), `<text x="${second + 22}" y="${y + 11}">${esc(c.vetoed)}</text>`] : []),
+    `</g>`,
+  ];
+}
+
+/** A chart's scale: a vertical grid line at each step, its value above it at `top`, down to `bottom`. */
+function scale(range: { readonly bottom: number; readonly top: number; readonly step: number }, x: (v: number) => number, top: number, bottom: number): string[] {
+  const out = [`<g class="axis" fill="#595959" font-size="11">`];
+  for (let v = range.bottom; v <= range.top + 1e-9; v += range.step) {
+    const gx = x(v).toFixed(1);
+    out.push(`<line x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${bottom}" stroke="#d9d9d9"/>`, `<text x="${gx}" y="${top - 10}" text-anchor="middle">${num(v)}</text>`);
+  }
+  out.push(`</g>`);
+  return out;
+}
+
 /** Bars up to which a chart is drawn a second time for a phone (a province's is not: no one reads it there). */
 export const NARROW_BARS_MAX = 200;
 
@@ -113,14 +139,7 @@ export function narrowChart(c: ChartData, esc: Escape): string {
   const x = (v: number): number => left + (plotW * Math.max(0, v - bottom)) / (most - bottom);
   const fit = (name: string): string => (textWidth(name) * (FONT_PX / 2) > width - 16 ? ` textLength="${width - 16}" lengthAdjust="spacingAndGlyphs"` : "");
   const out: string[] = [`<svg class="chart chart-narrow" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}n-title" font-size="${FONT_PX}">`, `<title id="${c.id}n-title">${esc(c.label)}</title>`];
-  const second = 30 + textWidth(c.ranked) * (FONT_PX / 2) + 24;
-  out.push(`<g class="legend">`, dot(14, 16, false), `<text x="28" y="21">${esc(c.ranked)}</text>`, ...(c.bars.some((b) => b.vetoed) ? [dot(second + 8, 16, true), `<text x="${second + 22}" y="21">${esc(c.vetoed)}</text>`] : []), `</g>`);
-  out.push(`<g class="axis" fill="#595959" font-size="11">`);
-  for (let v = bottom; v <= most + 1e-9; v += step) {
-    const gx = x(v).toFixed(1);
-    out.push(`<line x1="${gx}" y1="${top - 6}" x2="${gx}" y2="${height - 8}" stroke="#d9d9d9"/>`, `<text x="${gx}" y="${top - 10}" text-anchor="middle">${num(v)}</text>`);
-  }
-  out.push(`</g>`);
+  out.push(...legend(c, esc, 6, 10, 24), ...scale({ bottom, top: most, step }, x, top, height - 8));
   c.bars.forEach((b, i) => {
     const y = top + i * row;
     const cx = x(b.total);
@@ -158,25 +177,7 @@ export function barChart(c: ChartData, esc: Escape, narrowToo = false): string {
     `<svg class="chart${narrowToo ? " chart-wide" : ""}" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${c.id}-title" font-size="${FONT_PX}">`,
     `<title id="${c.id}-title">${esc(c.label)}</title>`,
   );
-  // Legend.
-  const ly = 10;
-  const second = left + 24 + textWidth(c.ranked) * (FONT_PX / 2) + 36;
-  // The vetoed dot is explained only where one is drawn.
-  const anyVetoed = c.bars.some((b) => b.vetoed);
-  out.push(
-    `<g class="legend">`,
-    dot(left + 8, ly + 6, false),
-    `<text x="${left + 22}" y="${ly + 11}">${esc(c.ranked)}</text>`,
-    ...(anyVetoed ? [dot(second + 8, ly + 6, true), `<text x="${second + 22}" y="${ly + 11}">${esc(c.vetoed)}</text>`] : []),
-    `</g>`,
-  );
-  // Scale: vertical grid lines with their values.
-  out.push(`<g class="axis" fill="#595959" font-size="11">`);
-  for (let v = bottom; v <= top + 1e-9; v += step) {
-    const gx = x(v).toFixed(1);
-    out.push(`<line x1="${gx}" y1="${TOP - 6}" x2="${gx}" y2="${height - 12}" stroke="#d9d9d9"/>`, `<text x="${gx}" y="${TOP - 10}" text-anchor="middle">${num(v)}</text>`);
-  }
-  out.push(`</g>`);
+  out.push(...legend(c, esc, left, 10, 36), ...scale({ bottom, top, step }, x, TOP, height - 12));
   c.bars.forEach((b, i) => {
     const y = TOP + i * ROW;
     const cx = x(b.total);
