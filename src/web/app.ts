@@ -915,12 +915,13 @@ export function start(doc: Document): void {
     if (!load.rubric) return refuse(load.diagnostics);
     // One with a bundled rubric's id and version but other content would score workbooks made for
     // that one differently under the same name: not used (as a file beside a workbook is not on
-    // the command line), and said why.
+    // the command line), and said why — as a warning, as the command line says it (an error beside
+    // results scored under the bundled one read as doubt of them).
     const { id, version } = load.rubric;
     const twin = inlined.find((r) => r.id === id && r.version === version);
     // The same rubric saved again (other line endings, a comment added) is the same: only its bytes differ.
     if (twin && !saySame(twin.rubric, load.rubric)) {
-      return refuse([{ code: "web.rubric-same-as-bundled", severity: "error", data: { rubric: `${id} ${version}`, id }, location: { file: f.name } }]);
+      return refuse([{ code: "web.rubric-same-as-bundled", severity: "warning", data: { rubric: `${id} ${version}`, id }, location: { file: f.name } }]);
     }
     // One in place of an earlier one of the same id and version that says otherwise (a corrected
     // file from the district): said, or two sets of results would carry one name unremarked.
