@@ -124,6 +124,8 @@ const cases: Case[] = [
   { name: "yaml-first-key-after-dash-moved-out", text: replace("      - code: DZ1\n        name: 基本指标\n", "      - code: DZ1\n    name: 基本指标\n"), expected: [`rubric.yaml.KEY_INDENT_LESS r.yaml:${lineOf("      - code: DZ1\n") + 1}:5`] },
   { name: "yaml-last-key-moved-out", text: replace("        target: MB1\n      - code: DZ2\n", "    target: MB1\n      - code: DZ2\n"), expected: [`rubric.yaml.KEY_LESS_THAN_ITS_ENTRY r.yaml:${lineOf("        target: MB1\n")}:5`] },
   { name: "yaml-first-entry-without-dash", text: replace("unit_kinds:\n  - id: town\n", "unit_kinds:\n    id: town\n"), expected: [`rubric.yaml.FIRST_DASH_MISSING r.yaml:${lineOf("  - id: town\n")}:3`] },
+  // (Its key left at the dash's column, not moved to the keys': the dash missing, not the key out of its block.)
+  { name: "yaml-first-entry-dash-deleted", text: replace("unit_kinds:\n  - id: town\n", "unit_kinds:\n  id: town\n"), expected: [`rubric.yaml.FIRST_DASH_MISSING r.yaml:${lineOf("  - id: town\n")}:3`] },
   // A top-level key moved in after a blank line: said at it (it was the blank line, column 1); an
   // entry begun by another key than code or id with its dash deleted: said as that, not as the key twice.
   { name: "dash-missing-name-first", text: replace("    - name: 二等奖\n", "      name: 二等奖\n"), expected: [`rubric.dash-missing r.yaml:${lineOf("    - name: 二等奖\n")}:5`] },

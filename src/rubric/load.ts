@@ -172,8 +172,20 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     // at 8, then - code: DZ2 at 6): that key, not the entry, which lines up with its list.
     if (/^[ ]*-[ ]/.test(l) && key.test(a) && !/^[ ]*-[ ]/.test(a) && key.test(t) && indent(a) < keyAt(t) && indent(l) < keyAt(t) && indent(l) > indent(a)) return { code: "KEY_LESS_THAN_ITS_ENTRY", at: above + indent(a) };
     // The first key under a key that opens a block (veto:, then ranked: at veto's own column, then
-    // grade: at the block's): that key, which belongs in the block (grade: was said to be further in).
-    if (key.test(a) && key.test(t) && /:\s*(#.*)?$/.test(t) && indent(a) < indent(l) && indent(l) > keyAt(t) && !/^[ ]*-[ ]/.test(l) && !/^[ ]*-[ ]/.test(a)) return { code: "FIRST_KEY_UNDER_LESS", at: above + indent(a) };
+    // grade: at the block's): that key, which belongs in the block (grade: was said to be further in);
+    // or, where entries of a list follow at its column (unit_kinds:, then id: town at 2, its keys at
+    // 4, then - id: department at 2), the list's first entry, its dash deleted.
+    if (key.test(a) && key.test(t) && /:\s*(#.*)?$/.test(t) && indent(a) < indent(l) && indent(l) > keyAt(t) && !/^[ ]*-[ ]/.test(l) && !/^[ ]*-[ ]/.test(a)) {
+      for (let at = source.indexOf("\n", start) + 1; at > 0 && at < source.length; at = source.indexOf("\n", at) + 1) {
+        const next = lineFrom(at);
+        if (blank(next)) continue;
+        if (indent(next) <= indent(a)) {
+          if (indent(next) === indent(a) && /^[ ]*-[ ]/.test(next)) return { code: "FIRST_DASH_MISSING", at: above + indent(a) };
+          break;
+        }
+      }
+      return { code: "FIRST_KEY_UNDER_LESS", at: above + indent(a) };
+    }
     return { code: "KEY_INDENT_DEEPER", at: start + indent(l) };
   };
   // A list entry pasted out of line, less indented than the entries of a list above it that every
