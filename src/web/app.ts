@@ -25,6 +25,7 @@ import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } fro
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
 import { isListName, templateForm } from "./template-form.js";
+import { unitsListOf } from "../workbook/units-file.js";
 import { pageNumbers } from "../report/september/style.js";
 import { textUnits } from "../model/width.js";
 
@@ -365,14 +366,7 @@ export function start(doc: Document): void {
       const loaded = await loadWorkbook({ file: name, bytes, rubrics: source(), host: browserHost });
       const units = loaded.submission?.units;
       if (!units?.length || !loaded.rubric) return undefined;
-      const kinds = loaded.rubric.unitKinds;
-      // Each as a list's line: its name (quoted where it holds a comma), its kind's id, its group's name.
-      const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-      const lines = units.map((u) => {
-        const group = kinds.find((k) => k.id === u.kind)?.groups.find((g) => g.id === u.group)?.name;
-        return [csv(u.name), u.kind, ...(group ? [csv(group)] : [])].join(",");
-      });
-      return { text: lines.join("\n"), count: units.length };
+      return { text: unitsListOf(units, loaded.rubric), count: units.length, rubric: { id: loaded.rubric.id, version: loaded.rubric.version } };
     },
   });
 

@@ -25,7 +25,7 @@ export interface TemplateFormHost {
   /** Problems listed as the page lists them. */
   readonly showDiagnostics: (diagnostics: readonly Diagnostic[], into: HTMLElement) => void;
   /** Last year's assessment workbook given for the list: its units as a list's lines (name,kind,group), or undefined where it is none that reads. */
-  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<{ readonly text: string; readonly count: number } | undefined>;
+  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<{ readonly text: string; readonly count: number; readonly rubric: { readonly id: string; readonly version: string } } | undefined>;
 }
 
 export interface TemplateForm {
@@ -134,7 +134,11 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     const fromBook = problem?.code === "units.is-workbook" ? await host.unitsOfWorkbook?.(file.name, bytes) : undefined;
     if (fromBook) {
       units.value = fromBook.text;
-      listFile = { name: file.name, text: units.value };
+      // (Its problems are said at the box's lines, not at lines of the workbook, which has none.)
+      listFile = undefined;
+      // The scheme it was filled for, chosen where the page has it (the first one chosen read its groups as kinds).
+      const same = choices.findIndex((c) => c.rubric.id === fromBook.rubric.id && c.rubric.version === fromBook.rubric.version);
+      if (same >= 0) select.selectedIndex = same;
       status.textContent = t("web.template-list-from-workbook", { file: file.name, count: fromBook.count });
       return;
     }

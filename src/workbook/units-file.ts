@@ -107,6 +107,21 @@ function mixedEncodingLine(bytes: Uint8Array): number | undefined {
  * The text of a units file as Excel and Notepad save it on Chinese Windows: UTF-8 (with or without
  * a BOM), UTF-16 ("Unicode text"), or GB18030/GBK ("CSV (逗号分隔)").
  */
+/**
+ * An assessment workbook's units as a list's lines (last year's, given for this year's template):
+ * each unit's name (quoted where it holds a comma or a quote), its kind's id and its group's name,
+ * in its rubric's words, to be read as any list is, under the rubric the template is made for.
+ */
+export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">): string {
+  const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return units
+    .map((u) => {
+      const group = rubric.unitKinds.find((k) => k.id === u.kind)?.groups.find((g) => g.id === u.group)?.name;
+      return [csv(u.name), u.kind, ...(group ? [csv(group)] : [])].join(",");
+    })
+    .join("\n");
+}
+
 export function decodeUnitsFile(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));

@@ -238,7 +238,7 @@ describe("a template for a year before its scheme took effect", () => {
 });
 
 describe("last year's assessment workbook given as the units list", () => {
-  it("makes this year's template of its units, each of its kind and group; a rubric without those kinds says so, and an Excel list of names alone stays a list to save as CSV", async () => {
+  it("makes this year's template of its units, each of its kind and group, as the offline page does; another rubric's kinds are said, and an Excel list of names alone stays a list to save as CSV", async () => {
     const dir = scratchDir("assess-year-two-");
     const next = join(dir, "柳河区2027.xlsx");
     const r = await cli(["template", "--units", "samples/liuhe-2026.xlsx", "--rubric", "township-comprehensive-2026.1", "--year", "2027", "--district", "柳河区", "-o", next]);
@@ -249,9 +249,15 @@ describe("last year's assessment workbook given as the units list", () => {
     const names = (sheet: string): string[] => (wb.getWorksheet(sheet)?.getColumn(1).values ?? []).slice(2).map(String);
     expect(names("经济发展")).toContain("河东街道");
     expect(names("区属国企")).toEqual(["区城投集团", "区交通投资公司", "区文旅集团"]);
-    // Under a rubric without its kinds (the district's default has no enterprises): said, nothing written.
+    // Under a rubric without its kinds (the district's default has no enterprises): read as a list
+    // of its units is (its lines said to be its units in order), the scheme to give named; nothing written.
     const other = await cli(["template", "--units", "samples/liuhe-2026.xlsx", "--year", "2027", "-o", join(dir, "x.xlsx")]);
-    expect([other.code, other.err]).toEqual([1, "samples/liuhe-2026.xlsx: 错误: 单位名单取自考核工作簿,其中 “区城投集团” 的单位类型或分组(enterprise)不在本方案中(本方案的单位类型:town(镇、街道)、department(责任部门)):请用与该工作簿相同的方案(--rubric),或把单位名单另存为 CSV 并写明类型 [units.workbook-kind-unknown]\n"]);
+    const said = other.err.trim().split("\n");
+    expect([other.code, said[0], said.at(-1)]).toEqual([1, "单位名单取自考核工作簿 samples/liuhe-2026.xlsx(按方案 township-comprehensive 2026.1 读出的 20 个单位,每个一行:名称,类型,分组;下面的行号即单位的顺序)", "名单中的单位类型 乡镇组、街道组、enterprise 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive"]);
+    expect(said).toContain("samples/liuhe-2026.xlsx:18:7: 错误: 未知的单位类型 “enterprise”,可用:镇、街道、乡、镇街、部门、责任部门、town、department [units.unknown-kind]");
+    // Under another scheme that has its kinds (the district's workbook for the comprehensive scheme): made, the kinds and groups taken again, said.
+    const again = await cli(["template", "--units", "samples/qingshan-2026.xlsx", "--rubric", "township-comprehensive", "--year", "2027", "-o", join(dir, "z.xlsx")]);
+    expect([again.code, again.err.split("\n").slice(0, 2)]).toEqual([0, ["samples/qingshan-2026.xlsx: 警告: 单位名单取自按方案 district-popplan 2022.1 读出的考核工作簿,模板却按方案 township-comprehensive 2026.1 制作:各单位的类型和分组按本方案重新认定,请核对下面的单位数;要沿用原方案,请用 --rubric 指定它 [units.from-workbook-other-rubric]", "单位名单共 22 个:乡镇(街道) 14 个(乡镇组 10 个、街道组 4 个);区直部门 8 个"]]);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
     // A list kept in Excel (no assessment workbook): saved as CSV, as before.
     const list = join(dir, "名单.xlsx");

@@ -1744,8 +1744,13 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     expect(await status()).toBe("已从考核工作簿 liuhe-2026.xlsx 取出 20 个单位(含类型和分组),放在上面的框里:核对后点“制作模板”");
     const lines = (await page.inputValue("#template-units")).split("\n");
     expect([lines.length, lines[0], lines.at(-1)]).toEqual([20, "柳河镇,town,乡镇组", "区文旅集团,enterprise"]);
-    await page.selectOption("#template-rubric", { label: "乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)" });
+    // The scheme it was filled for chosen (the first one chosen took its groups for kinds), and the template made as the command line makes it.
+    expect(await page.locator("#template-rubric option:checked").textContent()).toBe("乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)");
     expect(await make()).toContain("单位名单共 20 个:乡镇(街道) 11 个(乡镇组 7 个、街道组 4 个);区直部门 6 个;区属国有企业 3 个");
+    // Under another scheme, its problems are said at the box's lines, not at lines of the workbook.
+    await page.selectOption("#template-rubric", { label: "完善人口计生目标管理责任制考核办法(district-popplan 2022.1)" });
+    await make();
+    expect((await page.locator("#template-problems li").allTextContents())[0]).not.toContain("liuhe-2026.xlsx");
     // A list kept in Excel (no assessment workbook): its columns to paste (no command line here to save it as CSV with).
     const kept = join(dir, "名单.xlsx");
     const plain = new ExcelJS.Workbook();

@@ -1,11 +1,10 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import type { Rubric } from "../../rubric/model.js";
-import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../workbook/units-file.js";
+import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsListOf } from "../../workbook/units-file.js";
 import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { loadInput } from "../input.js";
-import type { Diagnostic } from "../../diagnostics/index.js";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
@@ -46,26 +45,27 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     const read = readUserFile(o.units, MAX_UNITS_BYTES, "units.too-large");
     if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
     const unreadable = unitsFileProblem(o.units, read.bytes);
-    // Last year's assessment workbook given for the list: its units, with their kinds and groups.
-    const fromBook = unreadable?.code === "units.is-workbook" ? await unitsOfWorkbook(o.units, rubric) : undefined;
-    if (fromBook !== undefined && !Array.isArray(fromBook)) return reportDiagnostics(ctx, [fromBook]);
-    if (fromBook) units = fromBook;
-    else {
-      if (unreadable) return reportDiagnostics(ctx, [unreadable]);
-      const text = decodeUnitsFile(read.bytes);
-      const parsed = parseUnitsFile(o.units, text, rubric);
-      if (parsed.diagnostics.some((d) => d.severity === "error")) {
-        const code = reportDiagnostics(ctx, parsed.diagnostics);
-        // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
-        // 国有企业: the comprehensive scheme's, --rubric forgotten): said which to name.
-        const other = o.rubric === undefined ? rubricOfKinds(o.units, text, rubric, await bundledRubrics(), parsed.diagnostics) : undefined;
-        if (other) ctx.io.err(ctx.t("template.kinds-of-other-rubric", other) + "\n");
-        return code;
-      }
-      // Warnings (a kind guessed) are said, and the template is made.
-      if (parsed.diagnostics.length) reportDiagnostics(ctx, parsed.diagnostics);
-      units = parsed.units;
+    // Last year's assessment workbook given for the list: its units as a list's lines (name, kind,
+    // group), read as any list is, as the offline page reads it.
+    const fromBook = unreadable?.code === "units.is-workbook" ? await listOfWorkbook(o.units) : undefined;
+    if (unreadable && fromBook === undefined) return reportDiagnostics(ctx, [unreadable]);
+    const text = fromBook?.text ?? decodeUnitsFile(read.bytes);
+    const parsed = parseUnitsFile(o.units, text, rubric);
+    // (Its lines, where a problem is said at one, are its units in order: said so first.)
+    if (fromBook && parsed.diagnostics.length) ctx.io.err(ctx.t("units.from-workbook", { file: o.units, count: fromBook.count, rubric: fromBook.rubric }) + "\n");
+    // Filled under another scheme than the template's: its kinds and groups taken again by this one's words, said.
+    else if (fromBook && fromBook.rubric !== `${rubric.id} ${rubric.version}`) reportDiagnostics(ctx, [{ code: "units.from-workbook-other-rubric", severity: "warning", data: { rubric: fromBook.rubric, template: `${rubric.id} ${rubric.version}` }, location: { file: o.units } }]);
+    if (parsed.diagnostics.some((d) => d.severity === "error")) {
+      const code = reportDiagnostics(ctx, parsed.diagnostics);
+      // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
+      // 国有企业: the comprehensive scheme's, --rubric forgotten): said which to name.
+      const other = o.rubric === undefined ? rubricOfKinds(o.units, text, rubric, await bundledRubrics(), parsed.diagnostics) : undefined;
+      if (other) ctx.io.err(ctx.t("template.kinds-of-other-rubric", other) + "\n");
+      return code;
     }
+    // Warnings (a kind guessed) are said, and the template is made.
+    if (parsed.diagnostics.length) reportDiagnostics(ctx, parsed.diagnostics);
+    units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
   const misnamed = requireXlsx(ctx, target, `${rubric.id}-${year}.xlsx`);
@@ -94,20 +94,12 @@ async function bundledRubrics(): Promise<Rubric[]> {
 }
 
 /**
- * The units of an assessment workbook given for the list (last year's, filled): each with its kind
- * and group as it was read, for this rubric's template; undefined where it is no assessment
- * workbook that reads without errors (said as a workbook given for a list), a problem where a unit's
- * kind or group is not this rubric's.
+ * An assessment workbook given for the list (last year's, filled): its units as a list's lines, with
+ * the rubric it was read under; undefined where it is no assessment workbook that reads.
  */
-async function unitsOfWorkbook(file: string, rubric: Rubric): Promise<TemplateUnit[] | Diagnostic | undefined> {
+async function listOfWorkbook(file: string): Promise<{ text: string; count: number; rubric: string } | undefined> {
   const input = await loadInput(file, undefined);
   const units = input.submission?.units;
-  if (!units?.length) return undefined;
-  for (const u of units) {
-    const kind = rubric.unitKinds.find((k) => k.id === u.kind);
-    if (!kind || (u.group !== undefined && kind.groups.length > 0 && !kind.groups.some((g) => g.id === u.group))) {
-      return { code: "units.workbook-kind-unknown", severity: "error", data: { unit: u.name, kind: u.kind, kinds: rubric.unitKinds.map((k) => `${k.id}(${k.name})`).join("、") }, location: { file } };
-    }
-  }
-  return units.map((u) => ({ name: u.name, kind: u.kind, ...(u.group !== undefined && rubric.unitKinds.find((k) => k.id === u.kind)?.groups.length ? { group: u.group } : {}) }));
+  if (!units?.length || !input.rubric) return undefined;
+  return { text: unitsListOf(units, input.rubric), count: units.length, rubric: `${input.rubric.id} ${input.rubric.version}` };
 }
