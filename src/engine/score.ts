@@ -590,6 +590,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     const most = r.by === "total" ? undefined : rankKey(rubric, r.unitKind, r.by)?.max;
     const plan = plans.get(r.unitKind);
     const keys = [r.by, ...r.tieBreakers];
+    // How far each tie-breaker moves with a point of the key (the gaps to a prize and a grade).
+    const moves = tieBreakersMoving(keys, plan);
     const readers = keys.map((key) => keyReader(key, plan));
     const members: number[] = [];
     // Each ranked unit once, as a contender: its scored keys (its lowest and highest outcome set below).
@@ -742,7 +744,6 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     if (r.tiers.length) {
       const tiers = [...r.tiers].sort((a, b) => a.from - b.from);
-      const moves = tieBreakersMoving(keys, plan);
       // The units level with each rival, found once: every unit short of a tier has the same rival
       // (a province's tens of thousands each held their own copy of the same names).
       const levels = new Map<readonly number[], ReturnType<typeof levelWith>>();
@@ -773,7 +774,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     }
     // What each graded unit lacks for a better grade, in the first ranking that grades it.
     if (r.grades && withGradeGaps) {
-      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base, step, tieBreakersMoving(keys, plan));
+      const gapOf = gradeGaps(r, placed, (u) => (units[u] as Building).grades[r.id], heldOutOf(r, effects), base, step, moves);
       for (const p of placed) {
         const unit = units[p.u] as Building;
         if (unit.gradeGap !== undefined) continue;

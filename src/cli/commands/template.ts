@@ -4,7 +4,9 @@ import type { Rubric } from "../../rubric/model.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsListOf } from "../../workbook/units-file.js";
 import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
-import { loadInput } from "../input.js";
+import { loadWorkbook } from "../../load/index.js";
+import { nodeHost } from "../host.js";
+import { dirname } from "node:path";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
 import { fileNameWarning } from "./rubric.js";
@@ -47,7 +49,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     const unreadable = unitsFileProblem(o.units, read.bytes);
     // Last year's assessment workbook given for the list: its units as a list's lines (name, kind,
     // group), read as any list is, as the offline page reads it.
-    const fromBook = unreadable?.code === "units.is-workbook" ? await listOfWorkbook(o.units) : undefined;
+    const fromBook = unreadable?.code === "units.is-workbook" ? await listOfWorkbook(o.units, read.bytes) : undefined;
     if (unreadable && fromBook === undefined) return reportDiagnostics(ctx, [unreadable]);
     const text = fromBook?.text ?? decodeUnitsFile(read.bytes);
     const parsed = parseUnitsFile(o.units, text, rubric);
@@ -97,8 +99,9 @@ async function bundledRubrics(): Promise<Rubric[]> {
  * An assessment workbook given for the list (last year's, filled): its units as a list's lines, with
  * the rubric it was read under; undefined where it is no assessment workbook that reads.
  */
-async function listOfWorkbook(file: string): Promise<{ text: string; count: number; rubric: string } | undefined> {
-  const input = await loadInput(file, undefined);
+async function listOfWorkbook(file: string, bytes: Uint8Array): Promise<{ text: string; count: number; rubric: string } | undefined> {
+  // (Its bytes as read for the list, not read again; its rubric found as a workbook's is, beside it or here.)
+  const input = await loadWorkbook({ file, bytes, rubrics: await rubricSource(undefined, [dirname(file), process.cwd()]), host: nodeHost });
   const units = input.submission?.units;
   if (!units?.length || !input.rubric) return undefined;
   return { text: unitsListOf(units, input.rubric), count: units.length, rubric: `${input.rubric.id} ${input.rubric.version}` };
