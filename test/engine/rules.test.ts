@@ -196,7 +196,7 @@ describe("ledger (§5)", () => {
     // A pending row says what it would bring approved, the counted rows as they are: here nothing
     // (the cap of 30 is full), said with what it asked.
     const pending = run(base, [{ unit: "甲", code: "KF1" }, { unit: "甲", code: "KF1" }, { unit: "甲", code: "KF1", status: "申报中" }], capped);
-    expect(unit(pending, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))[2]).toBe("状态为“申报中”,尚未认定,不计分;认定后按 20 × 1 = 扣 20,但受上限或得分不低于 0 所限,只计扣 0");
+    expect(unit(pending, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))[2]).toBe("状态为“申报中”,尚未认定,不计分;认定后按 20 × 1 = 扣 20,但受上限或得分不低于 0 所限,所计扣分只增加 0");
     // What a held row asked is said, and doubled where it was (the 8 taken off is 5 × 2 held at 8).
     const held = mini((t) => t.replace("      points: 5\n      double_when_flagged: true", "      points: 5\n      double_when_flagged: true\n      cap: 8"));
     const k = run(base, [{ unit: "甲", code: "KF5", count: 1, flagged: true }], held);
@@ -204,7 +204,19 @@ describe("ledger (§5)", () => {
     expect(unit(k, "甲").ledger.map((l) => message("en", l.reason.code, l.reason.data))).toEqual(["not reported truthfully, doubled: 5 × 2 × 1 = −10, held by KF5's yearly cap 8: this row removes 8"]);
     // Pending and flagged: doubled, and held by the cap it would meet.
     const p = run(base, [{ unit: "甲", code: "KF5", count: 1, flagged: true, status: "申报中" }], held);
-    expect(unit(p, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["状态为“申报中”,尚未认定,不计分;未如实上报,加倍:认定后按 5 × 2 × 1 = 扣 10,但受上限或得分不低于 0 所限,只计扣 8"]);
+    expect(unit(p, "甲").ledger.map((l) => message("zh-CN", l.reason.code, l.reason.data))).toEqual(["状态为“申报中”,尚未认定,不计分;未如实上报,加倍:认定后按 5 × 2 × 1 = 扣 10,但受上限或得分不低于 0 所限,所计扣分只增加 8"]);
+  });
+
+  it("says what a pending row under a shared cap adds to the bonuses counted, not to itself (the cap is filled in code order)", () => {
+    const capped = mini((t) => t.replace("  codes:\n", "  caps:\n    - { codes: [JF7, JF8], max: 3 }\n  codes:\n    - { code: JF7, kind: bonus, name: 经验推广, points: 2 }\n    - { code: JF8, kind: bonus, name: 项目资金, points: 2 }\n"));
+    const pending = run(base, [{ unit: "甲", code: "JF7", status: "申报中" }, { unit: "甲", code: "JF8" }], capped);
+    const said = (r: Results, lang: "zh-CN" | "en") => unit(r, "甲").ledger.map((l) => message(lang, l.reason.code, l.reason.data));
+    expect(said(pending, "zh-CN")[0]).toBe("状态为“申报中”,尚未认定,不计分;认定后按 2 × 1 = 加 2,但受上限或满分所限,所计加分只增加 1");
+    expect(said(pending, "en")[0]).toBe('status "申报中": not yet recognized, not counted; once recognized: 2 × 1 = +2, but a cap or a max lets the bonuses counted grow by 1 only');
+    // Recognized, JF7 counts its whole 2 and JF8 is the row held: the bonus grows by 1, as said.
+    const both = run(base, [{ unit: "甲", code: "JF7" }, { unit: "甲", code: "JF8" }], capped);
+    expect(unit(both, "甲").ledger.map((l) => [l.entry.code, l.points])).toEqual([["JF7", 200], ["JF8", 100]]);
+    expect(unit(both, "甲").bonus - unit(pending, "甲").bonus).toBe(100);
   });
 
   it("adds exactly: 10.1 + 10.2 is 20.3", () => {
