@@ -396,7 +396,7 @@ export const common: Catalog = {
   "web.template-bundled": { "zh-CN": "{title}({rubric})", en: "{title} ({rubric})" },
   "web.template-own": { "zh-CN": "{title}({rubric},你的方案文件 {file})", en: "{title} ({rubric}, your rubric file {file})" },
   "web.template-year-label": { "zh-CN": "考核年度", en: "Year" },
-  "web.template-district": { "zh-CN": "地区", en: "District" },
+  "web.template-district": { "zh-CN": "地区", en: "Area" },
   "web.template-district-placeholder": { "zh-CN": "如 青山区", en: "such as 青山区" },
   "web.template-units": {
     "zh-CN": "单位名单(可不填):每行一个单位,可在名称后写上类型或分组(城关镇,乡镇);也可在 Excel 中选中名单的“序号、单位名称、类型”几列,复制后粘贴到这里",
