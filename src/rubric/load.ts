@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "FIRST_KEY_UNDER_LESS", "FIRST_KEY_UNDER_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "DASH_NO_SPACE", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "FIRST_KEY_UNDER_LESS", "FIRST_KEY_UNDER_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -108,6 +108,10 @@ function yamlError(code: string, text: string, offset: number, source: string): 
     const m = re.exec(source);
     return m && m.index <= lineBelowEnd ? m : undefined;
   };
+  // A list entry's dash with no space after it (-code: JJ2): "-code" is one word to YAML, a key of
+  // no entry, and the lines under it seem wrongly indented.
+  const glued = near(/^[ ]*(-)(?=[A-Za-z_][\w-]*[ ]*:)/gm);
+  if (glued) return { code: "DASH_NO_SPACE", at: glued.index + glued[0].length - 1 };
   // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
   // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
   const fullWidth = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/gm);
