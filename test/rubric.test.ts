@@ -1433,11 +1433,15 @@ describe("grades out of order", () => {
     const reversed = load(text.replace(bands[0], `${bands[3]}${bands[2]}${bands[1]}`)).diagnostics;
     expect(reversed.map((x) => x.code)).toEqual(["rubric.grade-bands-reversed"]);
     expect(message("zh-CN", reversed[0]!.code, reversed[0]!.data)).toBe("乡镇(街道)综合排名 的等次是从最低的一档写起的:请倒过来,从最好的等次写起,分数线逐档降低");
-    // Two grades at one mark: the second is never given, said at its mark.
+    // Two grades at one mark: the second is never given, said at its mark (合格 at 良好's 80).
     const good = bands[2]!;
-    const same = load(text.replace(good, good.replace(/from: \d+/, "from: 90"))).diagnostics;
-    expect(same.map((x) => `${x.code} ${x.location && "line" in x.location ? x.location.line : ""}`)).toEqual([`rubric.grade-bands-same-mark ${text.slice(0, text.indexOf(good)).split("\n").length}`]);
-    expect(message("zh-CN", same[0]!.code, same[0]!.data)).toBe("乡镇(街道)综合排名 的等次 良好 与上一档 优秀 的分数线同为 90,良好 永远评不到:请改为比 优秀 低的分数线");
+    const pass = bands[3]!;
+    const same = load(text.replace(pass, pass.replace(/from: \d+/, "from: 80"))).diagnostics;
+    expect(same.map((x) => `${x.code} ${x.location && "line" in x.location ? x.location.line : ""}`)).toEqual([`rubric.grade-bands-same-mark ${text.slice(0, text.indexOf(pass)).split("\n").length}`]);
+    expect(message("zh-CN", same[0]!.code, same[0]!.data)).toBe("乡镇(街道)综合排名 的等次 合格 与上一档 良好 的分数线同为 80,合格 永远评不到:请改为比 良好 低的分数线");
+    // …unless the grade above has a quota: 前 20% 为优秀,其余 90 分以上为良好 (it was "良好 is never given").
+    const underQuota = text.replace(good, good.replace(/from: \d+/, "from: 90"));
+    expect(load(underQuota).diagnostics.filter((x) => x.severity === "error")).toEqual([]);
   });
 });
 

@@ -585,12 +585,15 @@ function buildGrades(b: Builder, g: NonNullable<RubricInput["rankings"][number][
     const round = share !== undefined && (g.quota_round === "nearest" || g.quota_round === "up") ? { quotaRound: g.quota_round } : {};
     return { name: band.name, from: b.points(band.from, [...at, "from"]), ...q, ...(min !== undefined && share !== undefined ? { quotaMin: min } : {}), ...round, at: b.pos.of(quota === undefined ? at : [...at, "quota"]) };
   });
+  /** A band with a quota: units reaching its mark may be left for the next. */
+  const quotaed = (band: GradeBand | undefined): boolean => band?.quotaShare !== undefined || band?.quotaCount !== undefined;
   // A mark under one point beside marks of points (from: 0.9 above from: 80) is a share written for
   // a mark, said as that where the scale is known: not also as out of order.
   const share = (x: number): boolean => x > 0 && x < 100;
-  const misordered = (i: number): boolean => (bands[i]?.from ?? 0) >= (bands[i - 1]?.from ?? 0) && share(bands[i]?.from ?? 0) === share(bands[i - 1]?.from ?? 0);
-  // Two grades at one mark: the second is never given (not out of order).
-  const same = (i: number): boolean => bands[i]?.from === bands[i - 1]?.from;
+  const misordered = (i: number): boolean => ((bands[i]?.from ?? 0) > (bands[i - 1]?.from ?? 0) || (bands[i]?.from === bands[i - 1]?.from && !quotaed(bands[i - 1]))) && share(bands[i]?.from ?? 0) === share(bands[i - 1]?.from ?? 0);
+  // Two grades at one mark: the second is never given (not out of order), unless the first has a
+  // quota: the units that reach the mark past it get the second (前 20% 为优秀,其余 90 分以上为良好).
+  const same = (i: number): boolean => bands[i]?.from === bands[i - 1]?.from && !quotaed(bands[i - 1]);
   const pairs = Array.from({ length: Math.max(0, bands.length - 1) }, (_, k) => k + 1);
   // Written worst first throughout (合格 before 优秀): said once, at the first.
   if (pairs.length > 0 && pairs.every((i) => misordered(i) && !same(i))) b.error("rubric.grade-bands-reversed", [...path, "bands", 0], { ranking });

@@ -7,7 +7,7 @@ import type { Results } from "../../src/model/results.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
 
 /** One judged item K1 (max 100) decides the total; 优秀 ≥ 90 (at most `quota`), 良好 ≥ 80, else 合格. */
-function graded(quota: string, ties: "all" | "none" = "none", more = "", split = false, otherwise = true): ReturnType<typeof rubricFrom> {
+function graded(quota: string, ties: "all" | "none" = "none", more = "", split = false, otherwise = true, goodFrom = 80): ReturnType<typeof rubricFrom> {
   // Split: K1 (60) and K3 (40), a tie-breaker to rank by.
   const work = split ? "      - { code: K1, name: 工作, max: 60, step: 0.01 }\n      - { code: K3, name: 作风, max: 40, step: 0.01 }" : "      - { code: K1, name: 工作, max: 100, step: 0.01 }";
   return rubricFrom(`id: gaps
@@ -37,7 +37,7 @@ rankings:
     grades:
       bands:
         - { name: 优秀, from: 90${quota} }
-        - { name: 良好, from: 80 }
+        - { name: 良好, from: ${goodFrom} }
 ${otherwise ? "      otherwise: 合格\n" : ""}      ties: ${ties}
 `);
 }
@@ -71,6 +71,13 @@ describe("the gap to a better grade", () => {
     const R = graded(", quota: 1");
     const r = score(R, submission(R, [town("甲镇", 95), town("乙镇", 92), town("丙镇", 85)]));
     expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +3.01 >95 of 1", 丙镇: "良好 优秀 +10.01 >95 of 2" });
+  });
+
+  it("gives the next grade at the same mark to those a quota leaves out (前 1 名为优秀,其余 90 分以上为良好)", () => {
+    const R = graded(", quota: 1", "none", "", false, true, 90);
+    const r = score(R, submission(R, [town("甲镇", 95), town("乙镇", 92), town("丙镇", 89.5)]));
+    // 乙 92 reaches 90, past the quota: 良好, and 3.01 short of 优秀; 丙 89.5 below 90: 合格, 0.5 short of 良好.
+    expect(gaps(r)).toEqual({ 甲镇: "优秀 null", 乙镇: "良好 优秀 +3.01 >95 of 1", 丙镇: "合格 良好 +0.5" });
   });
 
   it("is level with the last of them where a tie at the cut is given to all", () => {
