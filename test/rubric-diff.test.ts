@@ -45,7 +45,7 @@ describe("rubric diff", () => {
   it("says a ledger dropped by its codes alone: the statuses and flag words a scheme without one never reads are not changes", () => {
     const noLedger = (t: string): string => t.replace(/\nledger:\n[\s\S]*?\nrankings:/, "\nrankings:").replace(/\n {2}single:\n[\s\S]*?linked_item: JS1/, "");
     const lines = diffLines(a, mini(noLedger), "en").lines;
-    expect(lines.filter((l) => !l.startsWith("− removed ledger code"))).toEqual([expect.stringMatching(/^~ ranking 综合排名 \(overall\) single-item awards: single-item award DX1 .* → \(none\)/)]);
+    expect(lines.filter((l) => !l.startsWith("− removed ledger code"))).toEqual([expect.stringMatching(/^~ ranking 综合排名 single-item awards: single-item award DX1 .* → \(none\)/)]);
     expect(lines.filter((l) => l.startsWith("− removed ledger code"))).toHaveLength(6);
     // And back: the codes added, no statuses "changed" from a default nobody wrote.
     expect(diffLines(mini(noLedger), a, "en").lines.filter((l) => !l.startsWith("+ added ledger code") && !l.includes("single-item awards"))).toEqual([]);
@@ -54,11 +54,11 @@ describe("rubric diff", () => {
   it("says each change in the reader's language", () => {
     expect(diffLines(a, b, "zh-CN").lines).toEqual([
       "~ 项目 DZ2.1 名称: 决策甲 → 决策甲(新)  [只改文字]",
-      "~ 项目 DZ2.1 满分: 12.5 → 10  [改变工作簿的填写与检查]",
-      "~ 项目 DZ2.2 满分: 7.5 → 10  [改变工作簿的填写与检查]",
-      "~ 加扣分代码 JF1 分值: 20 → 25  [改变得分]",
+      "~ 项目 DZ2.1 决策甲(新) 满分: 12.5 → 10  [改变工作簿的填写与检查]",
+      "~ 项目 DZ2.2 决策乙 满分: 7.5 → 10  [改变工作簿的填写与检查]",
+      "~ 加扣分代码 JF1 创新 分值: 20 → 25  [改变得分]",
       // A ranking by its name, its id after it.
-      "~ 排名 综合排名(overall) 黄牌警告: 黄牌警告:末位,或总分低于 60 → 黄牌警告:末位,或总分低于 65  [改变奖惩]",
+      "~ 排名 综合排名 黄牌警告: 黄牌警告:末位,或总分低于 60 → 黄牌警告:末位,或总分低于 65  [改变奖惩]",
     ]);
   });
 
@@ -72,7 +72,7 @@ describe("rubric diff", () => {
     const two = mini((t) => with1(t).replace("迷政〔2026〕1号", "迷政〔2026〕2号").replace("党政线占 40 分。", "党政线占 40 分,按权重 40% 计入总分。").replace("{ kind: bonus, max: 5 }", "{ kind: bonus, max: 6 }"));
     expect(diffLines(one, two, "zh-CN").lines).toEqual([
       "~ 方案 文件依据: 迷政〔2026〕1号 → 迷政〔2026〕2号  [只改文字]",
-      "~ 考核线 DZ 条文: 党政线占 40 分。 → 党政线占 40 分,按权重 40% 计入总分。  [只改文字]",
+      "~ 考核线 DZ 党政线 条文: 党政线占 40 分。 → 党政线占 40 分,按权重 40% 计入总分。  [只改文字]",
       "~ 合计上限 加分: 5 → 6  [改变得分]",
     ]);
   });
@@ -87,7 +87,7 @@ describe("rubric diff", () => {
       return r;
     };
     const lines = diffLines(load(text), load(text.slice(0, at) + "      ties: all\n" + text.slice(at + "      ties: none\n".length)), "zh-CN").lines;
-    expect(lines).toEqual(["~ 排名 乡镇(街道)综合排名(towns) 等次: 名额线上:并列者均不入该等次 → 名额线上:并列者均入该等次  [改变奖惩]"]);
+    expect(lines).toEqual(["~ 排名 乡镇(街道)综合排名 等次: 名额线上:并列者均不入该等次 → 名额线上:并列者均入该等次  [改变奖惩]"]);
   });
 
   it("says a new date of taking effect changes what is checked, not words alone (a cover's year before it is warned; the newer version beside is chosen by it)", () => {
@@ -144,13 +144,18 @@ describe("rubric diff", () => {
     const tiersSwapped = text.replace(tiers, "tiers:\n      - { name: 二等奖, ranks: [2, 3], amount: 30000 }\n      - { name: 一等奖, ranks: [1, 1], amount: 50000 }\n");
     expect(diffRubrics(load(text), load(tiersSwapped))).toEqual([]);
     const third = text.replace(tiers, `${tiers}      - { name: 三等奖, ranks: [4, 5], amount: 10000 }\n`);
-    expect(diffLines(load(text), load(third), "zh-CN").lines).toEqual(["~ 排名 乡镇组排名(rural) 名次奖: (无) → 三等奖 第 4–5 名,10,000 元  [改变奖惩]"]);
+    expect(diffLines(load(text), load(third), "zh-CN").lines).toEqual(["~ 排名 乡镇组排名 名次奖: (无) → 三等奖 第 4–5 名,10,000 元  [改变奖惩]"]);
     // The first counted status is the one the template names: said, as words alone.
     const swapped = text.replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定]");
     expect(diffRubrics(load(text), load(swapped)).map((c) => `${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["counted-word: 已认定 → 已确认 [words]"]);
     // A status taken out: the statuses shown as each version writes them (申报中, 待审核 read 待审核, 申报中).
     const fewer = text.replace("pending: [申报中, 待审核]", "pending: [申报中]").replace("counted: [已认定, 已确认]", "counted: [已确认, 已认定, 审定]");
-    expect(diffRubrics(load(text), load(fewer)).map((c) => `${c.field}: ${c.old} → ${c.new}`)).toEqual(["counted: 已认定, 已确认 → 已确认, 已认定, 审定", "pending: 申报中, 待审核 → 申报中", "counted-word: 已认定 → 已确认"]);
+    // (The template's word, the first counted, said with its list, not again on a line of its own;
+    // a word dropped leaves last year's rows that wrote it unread: the workbook's checks change.)
+    expect(diffRubrics(load(text), load(fewer)).map((c) => `${c.field}: ${c.old} → ${c.new}${c.workbook ? " [workbook]" : ""}`)).toEqual(["counted: 已认定, 已确认 → 已确认, 已认定, 审定", "pending: 申报中, 待审核 → 申报中 [workbook]"]);
+    // A counted status renamed (已认定 → 审核通过): one change, to the scores and the workbook's rows.
+    const renamed = text.replace("counted: [已认定, 已确认]", "counted: [审核通过, 已确认]");
+    expect(diffLines(load(text), load(renamed), "zh-CN").lines).toEqual(["~ 加扣分状态与标记 计分的状态: 已认定, 已确认 → 审核通过, 已确认  [改变得分;改变工作簿的填写与检查]"]);
   });
 
   it("says weights and tie-breakers with their lines' and items' names, and each band with ≥ or ≤ (a lower-is-better 2起→70% read as exactly 2)", () => {
@@ -163,10 +168,10 @@ describe("rubric diff", () => {
       .replace("- { from: 2, share: 70% }", "- { from: 1, share: 70% }");
     expect(revised).not.toBe(text);
     const said = diffLines(load(text), load(revised), "zh-CN").lines;
-    // Only the lines whose weight changed.
-    expect(said).toContain("~ 单位类型 乡镇(街道)(town) 权重: JJ 经济发展 40%;SH 社会治理 35% → JJ 经济发展 35%;SH 社会治理 40%  [改变得分]");
-    expect(said).toContain("~ 项目 SH2 分档: ≤0起→100%, ≤2起→70%, ≤4起→40% → ≤0起→100%, ≤1起→70%, ≤4起→40%  [改变得分]");
-    expect(said).toContain("~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
+    // Every line's weight either side (the reader checks they still make 100%).
+    expect(said).toContain("~ 单位类型 乡镇(街道) 权重: DJ 党的建设 25%;JJ 经济发展 40%;SH 社会治理 35% → DJ 党的建设 25%;JJ 经济发展 35%;SH 社会治理 40%  [改变得分]");
+    expect(said).toContain("~ 项目 SH2 一般生产安全事故控制 分档: ≤0起→100%, ≤2起→70%, ≤4起→40% → ≤0起→100%, ≤1起→70%, ≤4起→40%  [改变得分]");
+    expect(said).toContain("~ 排名 区直部门排名 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
   });
 
   it("says a veto's place left empty or passed on only where its kind's rankings give prize places, and no prize withheld where they give none (grades alone)", () => {
@@ -176,7 +181,7 @@ describe("rubric diff", () => {
     // QY4 is the enterprises': their ranking gives grades, no prize places.
     const revised = text.replace("        target: 0\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。", "        target: 0\n        veto: { ranked: true, grade: 不合格 }\n        text: 发生较大及以上生产安全事故的,实行一票否决,不参加排名和等次评定。");
     expect(revised).not.toBe(text);
-    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 否决效果: 否决后不参加排名 → 否决后仍排名;直接定为不合格  [改变排名]"]);
+    expect(diffLines(load(text), load(revised), "zh-CN").lines).toEqual(["~ 项目 QY4 安全生产 否决效果: 否决后不参加排名 → 否决后仍排名;直接定为不合格  [改变排名]"]);
   });
 
   it("lists a code's levels highest first, as 办法 do, under either version (国家级 10, 市级 5, 省级 7 read as jumbled)", () => {
@@ -184,12 +189,12 @@ describe("rubric diff", () => {
     const load = (t: string): Rubric => loadRubric("r.yaml", Buffer.from(t), "test").rubric!;
     const revised = text.replace("      levels: { 市级: 5, 省级: 7, 国家级: 10 }", "      levels: { 市级: 5, 省级: 8, 国家级: 12 }");
     expect(revised).not.toBe(text);
-    expect(diffLines(load(text), load(revised), "en").lines).toEqual(["~ ledger code JF2 levels: 国家级 10, 省级 7, 市级 5 → 国家级 12, 省级 8, 市级 5  [changes scores]"]);
+    expect(diffLines(load(text), load(revised), "en").lines).toEqual(["~ ledger code JF2 经验介绍、获奖 levels: 国家级 10, 省级 7, 市级 5 → 国家级 12, 省级 8, 市级 5  [changes scores]"]);
   });
 
   it("says a switch turned off as no, not as none (once a year, whole numbers)", () => {
     const two = mini((t) => t.replace("      points: 20\n      once_per_year: true", "      points: 20"));
-    expect(diffLines(a, two, "en").lines).toEqual(["~ ledger code JF1 once a year: yes → no  [changes scores]"]);
+    expect(diffLines(a, two, "en").lines).toEqual(["~ ledger code JF1 创新 once a year: yes → no  [changes scores]"]);
   });
 
   it("sees an item removed and another added", () => {
@@ -241,8 +246,8 @@ describe("rubric diff", () => {
     const deducted = "        max: 15\n        kind: deducted\n        step: 0.1\n";
     expect(text).toContain(deducted);
     const judged = load(text.replace(deducted, "        max: 15\n        step: 0.1\n"));
-    expect(diffLines(load(text), judged, "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 扣分制 → 评定  [改变得分;改变工作簿的填写与检查]"]);
-    expect(diffLines(judged, load(text), "zh-CN").lines).toEqual(["~ 项目 SH3 计分方式: 评定 → 扣分制  [改变得分;改变工作簿的填写与检查]"]);
+    expect(diffLines(load(text), judged, "zh-CN").lines).toEqual(["~ 项目 SH3 信访稳定 计分方式: 扣分制 → 评定  [改变得分;改变工作簿的填写与检查]"]);
+    expect(diffLines(judged, load(text), "zh-CN").lines).toEqual(["~ 项目 SH3 信访稳定 计分方式: 评定 → 扣分制  [改变得分;改变工作簿的填写与检查]"]);
   });
   it("names a ranking's key and a ledger code's line or item by code and name, as the tie-breakers are (JJ → JJ5 said nothing a clerk reads)", () => {
     const { text, load } = comprehensive();
@@ -256,7 +261,7 @@ describe("rubric diff", () => {
     ]);
     // A ranking added says what it ranks by (it was named alone: a clerk could not tell what it ranks).
     const added = load(text.replace("  - id: economy\n", "  - id: ecology\n    name: 生态环境保护单项排名\n    unit_kind: town\n    by: SH6\n  - id: economy\n"));
-    expect(diffLines(load(text), added, "zh-CN").lines).toEqual(["+ 新增 排名 生态环境保护单项排名(ecology)(排名依据 SH6 生态环境保护)  [改变排名]"]);
+    expect(diffLines(load(text), added, "zh-CN").lines).toEqual(["+ 新增 排名 生态环境保护单项排名(排名依据 SH6 生态环境保护)  [改变排名]"]);
     // Renamed, the line a code is charged to is not said again there.
     expect(diffLines(load(text), load(text.replace("name: 社会治理", "name: 社会治理与平安建设")), "zh-CN").lines.filter((l) => l.includes("计入"))).toEqual([]);
   });
@@ -264,7 +269,7 @@ describe("rubric diff", () => {
     const { text, load } = comprehensive();
     const economy = "  - id: economy\n    name: 经济发展单项排名\n    unit_kind: town\n";
     expect(text).toContain(economy);
-    expect(diffLines(load(text), load(text.replace(economy, `${economy}    group: rural\n`)), "zh-CN").lines).toEqual(["~ 排名 经济发展单项排名(economy) 分组: (无) → 乡镇组  [改变排名]"]);
+    expect(diffLines(load(text), load(text.replace(economy, `${economy}    group: rural\n`)), "zh-CN").lines).toEqual(["~ 排名 经济发展单项排名 分组: (无) → 乡镇组  [改变排名]"]);
   });
   it("says a group renamed once, as what the 分组 column takes, not as moving ranks (nor again as its ranking's group)", () => {
     const { text, load } = comprehensive();
@@ -272,7 +277,7 @@ describe("rubric diff", () => {
     expect(text).toContain(group);
     const renamed = load(text.replace(group, "      - id: urban\n        name: 城区组\n"));
     expect(diffLines(load(text), renamed, "zh-CN").lines).toEqual([
-      expect.stringMatching(/^~ 单位类型 乡镇\(街道\)\(town\) 分组: .*街道组 \[街道\] → .*城区组 \[街道\] {2}\[改变工作簿的填写与检查\]$/),
+      expect.stringMatching(/^~ 单位类型 乡镇\(街道\) 分组: .*街道组 \[街道\] → .*城区组 \[街道\] {2}\[改变工作簿的填写与检查\]$/),
     ]);
   });
   it("says a unit kind, a line or a tie-breaker's item renamed, or a line's sheet, as words alone and once, where renamed (not again in every field naming it: a kind's ledger codes and rankings, a line's weight)", () => {
@@ -285,9 +290,9 @@ describe("rubric diff", () => {
     const said = diffLines(load(text), renamed, "zh-CN").lines;
     // Each said where it is renamed (the kind's name; the line's name and sheet), none as more than words.
     expect(said).toEqual([
-      "~ 单位类型 区直机关部门(department) 名称: 区直部门 → 区直机关部门  [只改文字]",
+      "~ 单位类型 区直机关部门 名称: 区直部门 → 区直机关部门  [只改文字]",
       "~ 考核线 DJ 名称: 党的建设 → 党建引领  [只改文字]",
-      "~ 考核线 DJ 工作表名: 党的建设 → 党建引领  [只改文字]",
+      "~ 考核线 DJ 党建引领 工作表名: 党的建设 → 党建引领  [只改文字]",
     ]);
     // An item given another's old name (two swapped): last year's header names the other code, what the workbook holds.
     const swapped = load(text.replace("name: 重点工作任务", "name: 中心工作任务").replace("name: 职能目标任务", "name: 重点工作任务"));
@@ -305,6 +310,6 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), load(text.replace("name: 地区生产总值增长\n", "name: 城镇新增就业\n")), "zh-CN").lines).toEqual(["~ 项目 JJ1 名称: 地区生产总值增长 → 城镇新增就业  [只改文字]"]);
     // A ranking's kind changed, or a tie-breaker, still moves ranks.
     const moved = load(text.replace("tie_breakers: [BM1]", "tie_breakers: [BM2]"));
-    expect(diffLines(load(text), moved, "zh-CN").lines).toEqual(["~ 排名 区直部门排名(departments) 同分比较: BM1 重点工作任务 → BM2 职能目标任务  [改变排名]"]);
+    expect(diffLines(load(text), moved, "zh-CN").lines).toEqual(["~ 排名 区直部门排名 同分比较: BM1 重点工作任务 → BM2 职能目标任务  [改变排名]"]);
   });
 });

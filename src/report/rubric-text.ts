@@ -2,7 +2,7 @@
 // parameters, indicators, the ledger and its caps, every ranking and what it decides) and for
 // `assess rubric diff` (each change, and what it affects), in the reader's language.
 import type { Indicator, Item, Measure, MeasuredItem, Rubric, Target, TargetSpec, UnitKind } from "../rubric/model.js";
-import { DEFAULT_VETO, isMeasured } from "../rubric/model.js";
+import { allItems, DEFAULT_VETO, isMeasured } from "../rubric/model.js";
 import { rankKey } from "../rubric/plan.js";
 import { diffRubrics, gradeBandText, itemHasAwards, itemHasPrizes, vetoText, yellowWhen, type Change, type Words } from "../rubric/diff.js";
 import { formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
@@ -153,15 +153,32 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
   const t = (code: string, data: Record<string, string | number> = {}): string => message(lang, code, data);
   const changes = diffRubrics(a, b, rubricWords(lang));
   const sign = { added: "+", removed: "−", changed: "~" } as const;
-  // Unit kinds and rankings by their names (their ids are the rubric's own words): 排名 综合排名(overall).
+  // Unit kinds and rankings by their names (their ids are the rubric's own words, said only where
+  // two of either version share a name: 排名 综合排名(overall)).
   const named = (area: string, code: string): string => {
     // A cap on a kind of row by the kind's word (加分), not the rubric's (bonus).
     if (area === "cap" && (code === "bonus" || code === "deduction")) return t(`word.ledger-kind.${code}`);
-    const name = area === "ranking" ? (b.rankings.find((r) => r.id === code) ?? a.rankings.find((r) => r.id === code))?.name : area === "unit-kind" ? (b.unitKinds.find((k) => k.id === code) ?? a.unitKinds.find((k) => k.id === code))?.name : undefined;
-    return name && name !== code ? t("diff.named", { name, code }) : code;
+    const all = area === "ranking" ? [...b.rankings, ...a.rankings] : area === "unit-kind" ? [...b.unitKinds, ...a.unitKinds] : [];
+    const name = all.find((x) => x.id === code)?.name;
+    if (!name || name === code) return code;
+    return all.some((x) => x.name === name && x.id !== code) ? t("diff.named", { name, code }) : name;
+  };
+  // A line, an item, an indicator, a target or a ledger code by its code and name (项目 SH4 基本医疗保险参保).
+  const nameOf = (area: string, code: string): string | undefined => {
+    const find = (r: Rubric): string | undefined => {
+      if (area === "line") return r.lines.find((l) => l.code === code)?.name;
+      if (area === "item") return r.lines.flatMap((l) => allItems(l.items)).find((i) => i.code === code)?.name;
+      if (area === "indicator") return r.indicators.find((i) => i.code === code)?.name;
+      if (area === "target") return r.targets.find((x) => x.code === code)?.name;
+      if (area === "ledger") return r.ledger.find((x) => x.code === code)?.name;
+      return undefined;
+    };
+    return find(b) ?? find(a);
   };
   const lines = changes.map((c) => {
-    const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${named(c.area, c.code)}` : ""}`;
+    // (A change of the name itself says both: not the new one beside the code again.)
+    const name = c.kind === "changed" && c.field !== "name" ? nameOf(c.area, c.code) : undefined;
+    const what = `${t(`diff.area.${c.area}`)}${c.code ? ` ${named(c.area, c.code)}` : ""}${name !== undefined && name !== c.code ? ` ${name}` : ""}`;
     // Added or removed where the workbook holds it: its filling and checks change too.
     const effect = c.workbook && c.effect !== "validation" ? `${t(`diff.effect.${c.effect}`)}${t("list.parts")}${t("diff.effect.validation")}` : t(`diff.effect.${c.effect}`);
     if (c.kind !== "changed") {
@@ -174,7 +191,9 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
       // What to change in last year's workbook, where it holds the code: a column's heading, or the ledger's rows.
       const held = c.area === "ledger" ? "-ledger" : c.area === "item" || c.area === "indicator" || c.area === "target" ? "" : "-other";
       const same = c.sameName !== undefined ? t(c.kind === "added" ? `diff.same-name-removed${held}` : "diff.same-name-added", { code: c.sameName }) : "";
-      return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}${same}  [${effect}]`;
+      // A ranking added or removed: what it gives, a line each (名次奖, 等次…), as a changed one's are said.
+      const given = (c.gives ?? []).map((g) => `\n    ${t(`diff.field.${g.field}`)}: ${g.value}`).join("");
+      return `${sign[c.kind]} ${t(`diff.${c.kind}`, { what })}${about}${same}  [${effect}]${given}`;
     }
     const [old, now] = PARTED.has(c.field ?? "") && c.old !== undefined && c.new !== undefined ? changedParts(c.old, c.new, t("word.sep")) : [c.old, c.new];
     // A combined cap's one field is the cap it is (合计上限 加分: 5 → 6, not 加分 上限 again).
@@ -185,7 +204,7 @@ export function diffLines(a: Rubric, b: Rubric, lang: Lang): { changes: Change[]
 }
 
 /** Fields that list named parts (each tier, each grade): a change names the parts that changed, not the whole list twice. */
-const PARTED: ReadonlySet<string> = new Set(["tiers", "grades", "single", "weights"]);
+const PARTED: ReadonlySet<string> = new Set(["tiers", "grades", "single"]);
 
 /**
  * Of two lists, the parts of each the other has not (良好 ≥ 80 → 良好 ≥ 85; a tier added: (无) →

@@ -37,6 +37,8 @@ export interface Change {
    * new): likely one whose code changed, the other's code here (last year's header names the old).
    */
   readonly sameName?: string;
+  /** A ranking added or removed: what it gives (its prizes, grades, single-item awards, yellow card), each field and its value. */
+  readonly gives?: readonly { readonly field: string; readonly value: string }[];
 }
 
 /**
@@ -225,7 +227,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // The lines a kind is scored on, and their weights, whatever order they are written in (the
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
-    // Each line's part (a change then says the lines whose weight changed: JJ 经济发展 40% → 35%).
+    // Each line's part, all of them either side of a change (the reader checks they still make 100%).
     ["weights", weights?.map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")), "scores", weights?.map(([l, share]) => `${l} ${share}`).join(",")],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
@@ -333,6 +335,18 @@ function brief(f: Fields): Pick<Change, "about"> {
   return { about: { ...(name !== undefined ? { name } : {}), ...(field !== undefined && value !== undefined ? { field, value } : {}), ...reads } };
 }
 
+/** What a ranking gives, by field (its prizes, grades, single-item awards and yellow card): said of one added or removed. */
+const GIVES = ["tiers", "grades", "single", "yellow-card"] as const;
+
+function gives(area: Area, f: Fields): Pick<Change, "gives"> {
+  if (area !== "ranking") return {};
+  const list = GIVES.flatMap((field) => {
+    const v = f.get(field);
+    return v ? [{ field, value: v.shown ?? v.value }] : [];
+  });
+  return list.length ? { gives: list } : {};
+}
+
 /** Areas whose things head a column by code and name. */
 const HEADED: ReadonlySet<Area> = new Set(["item", "indicator", "target"]);
 
@@ -363,6 +377,9 @@ function inWorkbook(area: Area, f: Fields): Pick<Change, "workbook"> {
   return HELD.has(area) || (area === "item" && f.has("step")) ? { workbook: true } : {};
 }
 
+/** The statuses' and flag words' lists: a word dropped from one leaves last year's rows that wrote it unread. */
+const STATUS_LISTS: ReadonlySet<string> = new Set(["counted", "pending", "rejected", "flag-yes", "flag-no"]);
+
 /** Fields that name other things, by those things' names: where only those names changed, the renaming is said where it is made. */
 const ECHOES = new Set(["unit-kinds", "unit-kind", "weights", "tie-breakers", "group", "by", "charge"]);
 
@@ -386,11 +403,11 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
   }
   for (const [area, olds] of da) {
     const news = db.get(area) ?? new Map<string, Fields>();
-    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f) });
+    for (const [code, f] of olds) if (!news.has(code)) out.push({ kind: "removed", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f), ...gives(area, f) });
     for (const [code, f] of news) {
       const old = olds.get(code);
       if (!old) {
-        out.push({ kind: "added", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f) });
+        out.push({ kind: "added", area, code, effect: thingEffect(area, f), ...brief(f), ...inWorkbook(area, f), ...gives(area, f) });
         continue;
       }
       for (const field of new Set([...old.keys(), ...f.keys()])) {
@@ -404,6 +421,10 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         // A thing renamed is said once, where it is: not again in every field that names it (a kind
         // renamed in its ledger codes' kinds and its ranking's, a line in the weights).
         if (renamed && ECHOES.has(field)) continue;
+        // The word the template writes is the first of the list it heads: where the list changed, said there, once.
+        if (area === "statuses" && ((field === "counted-word" && old.get("counted")?.value !== f.get("counted")?.value) || (field === "flag-words" && (old.get("flag-yes")?.value !== f.get("flag-yes")?.value || old.get("flag-no")?.value !== f.get("flag-no")?.value)))) continue;
+        // A status or a flag word dropped: last year's rows that wrote it are no longer read (已认定 → 审核通过).
+        const dropped = area === "statuses" && STATUS_LISTS.has(field) && x !== undefined && (x.shown ?? x.value).split(", ").some((word) => !(y?.shown ?? y?.value ?? "").split(", ").includes(word));
         // A column's new name another code's old one (two items' names swapped): last year's headers
         // name the other code, and are said to (a header's name checked against its code's).
         // So does a name unlike its old one (a code reused for another indicator): last year's
@@ -413,7 +434,7 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         // An item judged or deducted before or after: its column is read otherwise (points taken off
         // for points earned, or an indicator's figure instead): last year's form no longer fits.
         const column = area === "item" && field === "kind" && [x?.value, y?.value].some((v) => v !== undefined && typed.has(v));
-        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.shown ?? x.value } : {}), ...(y ? { new: y.shown ?? y.value } : {}), effect, ...(column ? { workbook: true as const } : {}) });
+        out.push({ kind: "changed", area, code, field, ...(x ? { old: x.shown ?? x.value } : {}), ...(y ? { new: y.shown ?? y.value } : {}), effect, ...(column || dropped ? { workbook: true as const } : {}) });
       }
     }
   }

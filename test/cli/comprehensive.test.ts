@@ -1068,7 +1068,7 @@ describe("a grade's quota that limits no one (a count) or leaves no place (a sha
     expect((await cli(["rubric", "show", nearest])).out).toContain("优秀 ≥ 90(至多 60%,四舍五入);");
     expect((await cli(["rubric", "show", withRound("40%", "up"), "--lang", "en"])).out).toContain("优秀 ≥ 90 (at most 40%, rounded up);");
     const diff = await cli(["rubric", "diff", down, nearest, "--on", "samples/liuhe-2026.xlsx"]);
-    expect(diff.out).toContain("~ 排名 区直部门排名(departments) 等次: 优秀 ≥ 90(至多 60%) → 优秀 ≥ 90(至多 60%,四舍五入)  [改变奖惩]\n");
+    expect(diff.out).toContain("~ 排名 区直部门排名 等次: 优秀 ≥ 90(至多 60%) → 优秀 ≥ 90(至多 60%,四舍五入)  [改变奖惩]\n");
     expect(diff.out).toContain("结果有变化的单位(1 个):\n  区住房城乡建设局: 奖惩 等次:良好(达到优秀分数线,但优秀名额 3 个已满) → 等次:优秀\n");
   });
 

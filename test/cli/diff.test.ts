@@ -699,7 +699,7 @@ describe("assess diff", () => {
     const r = await cli(["diff", join(dir, "2026.xlsx"), y2027, "-o", join(dir, "变更说明.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("township-comprehensive 2026.1 → township-comprehensive 2026.2");
-    expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2");
+    expect(r.out).toContain("~ 项目 JJ4 招商引资 每降一名减分: 1.5 → 2");
     expect(r.out).toContain("[1] 柳河镇 JJ5 重点项目建设: 28 → 25  [经济发展!C2]");
     // A unit moved by the new version alone says so; one moved by its own change alone, that
     // (柳河镇 is first in 招商引资: full marks under either version).
@@ -711,7 +711,7 @@ describe("assess diff", () => {
       units: { name: string; because: number[]; byRubric?: boolean }[];
     };
     expect(j.rubric?.movesResults).toBe(true);
-    expect(j.rubric?.changes).toContainEqual(expect.objectContaining({ kind: "changed", area: "item", code: "JJ4", old: "1.5", new: "2", effect: "scores", text: "~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]" }));
+    expect(j.rubric?.changes).toContainEqual(expect.objectContaining({ kind: "changed", area: "item", code: "JJ4", old: "1.5", new: "2", effect: "scores", text: "~ 项目 JJ4 招商引资 每降一名减分: 1.5 → 2  [改变得分]" }));
     // The same in English but for each change's text: its values (and a cap's code) are no words of the reader's language.
     const en = JSON.parse((await cli(["diff", join(dir, "2026.xlsx"), y2027, "--json", "--lang", "en"])).out) as typeof j;
     const valuesOf = (x: typeof j): unknown[] => (x.rubric?.changes ?? []).map((c) => ({ ...c, text: undefined }));
@@ -1190,12 +1190,12 @@ describe("assess rubric diff: a veto's effect", () => {
     writeFileSync(empty, text.replace("          grade: 不合格\n          place: passed\n", "          grade: 不合格\n          place: empty\n"));
     const unranked = join(dir, "veto-unranked.yaml");
     writeFileSync(unranked, text.replace("          ranked: true\n          grade: 不合格\n          place: passed\n", "          ranked: false\n"));
-    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", empty])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后仍排名、不得获奖;直接定为不合格;其名次奖空缺  [改变奖惩]\n");
-    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", unranked])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", empty])).out).toContain("~ 项目 SH1 安全生产底线 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后仍排名、不得获奖;直接定为不合格;其名次奖空缺  [改变奖惩]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", unranked])).out).toContain("~ 项目 SH1 安全生产底线 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
     // The block taken out: the veto then does what it does by default, said so; written out, the same is no change.
     const dropped = join(dir, "veto-dropped.yaml");
     writeFileSync(dropped, text.replace("        veto:\n          ranked: true\n          grade: 不合格\n          place: passed\n", ""));
-    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", dropped])).out).toContain("~ 项目 SH1 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
+    expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", dropped])).out).toContain("~ 项目 SH1 安全生产底线 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
     expect((await cli(["rubric", "diff", unranked, dropped])).out).not.toContain("否决效果");
   });
 });
@@ -1258,7 +1258,7 @@ describe("assess rubric diff --on", () => {
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("        per_place: 1.5", "        per_place: 2"));
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("~ 项目 JJ4 每降一名减分: 1.5 → 2  [改变得分]");
+    expect(r.out).toContain("~ 项目 JJ4 招商引资 每降一名减分: 1.5 → 2  [改变得分]");
     // 招商引资 loses 2 (not 1.5) a place: 石桥镇, 2nd in 乡镇组 on it, loses 0.5 more of JJ (40%): 0.2.
     // 柳河镇, first there, keeps the full 15.
     expect(r.out).toContain("  石桥镇: 总分 99.03 → 98.83;经济发展 94.04 → 93.54\n");
@@ -1379,7 +1379,7 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(0);
     // The tier that changed, not the whole list twice.
-    expect(r.out).toContain("~ 排名 乡镇组排名(rural) 名次奖: 二等奖 第 2–3 名,30,000 元 → 二等奖 第 2–3 名,35,000 元  [改变奖惩]\n");
+    expect(r.out).toContain("~ 排名 乡镇组排名 名次奖: 二等奖 第 2–3 名,30,000 元 → 二等奖 第 2–3 名,35,000 元  [改变奖惩]\n");
     // The one award that changed, not the unit's whole list twice.
     expect(r.out).toContain("  杨柳镇: 奖惩 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元 → 名次奖:乡镇组排名二等奖(递补为第 3 名),35,000元\n");
     // Named by its ranking: the scheme gives prizes on two (乡镇组, 街道组). 柳河镇 holds the 一等奖, whose amount stays.
@@ -1624,7 +1624,7 @@ describe("assess rubric diff --on", () => {
     writeFileSync(next, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"').replace("    name: 区直部门排名\n", "    name: 区直部门综合排名\n").replace("        indicator: ZB10\n        target: 95%\n", "        indicator: ZB10\n        target: 90%\n"));
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("~ 排名 区直部门综合排名(departments) 名称: 区直部门排名 → 区直部门综合排名  [只改文字]\n");
+    expect(r.out).toContain("~ 排名 区直部门综合排名 名称: 区直部门排名 → 区直部门综合排名  [只改文字]\n");
     // Its last place keeps its yellow card (named by the ranking's old and new name before).
     const moves = r.out.slice(r.out.indexOf("按两个版本分别计分"));
     // Counted, as diff counts them (a city's 300 lines had no count).
@@ -1650,7 +1650,19 @@ describe("assess rubric diff --on", () => {
     expect(block).not.toBe("");
     writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace(block, ""));
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next]);
-    expect(r.out).toContain("− 删除 排名 区属国有企业排名(enterprises)(排名依据 总分)  [改变排名]\n");
+    // With what it gave, as a changed ranking's are said (its grades here: no prize, card or single award).
+    expect(r.out).toContain("− 删除 排名 区属国有企业排名(排名依据 总分)  [改变排名]\n    等次: 优秀 ≥ 90(至多 1 个);合格 ≥ 60;不合格;名额线上:并列者均不入该等次\n");
+  });
+
+  it("says nothing was compared where a version has errors, after them", async () => {
+    const next = join(dir, "v2-bad-tie-breaker.yaml");
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    writeFileSync(next, text.replace('version: "2026.1"', 'version: "2026.2"').replace("tie_breakers: [DJ, JJ]", "tie_breakers: [DJ, JJ9]"));
+    const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/\[rubric\.unknown-tie-breaker\]\n/);
+    expect(r.err.endsWith(`两个版本未作比较:${next} 有错误(见上),改正后再运行 assess rubric diff\n`)).toBe(true);
   });
 
   it("says a revision that kept its version, and tags a problem by each file", async () => {

@@ -81,7 +81,13 @@ function laterFirst(a: Rubric, b: Rubric): boolean {
 export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string, o: { on?: string } = {}): Promise<number> {
   const a = loadRubricFile(olderFile, loadRubric);
   const b = loadRubricFile(newerFile, loadRubric);
-  if (!a.rubric || !b.rubric) return reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
+  if (!a.rubric || !b.rubric) {
+    const code = reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
+    // Said last, after the problems: nothing was compared (the warnings above may read as a diff's).
+    const bad = [a.rubric ? undefined : olderFile, b.rubric ? undefined : newerFile].filter((f): f is string => f !== undefined);
+    ctx.io.err(ctx.t("rubric.diff-not-compared", { files: bad.map((f) => displayPath(rubricPath(f))).join(ctx.t("list.items")) }) + "\n");
+    return code;
+  }
   const { changes, lines } = diffLines(a.rubric, b.rubric, ctx.lang);
   ctx.io.out(`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}\n`);
   // Two schemes, not two versions of one: said before their every field is listed as changed.
