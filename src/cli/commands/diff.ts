@@ -90,7 +90,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // The rubrics' changes, worked out once: listed, and whether they can move results (then every
   // unit's move may be their doing too, said with its causes).
   const rubricDiff = rubricsDiffer(a.rubric, b.rubric) ? diffLines(a.rubric, b.rubric, ctx.lang) : undefined;
-  const rubricLines = rubricDiff ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...rubricDiff.lines] : [];
+  // (A ranking added or removed is said with what it gives on lines of their own: a row each on the sheet and the page.)
+  const rubricLines = rubricDiff ? [`${a.rubric.id} ${a.rubric.version} → ${b.rubric.id} ${b.rubric.version}`, ...rubricDiff.lines.flatMap((l) => l.split("\n"))] : [];
   const rubricMoves = rubricDiff !== undefined && changesMoveResults(rubricDiff.changes);
   // Under two rubrics, each workbook scored under the other's too (where it can be): the later
   // under the earlier rubric tells the units the rubric moved; both pairs, a value that moved no
