@@ -917,7 +917,13 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
     return { id: r.id, name: r.name, unitKind: r.unitKind, ...(r.group !== undefined ? { group: r.group } : {}), by: r.by, entries, ...(emptied.length ? { emptied } : {}) };
   });
 
-  if (outcomes.size) certainties(units, outcomes, pendingRanks, pendingPlaces, unsettled, moving, takers);
+  // Whether a unit's veto keeps it from a grade of a ranking (its claims then contest no one's quota of it).
+  const heldFrom = (u: number, ranking: string, grade: string): boolean => {
+    const r = rubric.rankings.find((x) => x.id === ranking);
+    const band = r?.grades?.bands.findIndex((b) => b.name === grade) ?? -1;
+    return r !== undefined && band >= 0 && heldOutOf(r, effects)(u, band);
+  };
+  if (outcomes.size) certainties(units, outcomes, pendingRanks, pendingPlaces, unsettled, moving, takers, heldFrom);
   units.forEach((u, i) => {
     const vetoAwards: Award[] = u.vetoes.map((v) => ({ kind: "veto", gate: v.gate, gateName: v.gateName, indicator: v.indicator, indicatorName: v.indicatorName, value: v.value, target: v.target, display: v.display, lower: v.lower }));
     const decided = awards.get(i);
@@ -1038,6 +1044,7 @@ function certainties(
   unsettled: ReadonlyMap<number, readonly OpenAward[]>,
   moving: ReadonlyMap<string, { readonly movers: readonly Contender[]; readonly claimants: readonly Contender[]; readonly others: readonly Contender[]; readonly size: number }>,
   takers: ReadonlyMap<number, readonly LedgerEntry[]>,
+  heldFrom: (u: number, ranking: string, grade: string) => boolean,
 ): void {
   // A unit's pending rows, by the rows' own cell objects (no copies: a province has many); and
   // those of them that could change its awards: its own, and others' on a ranking where an award
@@ -1050,9 +1057,15 @@ function certainties(
     if (!list) lists.set(u, (list = []));
     for (const e of rows) if (!list.includes(e.at)) list.push(e.at);
   };
-  const add = (u: number, rows: readonly LedgerEntry[], ranking?: string): void => {
+  const add = (u: number, rows: readonly LedgerEntry[], ranking?: string, from?: number): void => {
     into(pendingOf, u, rows);
-    if (ranking === undefined || (unsettled.get(u)?.some((a) => a.ranking === ranking) ?? false)) into(forAwards, u, rows);
+    if (ranking === undefined) return into(forAwards, u, rows);
+    const open = unsettled.get(u)?.filter((a) => a.ranking === ranking) ?? [];
+    // Another's claims where only grades are open, the better of each one its veto keeps it from:
+    // it takes none of their quota places, and moves this unit's rank alone (河西街道, held to 合格,
+    // beside 双河乡's open 优秀).
+    if (from !== undefined && open.every((a) => a.kind === "grade" && a.grades?.[0] !== undefined && heldFrom(from, ranking, a.grades[0]))) return;
+    if (open.length) into(forAwards, u, rows);
   };
   for (const [ranking, { movers, claimants: all, others, size }] of moving) {
     if (!movers.length && !others.length) continue;
@@ -1076,7 +1089,7 @@ function certainties(
         if ((o.lo[0] ?? 0) + span < lo) break;
         // (Its rows that score: its single-item recognitions pass nobody.)
         if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
-          add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking);
+          add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking, o.u);
           found++;
         }
       }
@@ -1085,7 +1098,7 @@ function certainties(
         for (const o of claimants) {
           if (found >= most) break;
           if (o.u !== c.u && (o.hi[0] ?? 0) >= lo) {
-            add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking);
+            add(c.u, outcomes.get(o.u)?.scoring ?? [], ranking, o.u);
             found++;
           }
         }

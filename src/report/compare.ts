@@ -680,7 +680,17 @@ export function compareResults(
         // changes left it where it was against this one); by all where none is such, or the gates are not known.
         const theirs = [...(causesOf.get(other) ?? [])];
         const vetoing = vetoFlipped ? theirs.filter(gateChange) : [];
-        for (const id of flipped ? flippedOn : vetoFlippedOn) for (const i of vetoing.length ? vetoing : theirs) if (movingOn(i, id)) addOn(id, i);
+        // A unit vetoed both times (kept ranked) takes no prize passed on and no grade its veto holds
+        // it from: passing this one where this one's prize and grade stayed (and no last place was at
+        // stake), it moved a rank, not awards (河西街道, held to 合格, passing 双河乡 whose 良好 was only settled).
+        const vetoedBoth = ox?.vetoed === true && oy?.vetoed === true;
+        const rankAlone = (id: string): boolean => vetoedBoth && placedAwards(x, id) === placedAwards(y, id) && !lastCard(x, id) && !lastCard(y, id);
+        for (const id of flipped ? flippedOn : vetoFlippedOn)
+          for (const i of vetoing.length ? vetoing : theirs) {
+            if (!movingOn(i, id)) continue;
+            if (rankAlone(id)) because.add(i);
+            else addOn(id, i);
+          }
       }
     }
     if (moved && x && y) {
@@ -766,10 +776,14 @@ export function compareResults(
           // is: not this unit's range opening onto one that stood within reach anyway (西山镇's own
           // pending −20 reaching 青石镇, whose changes it was then said to be moved by).
           if (ox && oy && meets(x, ox) === meets(x, oy) && meets(y, ox) === meets(y, oy)) continue;
-          // (Not its rename where it entered the same values: it stood where it stood.)
+          // (Not its rename where it entered the same values: it stood where it stood. One vetoed both
+          // times moved this one's range, not its awards, where those stayed: as where it passed it.)
+          const rankAlone = ox?.vetoed === true && oy?.vetoed === true && placedAwards(x, id) === placedAwards(y, id) && !lastCard(x, id) && !lastCard(y, id);
           for (const i of causesOf.get(other) ?? []) {
             const c = changes[i];
-            if (!awardOnly(c) && !(c?.what === "unit" && sameAsBefore.has(c.unit))) addOn(id, i);
+            if (awardOnly(c) || (c?.what === "unit" && sameAsBefore.has(c.unit))) continue;
+            if (rankAlone) because.add(i);
+            else addOn(id, i);
           }
         }
       }

@@ -196,6 +196,27 @@ describe("assess diff", () => {
     expect(j.units.find((u) => u.name === "文昌街道")).toMatchObject({ because: [0, 1, 2], awardsBecause: [1, 2] });
   });
 
+  it("names no claim of a unit its veto holds from a grade among another's causes of that grade (河西街道, held to 合格, beside 双河乡's open 优秀: a tester's find)", async () => {
+    const rows = (shuanghe: string, hexi: string, shiqiao: string) => (wb: ExcelJS.Workbook): void => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(18).values = ["石桥镇", "KF1", 6, null, null, shiqiao, null, "通报批评", "市政府通报"];
+      l.getRow(19).values = ["双河乡", "JF1", null, "国家级", null, shuanghe, null, "经验推广", "国务院通报"];
+      l.getRow(20).values = ["河西街道", "KF1", 5, null, null, hexi, null, "通报批评", "市政府通报"];
+    };
+    const before = await edited("samples/liuhe-2026.xlsx", "held-before.xlsx", rows("申报中", "申报中", "申报中"));
+    const after = await edited("samples/liuhe-2026.xlsx", "held-after.xlsx", rows("已认定", "已认定", "不予认定"));
+    // Before, 双河乡's grade waits on its own claim and 石桥镇's (the other with the 优秀 place), not 河西街道's.
+    const explained = await cli(["explain", before, "双河乡"]);
+    expect(explained.out).toMatch(/;奖惩可能因 加扣分!B18\(石桥镇 KF1\)、加扣分!B19 的认定而变\n/);
+    const r = await cli(["diff", before, after]);
+    const ref = (unit: string): string => /\n {2}\[(\d+)\] 加扣分 (\S+) /.exec(r.out.slice(r.out.indexOf(`] 加扣分 ${unit} `) - 6))?.[1] ?? "";
+    const [shiqiao, shuanghe, hexi] = ["石桥镇", "双河乡", "河西街道"].map(ref);
+    expect([shiqiao, shuanghe, hexi].every((x) => x !== "")).toBe(true);
+    // 河西街道's confirmed deduction moved 双河乡's overall rank (a cause), not its awards.
+    const line = r.out.split("\n").find((l) => l.startsWith("  双河乡: ")) ?? "";
+    expect(line).toMatch(new RegExp(`\\(奖惩的变化因 \\[${shiqiao}\\]\\[${shuanghe}\\]\\)  因 [^\\n]*\\[${hexi}\\]`));
+  });
+
   it("names with a (待定) mark resolved the causes that could resolve it (a 街道's own bonus passed 乡镇组 towns overall, not in 乡镇组)", async () => {
     const claim = ["青龙乡", "JF1", null, "省级", null, "申报中", null, "基层治理经验省级推广", "省通报"];
     const pending = await edited("samples/liuhe-2026.xlsx", "qinglong-pending.xlsx", (wb) => void (wb.getWorksheet("加扣分")!.getRow(18).values = claim));
