@@ -208,7 +208,10 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
     for (const u of graded) {
       const g = grades.get(u);
-      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.atMost ? { atMost: true } : {}), ...(g.cut && !g.held ? { cut: g.cut } : {}), ...(g.over && !g.held ? { over: g.over } : {}) });
+      // Held by a gate that holds the grade alone (the unit not vetoed): by that gate, not a veto.
+      const hold = g?.held && !units[u]?.vetoed ? units[u]?.holds?.[0] : undefined;
+      const by = hold ? { by: { gate: hold.gate, gateName: hold.gateName } } : {};
+      if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.atMost ? { atMost: true } : {}), ...by, ...(g.cut && !g.held ? { cut: g.cut } : {}), ...(g.over && !g.held ? { over: g.over } : {}) });
     }
   }
 

@@ -282,7 +282,7 @@ function kindScorers(rubric: Rubric, sub: Submission): Map<string, KindScorer> {
 }
 
 /** The leaves a unit's own inputs decide (every kind but the relative ones), and its failed gates. */
-function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Array, sub: Submission, vetoes: Veto[], effects: VetoEffect[]): void {
+function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Array, sub: Submission, vetoes: Veto[], effects: VetoEffect[], holds: Veto[]): void {
   for (const i of k.plan.leaves) {
     const leaf = k.leaves[i];
     if (!leaf) continue;
@@ -297,7 +297,8 @@ function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Arra
       const at = slot === undefined ? undefined : sub.values.at(u, slot);
       if (at) {
         const indicator = rubric.indicators.find((i) => i.code === item.indicator);
-        vetoes.push({ gate: item.code, gateName: item.name, indicator: item.indicator, indicatorName: indicator?.name ?? "", value: m.value, target: m.target, display: indicator?.display ?? "%", lower: leaf.lower, at });
+        // (One that holds the grade alone is no one-vote veto: the unit is not vetoed.)
+        (item.veto?.gradeOnly ? holds : vetoes).push({ gate: item.code, gateName: item.name, indicator: item.indicator, indicatorName: indicator?.name ?? "", value: m.value, target: m.target, display: indicator?.display ?? "%", lower: leaf.lower, at });
         effects.push(item.veto ?? DEFAULT_VETO);
       }
     }
@@ -413,8 +414,9 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     const points = all.subarray(offset, offset + n);
     offset += n;
     const found: Veto[] = [];
+    const held: Veto[] = [];
     const gateEffects: VetoEffect[] = [];
-    if (k) scoreLeaves(rubric, k, u, points, sub, found, gateEffects);
+    if (k) scoreLeaves(rubric, k, u, points, sub, found, gateEffects, held);
     const vetoes = found.length ? found : NO_VETOES;
     if (gateEffects.length) effects.set(u, mergeEffects(gateEffects));
     return {
@@ -431,6 +433,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
       floored: false,
       vetoed: vetoes.length > 0,
       vetoes,
+      ...(held.length ? { holds: held } : {}),
       ledger: [],
       ranks: {},
       grades: {},

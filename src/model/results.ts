@@ -67,6 +67,8 @@ export type Award =
       /** Set by a veto (直接定为不合格); `atMost`: held down to the best the veto allows (不得高于合格). */
       readonly held?: boolean;
       readonly atMost?: boolean;
+      /** Held by a gate that holds the grade alone (no one-vote veto): that gate. */
+      readonly by?: { readonly gate: string; readonly gateName: string };
       readonly cut?: GradeCut;
       /** One of the units tied at the band's last place that all got it (ties: all): the quota, and how many got it. */
       readonly over?: { readonly quota: number; readonly given: number };
@@ -206,6 +208,8 @@ export interface UnitResult {
   readonly floored: boolean;
   readonly vetoed: boolean;
   readonly vetoes: readonly Veto[];
+  /** Gates failed that hold its grade alone (grade_only: no one-vote veto); absent where none. */
+  readonly holds?: readonly Veto[];
   readonly ledger: readonly LedgerResult[];
   /** Ranking id → rank, for the rankings of the unit's kind (and group); null when not ranked (vetoed). */
   readonly ranks: Readonly<Record<string, number | null>>;

@@ -94,8 +94,13 @@ function leafReason(rubric: Rubric, item: LeafItem, points: Points, entered: boo
   switch (item.kind) {
     case "threshold":
       return reason(met ? "why.threshold-met" : "why.threshold-missed");
-    case "gate":
+    case "gate": {
+      // One that holds the grade alone (no one-vote veto) says which grade, missed.
+      const hold = item.veto?.gradeOnly ? item.veto : undefined;
+      if (hold && !met) data.grade = hold.grade ?? hold.gradeAtMost ?? "";
+      if (hold) return reason(met ? (item.max === 0 ? "why.gate-passed-grade-only" : "why.gate-passed") : hold.grade !== undefined ? "why.gate-failed-grade-set" : "why.gate-failed-grade-at-most");
       return reason(met ? (item.max === 0 ? "why.gate-passed-veto-only" : "why.gate-passed") : "why.gate-failed");
+    }
     case "linear":
       if (met) return reason("why.linear-full");
       data.floor = show(m.floor ?? 0);

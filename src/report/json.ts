@@ -21,7 +21,7 @@ function awardJson(a: Award): Record<string, unknown> {
     case "rank":
       return { kind: "rank", ranking: a.ranking, tier: a.tier, ...(a.amount !== undefined ? { amount: a.amount } : {}), ...(a.place !== undefined ? { place: a.place } : {}) };
     case "grade":
-      return { kind: "grade", ranking: a.ranking, grade: a.grade, ...(a.held ? { held: true } : {}), ...(a.cut ? { cut: a.cut } : {}), ...(a.over ? { over: a.over } : {}) };
+      return { kind: "grade", ranking: a.ranking, grade: a.grade, ...(a.held ? { held: true } : {}), ...(a.by ? { heldBy: a.by.gate } : {}), ...(a.cut ? { cut: a.cut } : {}), ...(a.over ? { over: a.over } : {}) };
     case "single":
       return { kind: "single", ranking: a.ranking, code: a.code, name: a.name, ...(a.amount !== undefined ? { amount: a.amount } : {}), level: a.level, basis: cellRef(a.basis.sheet, a.basis.cell), ...(a.over ? { over: a.over } : {}) };
     case "warning":

@@ -298,6 +298,8 @@ export function awardContent(a: Award, lang: Lang): string {
       }
       if (a.over && !a.held) return message(lang, "award.grade-over", { grade: a.grade, quota: a.over.quota, given: a.over.given });
       // Set by the veto, or held down to the best it allows: the two read alike (合格(因一票否决)).
+      // (Held by a gate that holds the grade alone: by that gate, no veto: 良好(SH9 一般生产安全事故未达标,至多评为良好).)
+      if (a.held && a.by) return message(lang, a.atMost ? "award.grade-held-by-at-most" : "award.grade-held-by", { grade: a.grade, gate: a.by.gate, gateName: a.by.gateName });
       return a.held ? message(lang, a.atMost ? "award.grade-held-at-most" : "award.grade-held", { grade: a.grade }) : a.grade;
     case "warning": {
       const code = a.reasons.length === 2 ? "award.warning-both" : a.reasons[0] === "last" ? "award.warning-last" : "award.warning-below";

@@ -53,7 +53,7 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
   const allOrNothing = m.kind === "ratio" && "value" in m.target && m.target.value <= 0;
   const rule = allOrNothing
     ? t("show.kind.ratio-none", data)
-    : t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
+    : t(`show.kind.${m.kind}${m.kind === "ratio" && lower ? "-lower" : ""}${m.kind === "gate" && m.veto?.gradeOnly ? "-grade" : ""}${m.kind === "gate" && m.max === 0 ? "-no-points" : ""}`, data);
   // A gate's veto said as it acts, written or not (by default the unit is not ranked).
   const veto = m.kind === "gate" ? (m.veto ?? DEFAULT_VETO) : m.veto;
   return veto ? t("show.with-veto", { rule, veto: vetoText(veto, rubricWords(lang), itemHasPrizes(r, m), itemHasAwards(r, m)) }) : rule;

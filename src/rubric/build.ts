@@ -447,19 +447,28 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   if (input.veto) {
     const v = input.veto;
     if (v.grade !== undefined && v.grade_at_most !== undefined) b.error("rubric.veto-grade-twice", [...path, "veto"], { code: input.code });
+    // Its grade alone held (不得评为优秀, no one-vote veto): the unit keeps its rank, so ranked: false
+    // contradicts it; it names the grade, or holds nothing; it keeps its prizes, so no place is left.
+    const gradeOnly = v.grade_only === true;
+    if (gradeOnly) {
+      if (v.ranked === false) b.error("rubric.veto-grade-only-unranked", [...path, "veto", "ranked"], { code: input.code });
+      if (v.grade === undefined && v.grade_at_most === undefined) b.error("rubric.veto-grade-only-no-grade", [...path, "veto", "grade_only"], { code: input.code });
+      if (v.place !== undefined) b.error("rubric.veto-grade-only-place", [...path, "veto", "place"], { code: input.code });
+    }
     // A unit not ranked holds no place, and earns no grade to hold down (one set outright it gets):
     // what says otherwise would do nothing.
-    if (v.ranked !== true) {
+    if (v.ranked !== true && !gradeOnly) {
       // (place: passed is what becomes of a place a unit not ranked never holds: written, it is no slip.)
       const idle = (["grade_at_most", "place"] as const).filter((k) => v[k] !== undefined && !(k === "place" && v.place === "passed"));
       const first = idle[0];
       if (first) b.error(idle.includes("grade_at_most") ? "rubric.veto-unranked-keys" : "rubric.veto-unranked-place", [...path, "veto", first], { code: input.code, keys: idle.join(", ") });
     }
     const veto: VetoEffect = {
-      ranked: v.ranked === true,
+      ranked: v.ranked === true || gradeOnly,
       ...(v.grade !== undefined ? { grade: v.grade } : {}),
       ...(v.grade_at_most !== undefined ? { gradeAtMost: v.grade_at_most } : {}),
-      placeEmpty: v.place === "empty",
+      placeEmpty: v.place === "empty" && !gradeOnly,
+      ...(gradeOnly ? { gradeOnly: true } : {}),
     };
     item.veto = veto;
   }

@@ -130,10 +130,10 @@ export function itemHasAwards(r: Rubric, i: Item): boolean {
  */
 export function vetoText(v: VetoEffect, w: Words, prizes = true, awards = prizes): string {
   return [
-    w(v.ranked ? (awards ? "veto.ranked" : "veto.ranked-no-awards") : "veto.unranked"),
+    w(v.gradeOnly ? "veto.grade-only" : v.ranked ? (awards ? "veto.ranked" : "veto.ranked-no-awards") : "veto.unranked"),
     v.grade !== undefined ? w("veto.grade", { grade: v.grade }) : "",
     v.gradeAtMost !== undefined ? w("veto.grade-at-most", { grade: v.gradeAtMost }) : "",
-    v.ranked && prizes ? w(v.placeEmpty ? "veto.place-empty" : "veto.place-passed") : "",
+    v.ranked && prizes && !v.gradeOnly ? w(v.placeEmpty ? "veto.place-empty" : "veto.place-passed") : "",
   ]
     .filter(Boolean)
     .join(w("sep"));

@@ -62,6 +62,8 @@ export interface VetoEffect {
   readonly gradeAtMost?: string;
   /** The prize place the unit would hold stays empty (else it passes to the next unit). */
   readonly placeEmpty: boolean;
+  /** Its grade alone is held: no one-vote veto (the unit ranked, its prizes and awards kept). */
+  readonly gradeOnly?: boolean;
 }
 
 export interface MeasuredItem extends ItemBase {
@@ -91,6 +93,11 @@ export type LeafItem = JudgedItem | MeasuredItem;
 
 export function isMeasured(i: Item): i is MeasuredItem {
   return i.kind !== "group" && i.kind !== "judged" && i.kind !== "deducted";
+}
+
+/** A gate whose miss is a one-vote veto (not one that holds the grade alone: grade_only). */
+export function isVetoGate(i: Item): boolean {
+  return i.kind === "gate" && i.veto?.gradeOnly !== true;
 }
 
 /** The 指标数据 codes a measured item reads: its indicator, and its target's and floor's columns where they are units' own. */

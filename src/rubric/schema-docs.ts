@@ -71,6 +71,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, string>> = {
   "item/veto/ranked": "true:被否决单位仍参与排名。 true: the vetoed unit keeps its rank.",
   "item/veto/grade": "直接定为此等次(不合格)。 Its grade is set to this one (直接定为不合格).",
   "item/veto/grade_at_most": "等次不得高于此等次(不得评为优秀:写 良好)。 Its grade is at most this one (不得评为优秀: write 良好).",
+  "item/veto/grade_only": "true:只限定等次(grade 或 grade_at_most),不算一票否决,名次、名次奖和单项奖照常。 true: only its grade is held (grade or grade_at_most): no one-vote veto; its rank, prizes and single-item awards stay.",
   "item/veto/place": "其名次奖:empty(空缺)或 passed(依次递补给其后单位)。 The prize place it would hold: empty, or passed to the next unit.",
   "item/items": "子项目:此项目满分为子项目满分之和。 Child items: this item's max is the sum of theirs.",
   ledger: "加扣分:工作簿“加扣分”表的记录如何计分。 The ledger (加扣分): how the rows of the workbook's 加扣分 sheet score.",

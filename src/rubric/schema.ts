@@ -27,6 +27,8 @@ const vetoSchema = z.strictObject({
   grade_at_most: text.optional(),
   /** The prize place it would hold: left empty, or passed to the next unit. */
   place: z.enum(["empty", "passed"]).optional(),
+  /** Its grade alone is held (不得评为优秀): no one-vote veto, its rank, prizes and awards kept. */
+  grade_only: z.boolean().optional(),
 });
 
 export const itemSchema = z.strictObject({

@@ -3,7 +3,7 @@
 // like a slip of the percent sign. Each problem is located where the user can fix it.
 import type { Problems } from "../diagnostics/index.js";
 import type { JudgedItem, MeasuredItem, Rubric, UnitKind } from "../rubric/model.js";
-import { isEntered, isMeasured, leaves, measureOf } from "../rubric/model.js";
+import { isEntered, isMeasured, isVetoGate, leaves, measureOf } from "../rubric/model.js";
 import { formatMeasure, formatPoints, formatRate, type Rate } from "../model/numbers.js";
 import { cellOf, type Unit, type Values } from "../model/submission.js";
 import { targetOf, targetReader } from "../rubric/targets.js";
@@ -88,7 +88,7 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
   if (!checked.length) return;
   const slots = checked.map((m) => values.slot(m.indicator));
   // Indicators a gate reads: their warning says the unit would be vetoed, whichever item comes first.
-  const gated = new Set(checked.filter((m) => m.kind === "gate").map((m) => m.indicator));
+  const gated = new Set(checked.filter(isVetoGate).map((m) => m.indicator));
   // Where other items read it, 0% is asked about only where it stands out: the indicator may not go
   // below 0 (a growth rate of 0% is ordinary) and most units entered half or more (a 参与率 many
   // units have at 0 is scored as it is), or every unit entered 0 (a column of formulas never
@@ -116,7 +116,7 @@ function implausibleRates(rubric: Rubric, measured: readonly MeasuredItem[], mem
       // calculated (saved by a program that does not calculate, or opened and saved in LibreOffice
       // without recalculating): asked about, a gate's with the veto it brings (any other item's
       // points went silently: a unit's grade and prize with them).
-      if (value === 0 && !lower && (gated.has(m.indicator) ? m.kind === "gate" : zeroStandsOut(m.indicator, slot))) {
+      if (value === 0 && !lower && (gated.has(m.indicator) ? isVetoGate(m) : zeroStandsOut(m.indicator, slot))) {
         const target = m.kind === "bands" ? lowestBand(m) : targetOf(rubric, m, values, u)?.value;
         const at = cellOf(values, u, m.indicator);
         if (target === undefined || target < HIGH_TARGET || !at) continue;
@@ -363,7 +363,7 @@ function zeroTargets(rubric: Rubric, measured: readonly MeasuredItem[], members:
       if (!t?.at || t.value !== 0 || t.code === undefined || warned?.has(t.code)) return;
       (warned ??= new Set()).add(t.code);
       const { code, at } = t;
-      p.about(code, () => p.warn(m.kind === "gate" ? "workbook.target-zero-gate" : "workbook.target-zero", at.sheet, at.cell, { unit: units[u]?.name ?? "", code, item: `${m.code} ${m.name}` }));
+      p.about(code, () => p.warn(isVetoGate(m) ? "workbook.target-zero-gate" : "workbook.target-zero", at.sheet, at.cell, { unit: units[u]?.name ?? "", code, item: `${m.code} ${m.name}` }));
     });
   }
 }

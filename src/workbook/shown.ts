@@ -10,7 +10,7 @@ import type { Problems } from "../diagnostics/index.js";
 import { formatPoints, formatRate, withDisplay } from "../model/numbers.js";
 import type { CellAt, Values } from "../model/submission.js";
 import { measuredPoints } from "../rubric/formulas.js";
-import { isRelative, measureOf, type MeasuredItem, type Rate, type Rubric } from "../rubric/model.js";
+import { isRelative, isVetoGate, measureOf, type MeasuredItem, type Rate, type Rubric } from "../rubric/model.js";
 import { lowerIsBetter, reaches, targetReaders, type TargetReaders } from "../rubric/targets.js";
 import { measuredOf } from "./coverage.js";
 
@@ -91,7 +91,8 @@ function crossings(rubric: Rubric, shown: readonly ShownRate[], units: readonly 
       const seen = { v: own?.shown ?? v, t: target?.shown ?? t, f: floor?.shown ?? f };
       const points = measuredPoints(item, lower, v, t, f);
       const shownPoints = measuredPoints(item, lower, seen.v, seen.t, seen.f);
-      const gate = item.kind === "gate";
+      // (A gate that holds the grade alone vetoes no one: its points are what differ.)
+      const gate = isVetoGate(item);
       const vetoes = gate && !reaches(v, t, lower);
       const shownVetoes = gate && !reaches(seen.v, seen.t, lower);
       if ((points === shownPoints && vetoes === shownVetoes) || !crosses(item, lower, { v, t }, seen)) continue;
