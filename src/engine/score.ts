@@ -18,7 +18,7 @@ import { compareKeys, ranked } from "./rank.js";
 import { decideOutcomes, emptiedPlaces, gradeNames, heldOutOf, type Placed } from "./outcomes.js";
 import { quotaBase, quotaOf } from "../rubric/quota.js";
 import { compareNames } from "./order.js";
-import { bandAt, bandReach, countBetter, gapToNextTier, gradeGaps, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, type Contender } from "./standing.js";
+import { bandAt, bandReach, countBetter, gapToNextTier, gradeGaps, gradedWith, gradesAtEnds, lastPlaceUnsettled, placeRanges, quotaUnsettled, tierAt, tiersBetween, type Contender } from "./standing.js";
 import { partitionPoint } from "../model/search.js";
 
 /** A unit's result while it is being made: filled in step by step. */
@@ -556,7 +556,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
   /** Unit → the awards pending claims could change: each as its ranking and kind. */
   const unsettled = new Map<number, OpenAward[]>();
   // (A single-item award's by its code: a claim to one award leaves another held on the ranking settled.)
-  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[], tier?: string, worst?: string | null, code?: string): void => {
+  const open = (u: number, r: Ranking, kind: OpenAward["kind"], grades?: readonly string[], tier?: string, worst?: string | null, code?: string, tiers?: readonly string[]): void => {
     const list = unsettled.get(u);
     const at = list?.findIndex((a) => a.ranking === r.id && a.kind === kind && a.code === code) ?? -1;
     if (list && at >= 0) {
@@ -570,7 +570,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
       return;
     }
     const card = kind === "warning" ? r.yellowCard?.name : undefined;
-    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(code !== undefined ? { code } : {}), ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}), ...(tier !== undefined ? { tier } : {}), ...(worst !== undefined ? { worst } : {}) };
+    const award: OpenAward = { ranking: r.id, kind, rankingName: r.name, ...(code !== undefined ? { code } : {}), ...(card !== undefined ? { card } : {}), ...(grades ? { grades } : {}), ...(tier !== undefined ? { tier } : {}), ...(worst !== undefined ? { worst } : {}), ...(tiers && tiers.length > 1 ? { tiers } : {}) };
     if (!list) unsettled.set(u, [award]);
     else list.push(award);
   };
@@ -696,7 +696,7 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
         const placeWorst = prizePlaces.worst[i] ?? 0;
         const lo0 = c.lo[0] ?? 0;
         const hi0 = c.hi[0] ?? 0;
-        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r, "rank", undefined, tierAt(r, placeBest), tierAt(r, placeWorst) ?? null);
+        if (c.eligible && placeBest !== placeWorst && tierAt(r, placeBest) !== tierAt(r, placeWorst)) open(c.u, r, "rank", undefined, tierAt(r, placeBest), tierAt(r, placeWorst) ?? null, undefined, tiersBetween(r, placeBest, placeWorst));
         // Its own claims move its score across a band's line: its grade may change, unless the better
         // band's places are surely taken by others ahead of it at its best.
         // A grade a veto sets (直接定为不合格) cannot move; one it holds at most moves only below that.

@@ -160,6 +160,8 @@ export interface OpenAward {
   readonly tier?: string;
   /** And the tier at its worst prize place, null where none is there (it may end without a prize). */
   readonly worst?: string | null;
+  /** Every tier its prize places may reach, best first, where they are more than one (一等奖 or 二等奖). */
+  readonly tiers?: readonly string[];
 }
 
 /** The points a unit lacks for the next better prize tier, others unchanged. */

@@ -55,7 +55,7 @@ function certaintyJson(u: UnitResult): Record<string, unknown> {
     rank: Object.fromEntries(Object.entries(u.ranks).map(([id, rank]) => [id, rank === null ? null : [...(c?.ranks[id] ?? [rank, rank])]])),
     settled: c?.settled ?? true,
     // With what else it may end as: a grade's other grades, a prize's tier at its best and worst place (null: none).
-    open: (c?.open ?? []).map((o) => ({ ranking: o.ranking, kind: o.kind, ...(o.code !== undefined ? { code: o.code } : {}), ...(o.grades ? { grades: [...o.grades] } : {}), ...(o.tier !== undefined ? { best: o.tier } : {}), ...(o.worst !== undefined ? { worst: o.worst } : {}) })),
+    open: (c?.open ?? []).map((o) => ({ ranking: o.ranking, kind: o.kind, ...(o.code !== undefined ? { code: o.code } : {}), ...(o.grades ? { grades: [...o.grades] } : {}), ...(o.tier !== undefined ? { best: o.tier } : {}), ...(o.worst !== undefined ? { worst: o.worst } : {}), ...(o.tiers ? { tiers: [...o.tiers] } : {}) })),
     pending: (c?.pending ?? []).map((x) => cellRef(x.sheet, x.cell)),
   };
 }

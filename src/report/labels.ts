@@ -420,7 +420,14 @@ export function mayWin(o: OpenAward, lang: Lang, u?: UnitResult): string {
     for (const r of pendingSingles(u, o.ranking, o.code)) awards.add(message(lang, "report.award.single", { name: String(r.reason.data.award), level: String(r.reason.data.level) }));
     if (awards.size) return message(lang, "award.may-win.single-named", { awards: [...awards].join(message(lang, "list.items")) });
   }
-  // A prize: the tier at its best place (可能获街道组排名二等奖; 名次奖 alone named no tier or money).
+  // A prize: the tier at its best place (可能获街道组排名二等奖; 名次奖 alone named no tier or money),
+  // or every tier it may reach where it holds none now (可能获一等奖或二等奖: the best alone read as the only one in play).
+  const held = o.kind === "rank" && u !== undefined && u.awards.some((a) => a.kind === "rank" && a.ranking === o.ranking);
+  if (o.kind === "rank" && o.tiers && !held) {
+    const tiers = o.tiers.join(message(lang, "list.or-words"));
+    // (Short tier names after the ranking's, 街道组排名一等奖或二等奖; long ones with it in brackets.)
+    return message(lang, "award.may-win.rank-tier", o.tiers.some((t) => ownTierName(lang, t)) ? rankTier(lang, o.rankingName, tiers) : { ranking: o.rankingName, tier: tiers });
+  }
   if (o.kind === "rank" && o.tier !== undefined) return message(lang, "award.may-win.rank-tier", rankTier(lang, o.rankingName, o.tier));
   return message(lang, `award.may-win.${o.kind}`, { ranking: o.rankingName, card: o.card ?? "" });
 }

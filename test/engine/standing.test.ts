@@ -109,8 +109,19 @@ describe("rank certainty while claims are pending", () => {
     // The JSON says the same (a script could not tell which way).
     const json = JSON.parse(resultsJson(r, { rubric: R })) as { units: { name: string; certainty?: { open: unknown[] } }[] };
     const open = (n: string): unknown[] | undefined => json.units.find((u) => u.name === n)?.certainty?.open;
-    expect(open("甲")).toContainEqual({ ranking: "overall", kind: "rank", best: "一等奖", worst: "二等奖" });
+    expect(open("甲")).toContainEqual({ ranking: "overall", kind: "rank", best: "一等奖", worst: "二等奖", tiers: ["一等奖", "二等奖"] });
     expect(open("丙")).toContainEqual({ ranking: "overall", kind: "rank", best: "二等奖", worst: null });
+  });
+
+  it("names every tier a unit holding none may reach, not its best alone (a tester's find: 一等奖 read as the only prize in play)", () => {
+    // 丁 at 70 with a pending JF1 (+20) may end 1st (level with 甲 at 90), 2nd–3rd or 4th.
+    const rows: EntrySpec[] = [{ unit: "丁", code: "JF1", status: "申报中" }];
+    const s = submission(R, [{ name: "甲", scores: { JS1: 40 } }, { name: "乙", scores: { JS1: 37 } }, { name: "丙", scores: { JS1: 35 } }, { name: "丁", scores: { JS1: 20 } }], rows);
+    const scored = score(R, s);
+    expect(unitNamed(scored, "丁").certainty?.ranks.overall).toEqual([1, 4]);
+    const overall = resultTables(R, s, scored, "zh-CN", "t").find((t) => t.sheet.kind === "ranking" && t.sheet.id === "overall");
+    const row = [...(overall?.rows ?? [])].find((x) => x.cells[2] === "丁");
+    expect(String(row?.cells[(overall?.columns.length ?? 0) - 1] ?? "")).toContain("(待定)可能获综合排名一等奖或二等奖");
   });
 });
 
