@@ -24,8 +24,12 @@ export interface TemplateFormHost {
   readonly rubrics: () => { readonly all: readonly FormRubric[]; readonly preferred?: FormRubric };
   /** Problems listed as the page lists them. */
   readonly showDiagnostics: (diagnostics: readonly Diagnostic[], into: HTMLElement) => void;
-  /** Last year's assessment workbook given for the list: its units as a list's lines (name,kind,group), or undefined where it is none that reads. */
-  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<{ readonly text: string; readonly count: number; readonly rubric: { readonly id: string; readonly version: string } } | undefined>;
+  /**
+   * Last year's assessment workbook given for the list: its units as a list's lines (name,kind,group);
+   * `damaged`: the reader's problems with a workbook it cannot read at all (cut short, a password, .xls);
+   * undefined where it is none that reads.
+   */
+  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<{ readonly text: string; readonly count: number; readonly rubric: { readonly id: string; readonly version: string } } | { readonly damaged: readonly Diagnostic[] } | undefined>;
 }
 
 export interface TemplateForm {
@@ -131,7 +135,11 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     }
     const problem = unitsFileProblem(file.name, bytes);
     // Last year's assessment workbook: its units with their kinds and groups, into the box to check.
-    const fromBook = problem?.code === "units.is-workbook" ? await host.unitsOfWorkbook?.(file.name, bytes) : undefined;
+    const book = problem?.code === "units.is-workbook" ? await host.unitsOfWorkbook?.(file.name, bytes) : undefined;
+    // One that cannot be read at all: said as the reader says it (not as a list to save as CSV).
+    const damaged = book && "damaged" in book ? book.damaged[0] : undefined;
+    if (damaged) return fail(damaged);
+    const fromBook = book && "text" in book ? book : undefined;
     if (fromBook) {
       units.value = fromBook.text;
       // (Its problems are said at the box's lines, not at lines of the workbook, which has none.)

@@ -112,6 +112,11 @@ function mixedEncodingLine(bytes: Uint8Array): number | undefined {
  * each unit's name (quoted where it holds a comma or a quote), its kind's id and its group's name,
  * in its rubric's words, to be read as any list is, under the rubric the template is made for.
  */
+/** Of a workbook given for the units list, the problems that keep it from being read at all (cut short, a password, an .xls or .ods). */
+export function unreadBook(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === "error" && d.code.startsWith("xlsx."));
+}
+
 export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">): string {
   const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   return units

@@ -1,7 +1,7 @@
 // Reading the user's files: a device or a pipe named as the input has no size to check before
 // reading; it is read up to the limit and no further (`assess validate /dev/zero` used to read on
 // until memory ran out).
-import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
@@ -265,5 +265,13 @@ describe("last year's assessment workbook given as the units list", () => {
     plain.addWorksheet("名单").addRows([["城关镇"], ["东湖街道"]]);
     await plain.xlsx.writeFile(list);
     expect((await cli(["template", "--units", list, "-o", join(dir, "y.xlsx")])).err).toContain("[units.is-workbook]");
+    // One that cannot be read at all is said as the reader says it, not as a list to save as CSV
+    // (a copy cut short, an .xls renamed: a tester's find).
+    const cut = join(dir, "去年.xlsx");
+    const whole = readFileSync("samples/qingshan-2026.xlsx");
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+    const refused = await cli(["template", "--units", cut, "-o", join(dir, "from-cut.xlsx")]);
+    expect([refused.code, refused.err]).toEqual([1, `${cut}: 错误: 文件不完整(可能下载或复制时中断);请重新获取完整的文件 [xlsx.truncated]\n`]);
+    expect(existsSync(join(dir, "from-cut.xlsx"))).toBe(false);
   });
 });

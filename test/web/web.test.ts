@@ -1760,6 +1760,13 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     await page.waitForFunction(() => /未读入/.test(document.getElementById("template-status")?.textContent ?? ""));
     expect(await status()).toBe("名单文件 名单.xlsx 未读入:");
     expect(await page.locator("#template-problems li").allTextContents()).toEqual([expect.stringContaining("请在 Excel 中选中名单的几列,复制后粘贴到上面的框里")]);
+    // Last year's workbook cut short: said as the reader says it, not as a list to paste (a tester's find).
+    const cut = join(dir, "去年.xlsx");
+    const whole = readFileSync("samples/liuhe-2026.xlsx");
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+    await page.setInputFiles("#template-units-file", cut);
+    await page.waitForFunction(() => /去年\.xlsx 未读入/.test(document.getElementById("template-status")?.textContent ?? ""));
+    expect(await page.locator("#template-problems li").allTextContents()).toEqual([expect.stringContaining("[xlsx.truncated]")]);
   });
 
   it("takes a list dropped on the page into the form, opened", async () => {
