@@ -112,6 +112,12 @@ function mixedEncodingLine(bytes: Uint8Array): number | undefined {
  * each unit's name (quoted where it holds a comma or a quote), its kind's id and its group's name,
  * in its rubric's words, to be read as any list is, under the rubric the template is made for.
  */
+/**
+ * The most units one template lists (a province's 20,000 take about 11 s and 1 GB to write; the
+ * spreadsheet writer holds the whole file while it writes).
+ */
+export const MAX_TEMPLATE_UNITS = 20_000;
+
 /** Of a workbook given for the units list, the problems that keep it from being read at all (cut short, a password, an .xls or .ods). */
 export function unreadBook(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.severity === "error" && d.code.startsWith("xlsx."));
@@ -308,6 +314,11 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   };
   // Lines ended as Windows, Unix or old Mac programs end them.
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  // More lines with anything on them than a template may list units: said at once, not read (a
+  // template of 400,000 names ran out of memory after two minutes, with V8's stack trace).
+  let filled = 0;
+  for (const l of lines) if (l.trim() !== "") filled++;
+  if (filled > MAX_TEMPLATE_UNITS * 2) return { units: [], diagnostics: [{ code: "units.too-many-lines", severity: "error", data: { count: filled, max: MAX_TEMPLATE_UNITS }, location: { file, line: 1, col: 1 } }] };
   // The header is looked for on the first line that holds anything (blank lines above it are nothing).
   let headerLooked = false;
   /** The name column's heading, where the list has one: a line repeating it is a heading again. */
@@ -762,5 +773,6 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
   if (!units.length && !diagnostics.length) diagnostics.push({ code: "units.empty", severity: "error", data: {}, location: { file, line: 1, col: 1 } });
   // Lines, but none a unit (each taken for a heading or a summary): no template of no units.
   else if (!units.length && !diagnostics.some((d) => d.severity === "error")) diagnostics.push({ code: headerName ? "units.none-read" : "units.none-read-unheaded", severity: "error", data: { heading: headerName ?? "" }, location: { file, line: 1, col: 1 } });
+  if (units.length > MAX_TEMPLATE_UNITS) return { units: [], diagnostics: [{ code: "units.too-many", severity: "error", data: { count: units.length, max: MAX_TEMPLATE_UNITS }, location: { file, line: 1, col: 1 } }] };
   return { units, diagnostics };
 }

@@ -5,13 +5,24 @@ import { message } from "../../src/messages/index.js";
 import { formatLocation, renderLine } from "../../src/diagnostics/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { rubricFrom } from "../helpers/builders.js";
-import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../../src/workbook/units-file.js";
+import { decodeUnitsFile, MAX_TEMPLATE_UNITS, parseUnitsFile, unitsFileProblem } from "../../src/workbook/units-file.js";
 
 const FILE = "rubric/district-popplan-2022.1.yaml";
 const rubric = loadRubric(FILE, readFileSync(FILE), "test").rubric!;
 const parse = (text: string) => parseUnitsFile("units.csv", text, rubric);
 
 describe("units file", () => {
+  it("refuses more units than a template lists, and far more lines at once, unread (400,000 names ran out of memory)", () => {
+    const names = (n: number): string => Array.from({ length: n }, (_, i) => `第${i + 1}镇`).join("\n");
+    const just = parse(names(MAX_TEMPLATE_UNITS));
+    expect([just.units.length, just.diagnostics]).toEqual([MAX_TEMPLATE_UNITS, []]);
+    const over = parse(names(MAX_TEMPLATE_UNITS + 1));
+    expect(over.units).toEqual([]);
+    expect(over.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual([`units.too-many units.csv:1:1 单位名单有 20001 个单位,一个模板最多列 20000 个:请按单位类型或地区分开,分别制作模板`]);
+    const far = parse(names(MAX_TEMPLATE_UNITS * 2 + 1));
+    expect(far.diagnostics.map((d) => d.code)).toEqual(["units.too-many-lines"]);
+  });
+
   it("reads names with kinds, a header, blank lines, quotes and the separators people use", () => {
     const r = parse('单位,类型\n城关镇,镇\n\n"柳林镇",镇\n东湖街道;街道\n区公安分局，部门\n"区卫生,健康局"\t部门\n桃源镇\n');
     expect(r.diagnostics).toEqual([]);
