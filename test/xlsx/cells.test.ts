@@ -49,6 +49,16 @@ describe("cell-level problems", () => {
     expect(r.diagnostics[100]).toEqual({ code: "xlsx.more-problems", severity: "error", data: { count: 50, cap: 100 }, location: { file: FILE } });
   });
 
+  it("a cell written twice → xlsx.duplicate-cell at it, and no book (the later value was taken unsaid: a unit scored 3 for its 19.5)", async () => {
+    for (const rows of ['<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>19.5</v></c><c r="B2"><v>3</v></c></row>', '<row r="2"><c r="B2"><v>19.5</v></c></row><row r="2"><c r="B2"><v>3</v></c></row>']) {
+      const r = await readXlsx(FILE, oneSheet(rows));
+      expect(r).toEqual({ diagnostics: [{ code: "xlsx.duplicate-cell", severity: "error", data: {}, location: at("B2") }] });
+    }
+    // Cells written out of order, each once, are read as ever.
+    const unordered = await readXlsx(FILE, oneSheet('<row r="2"><c r="C2"><v>3</v></c><c r="A2"><v>1</v></c></row>'));
+    expect(unordered.book?.sheets[0]?.rows[0]?.map((c) => c.ref)).toEqual(["A2", "C2"]);
+  });
+
   it("treats an empty <v> in a numeric cell as an empty cell", async () => {
     const r = await readXlsx(FILE, oneSheet('<row r="1"><c r="A1"><v></v></c><c r="B1"><f>1+1</f><v/></c></row>'));
     expect(r.diagnostics).toEqual([]);

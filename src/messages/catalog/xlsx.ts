@@ -133,6 +133,10 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "单元格中的文字过长({length} 个字符,上限 {limit} 个);请检查并缩短该单元格的内容",
     en: "the cell's text is too long ({length} characters, limit {limit}); check it and shorten it",
   },
+  "xlsx.duplicate-cell": {
+    "zh-CN": `这个单元格在文件中写了两次,文件已损坏(Excel 打开时会提示修复);${RESAVE_ZH}`,
+    en: `this cell is written twice in the file: the file is damaged (Excel offers to repair it) — ${RESAVE_EN}`,
+  },
   "xlsx.bad-shared-string": {
     "zh-CN": `单元格指向了不存在的文字(序号 {index}),文件已损坏;${RESAVE_ZH}`,
     en: `the cell points to text that does not exist (index {index}); the file is damaged — ${RESAVE_EN}`,

@@ -10,6 +10,7 @@ import { RichText } from "./strings.js";
 import { XmlError } from "../text.js";
 import type { CellValue, NumberFormat, RawCell, RawRow, XlsxLimits } from "./types.js";
 import { XmlReader, type XmlHandler } from "../xml.js";
+import { XlsxFailure } from "../fail.js";
 
 /** A stored cell: its A1 reference is computed when asked, not kept for each of millions. */
 export class Cell implements RawCell {
@@ -134,7 +135,7 @@ class SheetReader implements XmlHandler, CellParts {
   private readonly f = new TextSlot();
 
   constructor(private readonly input: SheetInput) {
-    this.stream = new RowStream(this.ready, this.hiddenRows);
+    this.stream = new RowStream(this.ready, this.hiddenRows, input.name);
     this.ctx = { cache: input.cache, b: new Uint8Array(0), sheet: input.name, ref: "", sst: input.sst, sstStruck: input.sstStruck ?? NO_STRUCK, limits: input.limits, date1904: input.date1904, problems: input.problems };
   }
 
@@ -287,10 +288,17 @@ class SheetReader implements XmlHandler, CellParts {
   }
 }
 
-/** A row's cells by column, one per column (the last written wins). */
-export function inColumnOrder(cells: readonly RawCell[]): RawCell[] {
+/**
+ * A row's cells by column, one per column. Where `sheet` is given, a cell written twice is the file's
+ * damage, said at it (Excel repairs such a file; the later of two values was taken without a word,
+ * and a unit scored 3 for its 19.5); else the last written wins.
+ */
+export function inColumnOrder(cells: readonly RawCell[], sheet?: string): RawCell[] {
   const byCol = new Map<number, RawCell>();
-  for (const c of cells) byCol.set(c.col, c);
+  for (const c of cells) {
+    if (sheet !== undefined && byCol.has(c.col)) throw new XlsxFailure("xlsx.duplicate-cell", {}, { sheet, cell: colName(c.col) + c.row });
+    byCol.set(c.col, c);
+  }
   return [...byCol.values()].sort((a, b) => a.col - b.col);
 }
 
@@ -311,6 +319,7 @@ class RowStream {
   constructor(
     private readonly out: RawRow[],
     private readonly hidden: ReadonlySet<number>,
+    private readonly sheet: string,
   ) {}
 
   open(r: number): void {
@@ -346,7 +355,7 @@ class RowStream {
   }
 
   private emitCurrent(): void {
-    if (this.cur.length) this.out.push({ cells: this.inOrder ? this.cur : inColumnOrder(this.cur), hidden: this.hidden.has(this.curRow) });
+    if (this.cur.length) this.out.push({ cells: this.inOrder ? this.cur : inColumnOrder(this.cur, this.sheet), hidden: this.hidden.has(this.curRow) });
     this.cur = [];
     this.inOrder = true;
   }
@@ -355,7 +364,7 @@ class RowStream {
   private emitAhead(r: number): void {
     if (this.ahead.size === 0) return;
     for (const k of [...this.ahead.keys()].filter((k) => k < r).sort((a, b) => a - b)) {
-      this.out.push({ cells: inColumnOrder(this.ahead.get(k) ?? []), hidden: this.hidden.has(k) });
+      this.out.push({ cells: inColumnOrder(this.ahead.get(k) ?? [], this.sheet), hidden: this.hidden.has(k) });
       this.ahead.delete(k);
     }
   }
