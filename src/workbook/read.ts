@@ -773,7 +773,7 @@ export class SubmissionReader {
   /** What is said once a located sheet's rows are all read (by its index among those located). */
   private readonly sheetEnds = new Map<number, () => void>();
   /** Headings of codes merged across columns, to be said once the columns are checked. */
-  private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string> }[] = [];
+  private readonly mergedAcross: { sheet: string; cell: string; data: Record<string, string>; code: string }[] = [];
   /** A sheet's one number past its last heading, with its row's unit (said at the end, where no heading is merged over its column). */
   private readonly lonePast: { sheet: string; cell: RawCell; unit: string }[] = [];
   /** Sheets hidden so that Excel's Unhide does not list them. */
@@ -1098,7 +1098,23 @@ export class SubmissionReader {
       const code = cols ? role.columns.get(cols.first) : undefined;
       if (!cols || code === undefined) continue;
       const name = typeof code === "string" ? code : code.code;
-      this.mergedAcross.push({ sheet, cell: `${colName(cols.first)}${role.headerRow}`, data: { code: name, range, first: colName(cols.first), rest: cols.last === cols.first + 1 ? colName(cols.last) : `${colName(cols.first + 1)}–${colName(cols.last)}` } });
+      const codeOf = (c: number): string | undefined => {
+        const x = role.columns.get(c);
+        return x === undefined ? undefined : typeof x === "string" ? x : x.code;
+      };
+      const others = Array.from({ length: cols.last - cols.first }, (_, k) => cols.first + 1 + k);
+      // Columns under the merge with headings of their own, hidden by it (LibreOffice keeps the
+      // hidden cells' text): read by those headings, and said so, not as columns left unread.
+      const unread = others.filter((c) => codeOf(c) === undefined);
+      const hidden = others.filter((c) => codeOf(c) !== undefined);
+      const cell = `${colName(cols.first)}${role.headerRow}`;
+      const span = (list: readonly number[]): string => {
+        const first = list[0] ?? 0;
+        const last = list.at(-1) ?? 0;
+        return list.length === 1 ? colName(first) : last - first === list.length - 1 ? `${colName(first)}–${colName(last)}` : list.map(colName).join("、");
+      };
+      if (unread.length) this.mergedAcross.push({ sheet, cell, code: "workbook.header-merged-across", data: { code: name, range, first: colName(cols.first), rest: span(unread) } });
+      if (hidden.length) this.mergedAcross.push({ sheet, cell, code: "workbook.header-merged-hides", data: { code: name, range, cells: span(hidden), codes: hidden.map((c) => codeOf(c) ?? "").join("、") } });
     }
   }
 
@@ -1109,7 +1125,7 @@ export class SubmissionReader {
   private mergedAcrossSaid(): void {
     if (!this.mergedAcross.length) return;
     const hid = new Set(this.p.list.filter((d) => d.code === "workbook.missing-column-merged").map((d) => (d.location && "sheet" in d.location ? d.location.sheet : "")));
-    for (const m of this.mergedAcross) if (!hid.has(m.sheet)) this.p.warn("workbook.header-merged-across", m.sheet, m.cell, m.data);
+    for (const m of this.mergedAcross) if (!hid.has(m.sheet)) this.p.warn(m.code, m.sheet, m.cell, m.data);
   }
 
   /**

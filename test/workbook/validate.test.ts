@@ -1285,6 +1285,15 @@ const cases: Case[] = [
     },
     expected: ["warning workbook.header-merged-across 部门!E1"],
   },
+  // Merged over the next columns' headings, their text kept under the merge (LibreOffice's choice):
+  // those columns are read by their own headings, said so (it said C–D were not read, and scored them).
+  {
+    name: "a code's heading merged over other codes' headings, kept hidden under it",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").merge("B1:D1", true);
+    },
+    expected: ["warning workbook.header-merged-hides 党政线!B1"],
+  },
   // A row pasted from a numbered list (序号, then the name): said with the name beside it; so too a
   // row whose name is one column on, its first cell blank.
   {
