@@ -498,6 +498,8 @@ describe("a value as the 办法 words it", () => {
     // A grade the rubric has not: the grades it has, as before.
     const text = graded("{ ranked: true, grade_at_most: 不得评为卓越 }");
     expect(found(text)).toEqual([`rubric.unknown-grade ${at(text)}:46`]);
+    // Said with the gate, the key, the kind's rankings and the grades to write (the English key alone was no help).
+    expect(firstSaid(text)).toMatch(/^\S+ 的 grade_at_most: “不得评为卓越” 不是\S+的排名(\S+)所评的等次;请写其中之一:/);
   });
 
   it("warns at a tie-breaker worth no points (a gate that only vetoes): it parts no tie", () => {

@@ -1127,7 +1127,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
               const meant = vetoGradeWords(g, graded[0] ? namesOf(graded[0]) : []);
               if (meant && "step" in meant) b.error("rubric.veto-grade-step", [...path, ii, "veto", key], { code: it.code, grade: g });
               else if (meant) b.error("rubric.veto-grade-words", [...path, ii, "veto", key], { code: it.code, grade: g, fixed: meant.fixed, key: meant.key });
-              else b.error("rubric.unknown-grade", [...path, ii, "veto", key], { grade: g, allowed: [...grades].join("、") });
+              else b.error("rubric.unknown-grade", [...path, ii, "veto", key], { code: it.code, key, grade: g, kind: kind.name, rankings: graded.map((r) => r.name).join("、"), allowed: [...grades].join("、") });
             }
             else {
               const without = graded.find((r) => !namesOf(r).includes(g));
