@@ -12,7 +12,7 @@ import { quotaBase, quotaOf } from "../rubric/quota.js";
 import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
-import { awardText, EVERY_RANKING, givesMoney, mayEndOtherwise, mayWin, moneyOf, pendingMark, unheld } from "./labels.js";
+import { awardText, EVERY_RANKING, givesMoney, mayEndOtherwise, mayWin, moneyOf, pendingMark, unheld, vacancies, vacancyCells } from "./labels.js";
 import { gradedByReader, unitJson } from "./json.js";
 import { heldPrizeReader, type HeldPrize } from "./held-prizes.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
@@ -408,6 +408,8 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
     out.push(`  ${m.name}: ${summary}${because}`);
   }
   if (ranged) out.push(w.t("diff.ranges-note"));
+  const vacant = vacancyChanges(w, a, b, ra, rb);
+  if (vacant.length) out.push(w.t("diff.vacancies"), ...vacant.map((l) => `  ${l}`));
   const money = moneyLine(w, a, b, ra, rb);
   if (money) out.push(money);
   // A name or note with a line break typed in its cell stays on its line.
@@ -417,6 +419,21 @@ export function compareLines(w: Words, a: Side, b: Side, ra: Results, rb: Result
 /** The money both workbooks' awards give in all, where a scheme gives any (yuan), undefined where neither does. */
 export function moneyBoth(a: Side, b: Side, ra: Results, rb: Results): { old: number; new: number } | undefined {
   return givesMoney(a.rubric) || givesMoney(b.rubric) ? { old: moneyOf(ra), new: moneyOf(rb) } : undefined;
+}
+
+/**
+ * The prize places nobody holds (奖次空缺) that one side has and the other not, each as the award
+ * list says it (− 街道组排名 一等奖空缺(河西街道…); + 街道组排名 二等奖第 2 名空缺(…)): a place a
+ * vetoed unit keeps that moved with it was read only from the units that lost and gained prizes.
+ */
+export function vacancyChanges(w: Words, a: Side, b: Side, ra: Results, rb: Results): string[] {
+  const said = (rubric: Rubric, r: Results): string[] =>
+    vacancies(rubric, r).map((v) => {
+      const cells = vacancyCells(v, w.lang);
+      return w.t("diff.vacancy", { ranking: v.ranking, award: cells.award, basis: cells.basis });
+    });
+  const [before, after] = [said(a.rubric, ra), said(b.rubric, rb)];
+  return [...before.filter((x) => !after.includes(x)).map((x) => `− ${x}`), ...after.filter((x) => !before.includes(x)).map((x) => `+ ${x}`)];
 }
 
 /**

@@ -217,6 +217,17 @@ describe("assess diff", () => {
     expect(line).toMatch(new RegExp(`\\(奖惩的变化因 \\[${shiqiao}\\]\\[${shuanghe}\\]\\)  因 [^\\n]*\\[${hexi}\\]`));
   });
 
+  it("says the prize places left vacant that moved: 河西街道's veto, once at 街道组's first place, now at its second (a tester's find: read only from who lost and gained)", async () => {
+    const lower = await edited("samples/liuhe-2026.xlsx", "hexi-lower.xlsx", (wb) => {
+      wb.getWorksheet("加扣分")!.getRow(18).values = ["河西街道", "KF1", 5, null, null, "已认定", null, "通报批评", "市政府通报"];
+    });
+    const r = await cli(["diff", "samples/liuhe-2026.xlsx", lower]);
+    const at = r.out.indexOf("奖次空缺的变化:\n");
+    expect(at).toBeGreaterThan(0);
+    const lines = r.out.slice(at).split("\n").slice(1, 3);
+    expect(lines).toEqual([expect.stringMatching(/^ {2}− 街道组排名 (\(待定\))?一等奖空缺\(街道组排名第 1 名的河西街道一票否决/), expect.stringMatching(/^ {2}\+ 街道组排名 (\(待定\))?二等奖空缺\(街道组排名第 2 名的河西街道一票否决/)]);
+  });
+
   it("names with a (待定) mark resolved the causes that could resolve it (a 街道's own bonus passed 乡镇组 towns overall, not in 乡镇组)", async () => {
     const claim = ["青龙乡", "JF1", null, "省级", null, "申报中", null, "基层治理经验省级推广", "省通报"];
     const pending = await edited("samples/liuhe-2026.xlsx", "qinglong-pending.xlsx", (wb) => void (wb.getWorksheet("加扣分")!.getRow(18).values = claim));

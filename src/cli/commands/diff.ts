@@ -8,7 +8,7 @@ import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, limitedSingles, type Side, type UnitMove } from "../../report/compare.js";
-import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, moneyLine, rangesShown, rubricsDiffer } from "../../report/compare-text.js";
+import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSummary, changesMoveResults, kindsMoved, moneyLine, rangesShown, rubricsDiffer, vacancyChanges } from "../../report/compare-text.js";
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
@@ -156,6 +156,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       ...resultRows,
       // What a bracketed range is, where one is shown, as the terminal says it under its list.
       ...(resultRows.some((r) => rangesShown(r.cells[3] ?? "")) ? [{ cells: [ctx.t("diff.row-note"), "", "", ctx.t("diff.ranges-note")] }] : []),
+      // The prize places left vacant that changed, as the terminal says them.
+      ...vacancyChanges(ctx, sa, sb, ra, rb).map((v) => ({ cells: [ctx.t("diff.row-vacancy"), "", "", v] })),
       // How the prize money moved in all, last, as the terminal says it.
       ...(money ? [{ cells: [ctx.t("diff.row-money"), "", "", money] }] : []),
       // (On paper without the warning the terminal said: the rubric's file named.)
