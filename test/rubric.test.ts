@@ -223,7 +223,7 @@ const cases: Case[] = [
   { name: "judged-with-target", text: replace("        name: 宣传\n", "        name: 宣传\n        target: 90%\n"), expected: [`rubric.key-not-for-kind r.yaml:${lineOf("name: 宣传") + 1}:17`] },
   { name: "rate-over-100", text: replace("target: 90%", "target: 190%"), expected: [`rubric.measure-unreachable r.yaml:${lineOf("target: 90%")}:17`] },
   { name: "rate-not-a-rate", text: replace("target: 90%", "target: 95"), expected: [`rubric.bad-rate-bare r.yaml:${lineOf("target: 90%")}:17`] },
-  { name: "unknown-line-in-unit-kind", text: replace("lines: [BM]", "lines: [BX]"), expected: [`rubric.unknown-line r.yaml:${lineOf("lines: [BM]")}:13`, `rubric.scale-mismatch r.yaml:${lineOf("scale: 10\n")}:12`, `rubric.line-owner r.yaml:${lineOf("code: BM\n")}:11`, `rubric.unknown-rank-key r.yaml:${lineOf("    by: BM")}:9`] },
+  { name: "unknown-line-in-unit-kind", text: replace("lines: [BM]", "lines: [BX]"), expected: [`rubric.scale-mismatch r.yaml:${lineOf("scale: 10\n")}:12`, `rubric.unknown-line r.yaml:${lineOf("lines: [BM]")}:13`, `rubric.line-owner r.yaml:${lineOf("code: BM\n")}:11`, `rubric.unknown-rank-key r.yaml:${lineOf("    by: BM")}:9`] },
   { name: "ledger-two-ways-of-points", text: replace("      points: 20\n      once_per_year: true", "      points: 20\n      range: [1, 2]\n      once_per_year: true"), expected: [`rubric.ledger-points-ways r.yaml:${lineOf("    - code: JF1")}:7`] },
   // An indicator's key written on the item that reads it: where it goes, not "did you mean direction?".
   // A cap written on an item (超额完成最多按 120% 计): no item scores past its max; not sent to the ledger's cap.

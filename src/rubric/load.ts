@@ -628,7 +628,9 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   const uses = pos.atUses();
   const made = buildRubric(parsed.data, uses, { file, sha256 });
   const built = made.rubric ? { ...made, rubric: { ...made.rubric, sameText: savedOtherwise(bytes, sha256) } } : made;
-  const diagnostics = sameAtAnchor(built.diagnostics, uses);
+  // In the file's order, as an author mends them (the checks made after the rankings were read said
+  // a veto's grade, line 239, after line 404's problem).
+  const diagnostics = inLineOrder(sameAtAnchor(built.diagnostics, uses));
   return built.rubric ? { ...built, diagnostics, advice: sameAtAnchor([...(built.advice ?? []), ...unranked(built.rubric, pos)], uses) } : { ...built, diagnostics };
 }
 
@@ -734,4 +736,13 @@ function unranked(rubric: Rubric, pos: Positions): Diagnostic[] {
       byTotal.some((r) => r.group === g.id) ? [] : [{ code: "rubric.group-unranked", severity: "warning", data: { group: g.name, groupId: g.id, kind: k.name, id: k.id }, location: at("groups", gi, "id") }],
     );
   });
+}
+
+/** Problems by their line and column in the file (stable: those of one place, and those of none, as found). */
+function inLineOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const at = (d: Diagnostic): number => (d.location && "line" in d.location ? d.location.line * 100_000 + (d.location.col ?? 0) : Number.POSITIVE_INFINITY);
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => at(a.d) - at(b.d) || a.i - b.i)
+    .map((x) => x.d);
 }
