@@ -249,6 +249,15 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), judged, "zh-CN").lines).toEqual(["~ 项目 SH3 信访稳定 计分方式: 扣分制 → 评定  [改变得分;改变工作簿的填写与检查]"]);
     expect(diffLines(judged, load(text), "zh-CN").lines).toEqual(["~ 项目 SH3 信访稳定 计分方式: 评定 → 扣分制  [改变得分;改变工作簿的填写与检查]"]);
   });
+  it("says a gate of no points added as what its veto moves, and one that holds the grade alone as no veto (限定等次, 改变奖惩)", () => {
+    const { text, load } = comprehensive();
+    const at = "      - code: SH3\n";
+    expect(text).toContain(at);
+    const gate = (veto: string): string => text.replace(at, `      - { code: SH8, name: 一般生产安全事故(不得评为优秀), max: 0, kind: gate, indicator: ZB6, target: 0, veto: ${veto} }\n${at}`);
+    expect(diffLines(load(text), load(gate("{ grade_only: true, grade_at_most: 良好 }")), "zh-CN").lines).toEqual(["+ 新增 项目 SH8 一般生产安全事故(不得评为优秀)(满分 0;限定等次,读 ZB6)  [改变奖惩]"]);
+    expect(diffLines(load(text), load(gate("{ ranked: false }")), "zh-CN").lines).toEqual(["+ 新增 项目 SH8 一般生产安全事故(不得评为优秀)(满分 0;一票否决,读 ZB6)  [改变排名]"]);
+  });
+
   it("names a ranking's key and a ledger code's line or item by code and name, as the tie-breakers are (JJ → JJ5 said nothing a clerk reads)", () => {
     const { text, load } = comprehensive();
     expect(text).toContain("    by: JJ\n");

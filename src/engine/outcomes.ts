@@ -2,11 +2,11 @@
 // and the yellow card. A vetoed unit wins no prize; where its veto lets it keep its rank, its
 // prize place is left empty or passed on, and its grade held, as the rubric declares.
 import type { Ranking, Rubric, VetoEffect } from "../rubric/model.js";
-import { levelRank } from "../rubric/model.js";
+import { leaves, levelRank } from "../rubric/model.js";
 import { quotaBase, quotaOf } from "../rubric/quota.js";
 import type { KindPlan } from "../rubric/plan.js";
 import type { Points } from "../model/numbers.js";
-import type { Award, EmptiedPlace, GradeCut, UnitResult, WithheldAward } from "../model/results.js";
+import type { Award, EmptiedPlace, GradeCut, UnitResult, Veto, WithheldAward } from "../model/results.js";
 import { compareNames } from "./order.js";
 
 /** A ranked unit, in ranking order: its index, rank and key values. */
@@ -196,6 +196,17 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     if (tier) push(p.u, { kind: "rank", ranking: r.id, rankingName: r.name, tier: tier.name, ...(tier.amount !== undefined ? { amount: tier.amount } : {}), ...(place !== p.rank ? { place } : {}) });
   }
 
+  // Each gate's declared effect, by its code (what a failed gate held a grade to).
+  const declared = new Map<string, VetoEffect>();
+  for (const line of rubric.lines) for (const item of leaves(line.items)) if (item.kind === "gate" && item.veto) declared.set(item.code, item.veto);
+  /** The grade-only gate whose grade (set, or held to) the unit has, where no veto of its gives that grade. */
+  const heldBy = (u: number, atMost: boolean): Veto | undefined => {
+    const e = effects.get(u);
+    const grade = atMost ? e?.gradeAtMost : e?.grade;
+    const gives = (v: Veto): boolean => (atMost ? declared.get(v.gate)?.gradeAtMost : declared.get(v.gate)?.grade) === grade;
+    if (grade === undefined || (units[u]?.vetoes ?? []).some(gives)) return undefined;
+    return units[u]?.holds?.find(gives);
+  };
   if (r.grades) {
     const memberEffects = new Map<number, VetoEffect>();
     for (const u of members) {
@@ -208,8 +219,8 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     const graded = [...placed.map((p) => p.u), ...members.filter((u) => !isPlaced.has(u))];
     for (const u of graded) {
       const g = grades.get(u);
-      // Held by a gate that holds the grade alone (the unit not vetoed): by that gate, not a veto.
-      const hold = g?.held && !units[u]?.vetoed ? units[u]?.holds?.[0] : undefined;
+      // Held by a gate that holds the grade alone (no veto of the unit's holding it so): by that gate.
+      const hold = g?.held ? heldBy(u, g.atMost === true) : undefined;
       const by = hold ? { by: { gate: hold.gate, gateName: hold.gateName } } : {};
       if (g) push(u, { kind: "grade", ranking: r.id, rankingName: r.name, grade: g.grade, ...(g.held ? { held: true } : {}), ...(g.atMost ? { atMost: true } : {}), ...by, ...(g.cut && !g.held ? { cut: g.cut } : {}), ...(g.over && !g.held ? { over: g.over } : {}) });
     }

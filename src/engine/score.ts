@@ -305,12 +305,25 @@ function scoreLeaves(rubric: Rubric, k: KindScorer, u: number, points: Int32Arra
   }
 }
 
-/** One effect from a unit's failed gates: unranked if any gate says so, the strictest grade, an empty place if any. */
-function mergeEffects(list: readonly VetoEffect[]): VetoEffect {
+/**
+ * One effect from a unit's failed gates: unranked if any gate says so, the strictest grade (the
+ * worst set, the worst held to: `order`, the kind's grades best first; a grade held to below the
+ * one set takes its place), an empty place if any. (The first in rubric order was taken: a gate
+ * holding to 良好 written first let a veto's 合格 go.)
+ */
+function mergeEffects(list: readonly VetoEffect[], order: readonly string[]): VetoEffect {
+  const worst = (grades: readonly (string | undefined)[]): string | undefined => {
+    let out: string | undefined;
+    for (const g of grades) if (g !== undefined && (out === undefined || order.indexOf(g) > order.indexOf(out))) out = g;
+    return out;
+  };
+  const set = worst(list.map((e) => e.grade));
+  const most = worst(list.map((e) => e.gradeAtMost));
+  const grade = set !== undefined && (most === undefined || order.indexOf(most) <= order.indexOf(set)) ? set : undefined;
   return {
     ranked: list.every((e) => e.ranked),
-    ...(list.find((e) => e.grade !== undefined)?.grade !== undefined ? { grade: list.find((e) => e.grade !== undefined)?.grade ?? "" } : {}),
-    ...(list.some((e) => e.gradeAtMost !== undefined) ? { gradeAtMost: list.find((e) => e.gradeAtMost !== undefined)?.gradeAtMost ?? "" } : {}),
+    ...(grade !== undefined ? { grade } : {}),
+    ...(most !== undefined ? { gradeAtMost: most } : {}),
     placeEmpty: list.some((e) => e.placeEmpty),
   };
 }
@@ -406,6 +419,13 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
   const all = new Int32Array(size);
   let offset = 0;
   const effects = new Map<number, VetoEffect>();
+  // Each kind's grades, best first (its first ranking that gives grades: a veto's grade must be one of each's).
+  const gradeOrder = new Map(
+    rubric.unitKinds.map((k) => {
+      const graded = rubric.rankings.find((r) => r.unitKind === k.id && r.grades !== undefined);
+      return [k.id, graded ? gradeNames(graded) : []] as const;
+    }),
+  );
 
   // 1. Each unit's own items, and its vetoes.
   const units: Building[] = sub.units.map((unit, u) => {
@@ -418,7 +438,7 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
     const gateEffects: VetoEffect[] = [];
     if (k) scoreLeaves(rubric, k, u, points, sub, found, gateEffects, held);
     const vetoes = found.length ? found : NO_VETOES;
-    if (gateEffects.length) effects.set(u, mergeEffects(gateEffects));
+    if (gateEffects.length) effects.set(u, mergeEffects(gateEffects, gradeOrder.get(unit.kind) ?? []));
     return {
       name: unit.name,
       kind: unit.kind,

@@ -1139,7 +1139,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
                 // By their marks (bands written out of order are said apart), the otherwise grade last.
                 const byMark = (r: Ranking): string[] => [...[...(r.grades?.bands ?? [])].sort((x, y) => y.from - x.from).map((x) => x.name), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
                 const next = graded[0] ? byMark(graded[0])[1] : undefined;
-                if (next !== undefined && graded.every((r) => byMark(r)[0] === g)) b.warning("rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
+                if (next !== undefined && graded.every((r) => byMark(r)[0] === g)) b.warning(it.veto.gradeOnly ? "rubric.grade-only-at-most-best" : "rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
               }
             }
           }

@@ -72,12 +72,17 @@ function spec(t: TargetSpec | undefined, display: string): string | undefined {
 }
 
 function itemFields(r: Rubric, i: Item, w: Words): Fields {
+  // A gate of no points scores nothing: what it does is its veto's (ranks, where it unranks; else
+  // awards), or, holding the grade alone, the grade's.
+  const gate = i.kind === "gate" ? i : undefined;
+  const pointless: Effect | undefined = gate && gate.max === 0 ? (gate.veto?.ranked ? "awards" : "ranks") : undefined;
   const base: [string, string | undefined, Effect][] = [
     ["name", i.name, "words"],
     // A judged item scores as typed: its max only bounds what may be typed. Every other kind's
     // points are made from its max (a deducted item's max less what is taken off, measured ones).
-    ["max", formatPoints(i.max), i.kind === "judged" ? "validation" : "scores"],
-    ["kind", w(`kind.${i.kind}`), "scores"],
+    ["max", formatPoints(i.max), i.kind === "judged" ? "validation" : (pointless ?? "scores")],
+    // (A gate that holds the grade alone is no veto: said so, 限定等次, not 一票否决.)
+    ["kind", w(gate?.veto?.gradeOnly ? "kind.gate-grade" : `kind.${i.kind}`), pointless ?? "scores"],
     ["text", i.text === i.name ? undefined : i.text, "words"],
   ];
   if (i.kind === "group") return fields(base);
@@ -85,10 +90,12 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
   const indicator = r.indicators.find((x) => x.code === i.indicator);
   const d = indicator?.display ?? "%";
   const lower = indicator !== undefined && "direction" in indicator && indicator.direction === "lower";
+  // (What it reads and against what, for a gate of no points, moves what its veto moves: no score.)
+  const reads: Effect = pointless ?? "scores";
   return fields([
     ...base,
-    ["indicator", i.indicator, "scores"],
-    ["target", i.kind === "bands" || i.kind === "relative-best" || i.kind === "rank-points" ? undefined : spec(i.target, d), "scores"],
+    ["indicator", i.indicator, reads],
+    ["target", i.kind === "bands" || i.kind === "relative-best" || i.kind === "rank-points" ? undefined : spec(i.target, d), reads],
     ["floor", spec(i.floor, d), "scores"],
     // Each band from its line, at or above it (at or below it where lower is better): ≥95%→100%, ≤1起→70%.
     ["bands", i.bands?.map((b) => `${lower ? "≤" : "≥"}${formatMeasure(b.from, d)}→${b.share !== undefined ? formatRate(b.share) : formatPoints(b.points ?? 0)}`).join(", "), "scores"],

@@ -12,7 +12,7 @@ import { loadRubric } from "../../src/rubric/load.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
 import { unitNamed } from "../helpers/results.js";
 
-const text = (veto: string): string => `id: holds
+const text = (veto: string, more = ""): string => `id: holds
 version: "1"
 effective: "2026-01-01"
 title: 只限等次
@@ -20,6 +20,7 @@ unit_kinds:
   - { id: town, name: 乡镇, labels: [镇, 乡], scale: 100, lines: [K] }
 indicators:
   - { code: ZB1, name: 安全事故, unit: number, display: 起, direction: lower, whole: true }
+  - { code: ZB2, name: 舆情事件, unit: number, display: 起, direction: lower, whole: true }
 lines:
   - code: K
     name: 考核
@@ -27,7 +28,7 @@ lines:
     items:
       - { code: K1, name: 工作, max: 100, step: 0.5 }
       - { code: K2, name: 安全生产, max: 0, kind: gate, indicator: ZB1, target: 0, veto: ${veto} }
-ledger:
+${more}ledger:
   statuses: { counted: [已认定], pending: [], rejected: [] }
   flag_words: { yes: [是], no: [否] }
   codes: []
@@ -42,7 +43,8 @@ rankings:
       bands:
         - { name: 优秀, from: 90 }
         - { name: 良好, from: 80 }
-      otherwise: 合格
+        - { name: 合格, from: 60 }
+      otherwise: 不合格
 `;
 
 const units: UnitSpec[] = [
@@ -85,6 +87,20 @@ describe("a gate that holds the grade alone (grade_only)", () => {
     expect(unitNamed(v, "甲镇").vetoed).toBe(true);
     expect(unitNamed(v, "甲镇").awards.some((a) => a.kind === "rank")).toBe(false);
     expect(unitNamed(v, "乙镇").awards).toContainEqual(expect.objectContaining({ kind: "rank", tier: "一等奖" }));
+  });
+
+  it("holds a unit failing several gates to the strictest grade, whatever their order, said by the gate that set it", () => {
+    const second = (veto: string): string => `      - { code: K3, name: 舆情, max: 0, kind: gate, indicator: ZB2, target: 0, veto: ${veto} }\n`;
+    const failing: UnitSpec[] = [{ name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 1, ZB2: 1 } }, ...units.slice(1)];
+    const grade = (R: ReturnType<typeof rubricFrom>): string => {
+      const a = unitNamed(score(R, submission(R, failing)), "甲镇").awards.find((x) => x.kind === "grade");
+      return a ? awardText(a, "zh-CN") : "";
+    };
+    // A grade-only gate to 良好 first, a veto to 合格 after it: 合格, by the veto (the first gate's 良好 was taken).
+    expect(grade(rubricFrom(text("{ grade_only: true, grade_at_most: 良好 }", second("{ ranked: true, grade_at_most: 合格 }"))))).toBe("等次:合格(一票否决,至多评为合格)");
+    // Two grade-only gates, 良好 and 合格, either way round: 合格, by the gate that holds it there.
+    expect(grade(rubricFrom(text("{ grade_only: true, grade_at_most: 良好 }", second("{ grade_only: true, grade_at_most: 合格 }"))))).toBe("等次:合格(K3 舆情未达标,至多评为合格)");
+    expect(grade(rubricFrom(text("{ grade_only: true, grade_at_most: 合格 }", second("{ grade_only: true, grade_at_most: 良好 }"))))).toBe("等次:合格(K2 安全生产未达标,至多评为合格)");
   });
 
   it("is an error at the key where it contradicts itself or holds nothing", () => {

@@ -77,6 +77,7 @@ export const languageMessages: Catalog = {
   "word.kind.deducted": { "zh-CN": "扣分制", en: "points off" },
   "word.kind.threshold": { "zh-CN": "达标", en: "threshold" },
   "word.kind.gate": { "zh-CN": "一票否决", en: "veto gate" },
+  "word.kind.gate-grade": { "zh-CN": "限定等次", en: "grade gate" },
   "word.kind.linear": { "zh-CN": "线性", en: "linear" },
   "word.kind.ratio": { "zh-CN": "比例", en: "ratio" },
   "word.kind.bands": { "zh-CN": "分档", en: "bands" },
