@@ -168,8 +168,8 @@ describe("rubric diff", () => {
       .replace("- { from: 2, share: 70% }", "- { from: 1, share: 70% }");
     expect(revised).not.toBe(text);
     const said = diffLines(load(text), load(revised), "zh-CN").lines;
-    // Every line's weight either side (the reader checks they still make 100%).
-    expect(said).toContain("~ 单位类型 乡镇(街道) 权重: DJ 党的建设 25%;JJ 经济发展 40%;SH 社会治理 35% → DJ 党的建设 25%;JJ 经济发展 35%;SH 社会治理 40%  [改变得分]");
+    // Every line's weight either side (the reader checks they still make 100%), in the kind's order of lines.
+    expect(said).toContain("~ 单位类型 乡镇(街道) 权重: JJ 经济发展 40%;SH 社会治理 35%;DJ 党的建设 25% → JJ 经济发展 35%;SH 社会治理 40%;DJ 党的建设 25%  [改变得分]");
     expect(said).toContain("~ 项目 SH2 一般生产安全事故控制 分档: ≤0起→100%, ≤2起→70%, ≤4起→40% → ≤0起→100%, ≤1起→70%, ≤4起→40%  [改变得分]");
     expect(said).toContain("~ 排名 区直部门排名 同分比较: BM1 重点工作任务 → BM1 重点工作任务, BM2 职能目标任务  [改变排名]");
   });
@@ -255,7 +255,11 @@ describe("rubric diff", () => {
     expect(text).toContain(at);
     const gate = (veto: string): string => text.replace(at, `      - { code: SH8, name: 一般生产安全事故(不得评为优秀), max: 0, kind: gate, indicator: ZB6, target: 0, veto: ${veto} }\n${at}`);
     expect(diffLines(load(text), load(gate("{ grade_only: true, grade_at_most: 良好 }")), "zh-CN").lines).toEqual(["+ 新增 项目 SH8 一般生产安全事故(不得评为优秀)(满分 0;限定等次,读 ZB6)  [改变奖惩]"]);
-    expect(diffLines(load(text), load(gate("{ ranked: false }")), "zh-CN").lines).toEqual(["+ 新增 项目 SH8 一般生产安全事故(不得评为优秀)(满分 0;一票否决,读 ZB6)  [改变排名]"]);
+    // A veto added where items compare units leaving the vetoed out (JJ3's best value): their scores move.
+    expect(diffLines(load(text), load(gate("{ ranked: false }")), "zh-CN").lines).toEqual(["+ 新增 项目 SH8 一般生产安全事故(不得评为优秀)(满分 0;一票否决,读 ZB6)  [改变得分]"]);
+    // One that held the grade alone made a veto: [改变得分] (it was [改变奖惩], and eight units' totals moved).
+    const held = load(gate("{ grade_only: true, grade_at_most: 良好 }"));
+    expect(diffLines(held, load(gate("{ ranked: true, grade_at_most: 良好 }")), "zh-CN").lines).toContainEqual(expect.stringMatching(/^~ 项目 SH8 \S+ 计分方式: 限定等次 → 一票否决 {2}\[改变得分\]$/));
   });
 
   it("names a ranking's key and a ledger code's line or item by code and name, as the tie-breakers are (JJ → JJ5 said nothing a clerk reads)", () => {

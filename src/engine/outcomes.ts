@@ -164,7 +164,10 @@ export function decideGrades(r: Ranking, placed: readonly Placed[], effects: Rea
   for (const [u, e] of effects) {
     const cur = out.get(u);
     if (e.grade !== undefined) out.set(u, { grade: e.grade, held: true });
-    else if (cur && kept.has(u)) out.set(u, { grade: cur.grade, held: true, atMost: true });
+    // (Kept from a band and given the one it is held to: held. Given a lower one still, the held-to
+    // band's quota full, its grade is that quota's to say, not the veto's: 至多评为合格 was said of
+    // a unit held to 良好.)
+    else if (cur && kept.has(u) && cur.grade === e.gradeAtMost) out.set(u, { grade: cur.grade, held: true, atMost: true });
   }
   return out;
 }

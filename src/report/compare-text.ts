@@ -427,13 +427,22 @@ export function moneyBoth(a: Side, b: Side, ra: Results, rb: Results): { old: nu
  * vetoed unit keeps that moved with it was read only from the units that lost and gained prizes.
  */
 export function vacancyChanges(w: Words, a: Side, b: Side, ra: Results, rb: Results): string[] {
-  const said = (rubric: Rubric, r: Results): string[] =>
+  // Each as said, and as said without its (待定) mark: one only marked or unmarked is one place, changed.
+  const said = (rubric: Rubric, r: Results): { text: string; place: string }[] =>
     vacancies(rubric, r).map((v) => {
-      const cells = vacancyCells(v, w.lang);
-      return w.t("diff.vacancy", { ranking: v.ranking, award: cells.award, basis: cells.basis });
+      const say = (x: typeof v): string => {
+        const cells = vacancyCells(x, w.lang);
+        return w.t("diff.vacancy", { ranking: x.ranking, award: cells.award, basis: cells.basis });
+      };
+      const { pending: _pending, ...settled } = v;
+      return { text: say(v), place: say(settled) };
     });
   const [before, after] = [said(a.rubric, ra), said(b.rubric, rb)];
-  return [...before.filter((x) => !after.includes(x)).map((x) => `− ${x}`), ...after.filter((x) => !before.includes(x)).map((x) => `+ ${x}`)];
+  const has = (list: readonly { text: string; place: string }[], x: { text: string; place: string }, key: "text" | "place"): boolean => list.some((y) => y[key] === x[key]);
+  return [
+    ...before.filter((x) => !has(after, x, "place")).map((x) => `− ${x.text}`),
+    ...after.filter((x) => !has(before, x, "text")).map((x) => `${has(before, x, "place") ? "~" : "+"} ${x.text}`),
+  ];
 }
 
 /**

@@ -75,7 +75,8 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
   // A gate of no points scores nothing: what it does is its veto's (ranks, where it unranks; else
   // awards), or, holding the grade alone, the grade's.
   const gate = i.kind === "gate" ? i : undefined;
-  const pointless: Effect | undefined = gate && gate.max === 0 ? (gate.veto?.ranked ? "awards" : "ranks") : undefined;
+  const vetoes = gate ? vetoEffect(r, gate) : undefined;
+  const pointless: Effect | undefined = gate && gate.max === 0 ? vetoes : undefined;
   const base: [string, string | undefined, Effect][] = [
     ["name", i.name, "words"],
     // A judged item scores as typed: its max only bounds what may be typed. Every other kind's
@@ -107,11 +108,26 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
     // A gate's veto, said as it acts where the rubric says nothing (the unit is not ranked).
     // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
-    ["veto", i.kind === "gate" ? vetoText(i.veto ?? DEFAULT_VETO, w, itemHasPrizes(r, i), itemHasAwards(r, i)) : undefined, i.veto?.ranked ? "awards" : "ranks"],
+    // (Between two vetoes, who is vetoed stays: ranks where it unranks, else awards. Whether missing
+    // it vetoes at all is its kind's change, 限定等次 → 一票否决, which may move scores.)
+    ["veto", i.kind === "gate" ? vetoText(i.veto ?? DEFAULT_VETO, w, itemHasPrizes(r, i), itemHasAwards(r, i)) : undefined, i.veto?.ranked || i.veto?.gradeOnly ? "awards" : "ranks"],
   ]);
 }
 
-/** What a veto does where a gate declares nothing. */
+/**
+ * What a gate's veto moves: who is vetoed moves others' scores where an item of its kind compares
+ * units leaving the vetoed out (a best value, places by rank); else the ranks where it unranks,
+ * the awards where it keeps the rank; a gate that holds the grade alone vetoes no one: awards.
+ */
+function vetoEffect(r: Rubric, gate: Item & { readonly veto?: VetoEffect }): Effect {
+  if (gate.veto?.gradeOnly) return "awards";
+  const line = r.lines.find((l) => allItems(l.items).includes(gate));
+  const kind = line ? kindOfLine(r, line.code) : undefined;
+  const lines = r.lines.filter((l) => kindOfLine(r, l.code) === kind);
+  if (lines.some((l) => allItems(l.items).some((x) => isMeasured(x) && isRelative(x) && x.includeVetoed !== true))) return "scores";
+  return gate.veto?.ranked ? "awards" : "ranks";
+}
+
 
 /** The rankings of the kind an item is scored for. */
 function rankingsOfItem(r: Rubric, i: Item): Rubric["rankings"] {
@@ -235,7 +251,8 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     // Each line's part, all of them either side of a change (the reader checks they still make 100%).
-    ["weights", weights?.map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")), "scores", weights?.map(([l, share]) => `${l} ${share}`).join(",")],
+    // (Compared by code, shown in the kind's order of lines: JJ 40%;SH 35%;DJ 25%, as the 办法 lists them.)
+    ["weights", weights ? { value: weights.map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")), shown: k.lines.filter((l) => k.weights?.[l] !== undefined).map((l) => [l, lineName(l), formatRate(k.weights?.[l] ?? 0)].filter((x) => x !== "").join(" ")).join(w("sep")) } : undefined, "scores", weights?.map(([l, share]) => `${l} ${share}`).join(",")],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],

@@ -110,7 +110,7 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   };
   // A list entry's dash with no space after it (-code: JJ2): "-code" is one word to YAML, a key of
   // no entry, and the lines under it seem wrongly indented.
-  const glued = near(/^[ ]*(-)(?=[A-Za-z_][\w-]*[ ]*:)/gm);
+  const glued = near(/^[ ]*(-)(?=[A-Za-z_][\w-]*[ ]*:|\{)/gm);
   if (glued) return { code: "DASH_NO_SPACE", at: glued.index + glued[0].length - 1 };
   // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
   // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.

@@ -226,6 +226,15 @@ describe("assess diff", () => {
     expect(at).toBeGreaterThan(0);
     const lines = r.out.slice(at).split("\n").slice(1, 3);
     expect(lines).toEqual([expect.stringMatching(/^ {2}− 街道组排名 (\(待定\))?一等奖空缺\(街道组排名第 1 名的河西街道一票否决/), expect.stringMatching(/^ {2}\+ 街道组排名 (\(待定\))?二等奖空缺\(街道组排名第 2 名的河西街道一票否决/)]);
+    // The same place, now pending (文昌街道's claims may take it past 河西街道): one line, changed, not one gone and one come.
+    const claimed = await edited("samples/liuhe-2026.xlsx", "wenchang-claims.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(18).values = ["文昌街道", "JF1", null, "国家级", null, "申报中", null, "经验推广", "国务院通报"];
+      l.getRow(19).values = ["文昌街道", "JF2", 4, null, null, "申报中", null, "争取资金", "批文"];
+    });
+    const pending = await cli(["diff", "samples/liuhe-2026.xlsx", claimed]);
+    const from = pending.out.indexOf("奖次空缺的变化:\n");
+    expect(pending.out.slice(from).split("\n").slice(1, 3)).toEqual([expect.stringMatching(/^ {2}~ 街道组排名 \(待定\)一等奖空缺\(街道组排名第 1 名的河西街道一票否决/), expect.not.stringMatching(/^ {2}[−+~] /)]);
   });
 
   it("names with a (待定) mark resolved the causes that could resolve it (a 街道's own bonus passed 乡镇组 towns overall, not in 乡镇组)", async () => {

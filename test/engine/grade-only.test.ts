@@ -77,7 +77,7 @@ describe("a gate that holds the grade alone (grade_only)", () => {
 
   it("says the gate's miss as holding the grade, in explain, not as a veto", () => {
     const said = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, submission(R, units), r, r.units.indexOf(jia));
-    expect(said).toContain("K2 安全生产  0/0  ZB1 1起 > 0起,完不成指标:等次不得高于良好(不是一票否决,名次和奖项照常)");
+    expect(said).toContain("K2 安全生产  0/0  ZB1 1起 > 0起,完不成指标:等次不得高于良好(本项只限等次,不是一票否决)");
     expect(said).not.toContain("一票否决:");
   });
 
@@ -101,6 +101,17 @@ describe("a gate that holds the grade alone (grade_only)", () => {
     // Two grade-only gates, 良好 and 合格, either way round: 合格, by the gate that holds it there.
     expect(grade(rubricFrom(text("{ grade_only: true, grade_at_most: 良好 }", second("{ grade_only: true, grade_at_most: 合格 }"))))).toBe("等次:合格(K3 舆情未达标,至多评为合格)");
     expect(grade(rubricFrom(text("{ grade_only: true, grade_at_most: 合格 }", second("{ grade_only: true, grade_at_most: 良好 }"))))).toBe("等次:合格(K2 安全生产未达标,至多评为合格)");
+  });
+
+  it("says a grade below the one a gate holds to as its quota's, not the gate's (至多评为合格 was said of a unit held to 良好)", () => {
+    const quotas = text("{ grade_only: true, grade_at_most: 良好 }").replace("        - { name: 优秀, from: 90 }\n        - { name: 良好, from: 80 }\n", "        - { name: 优秀, from: 90, quota: 1 }\n        - { name: 良好, from: 90, quota: 1 }\n");
+    const R = rubricFrom(quotas);
+    const r = score(R, submission(R, [{ name: "乙镇", scores: { K1: 98 }, measures: { ZB1: 0 } }, { name: "丙镇", scores: { K1: 96 }, measures: { ZB1: 0 } }, { name: "甲镇", scores: { K1: 95 }, measures: { ZB1: 1 } }]));
+    // 乙 优秀; 丙 the one 良好; 甲, kept from 优秀 by K2, reaches 良好's 90 with its one place taken: 合格.
+    expect(["乙镇", "丙镇", "甲镇"].map((n) => unitNamed(r, n).grades.all)).toEqual(["优秀", "良好", "合格"]);
+    const a = unitNamed(r, "甲镇").awards.find((x) => x.kind === "grade");
+    expect(a && awardText(a, "zh-CN")).not.toContain("至多评为合格");
+    expect(a).toMatchObject({ grade: "合格", cut: { grade: "良好", quota: 1 } });
   });
 
   it("is an error at the key where it contradicts itself or holds nothing", () => {
