@@ -1141,6 +1141,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
                 const next = graded[0] ? byMark(graded[0])[1] : undefined;
                 if (next !== undefined && graded.every((r) => byMark(r)[0] === g)) b.warning(it.veto.gradeOnly ? "rubric.grade-only-at-most-best" : "rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
               }
+              // A grade set that is not the lowest: a unit that misses the gate and scores lower is raised
+              // to it (良好 set: a 50-point unit graded 良好). 不得评为优秀 is grade_at_most; said.
+              else if (key === "grade" && graded.some((r) => namesOf(r).at(-1) !== g)) b.warning("rubric.veto-grade-raises", [...path, ii, "veto", key], { code: it.code, grade: g });
             }
           }
         }

@@ -123,5 +123,10 @@ describe("a gate that holds the grade alone (grade_only)", () => {
     expect(check("{ grade_only: true, ranked: false, grade_at_most: 良好 }")).toEqual(["rubric.veto-grade-only-unranked true"]);
     expect(check("{ grade_only: true }")).toEqual(["rubric.veto-grade-only-no-grade true"]);
     expect(check("{ grade_only: true, grade_at_most: 良好, place: empty }")).toEqual(["rubric.veto-grade-only-place true"]);
+    // A grade set that is not the lowest raises a lower scorer to it: warned, with grade_at_most offered.
+    const said = (veto: string) => (loadRubric("r.yaml", new TextEncoder().encode(text(veto)), "r.yaml").advice ?? []).filter((d) => d.code !== "rubric.indicator-unread");
+    const raised = said("{ grade_only: true, grade: 良好 }");
+    expect(raised.map((d) => `${d.severity} ${d.code} ${message("zh-CN", d.code, d.data)}`)).toEqual(["warning rubric.veto-grade-raises K2 的 grade: 良好 直接定等次,不是最低的等次:未达标而得分更低的单位也会评为良好;办法如是“不得评为优秀”之类(至多某等次),请写 grade_at_most: 良好"]);
+    expect(said("{ grade_only: true, grade: 不合格 }")).toEqual([]);
   });
 });
