@@ -942,6 +942,8 @@ function rank(rubric: Rubric, sub: Submission, { units, plans, effects, outcomes
 
   // Whether a unit's veto keeps it from a grade of a ranking (its claims then contest no one's quota of it).
   const heldFrom = (u: number, ranking: string, grade: string): boolean => {
+    // (Most units failed no gate: nothing looked up for them.)
+    if (!effects.has(u)) return false;
     const r = rubric.rankings.find((x) => x.id === ranking);
     const band = r?.grades?.bands.findIndex((b) => b.name === grade) ?? -1;
     return r !== undefined && band >= 0 && heldOutOf(r, effects)(u, band);
@@ -1083,12 +1085,19 @@ function certainties(
   const add = (u: number, rows: readonly LedgerEntry[], ranking?: string, from?: number): void => {
     into(pendingOf, u, rows);
     if (ranking === undefined) return into(forAwards, u, rows);
-    const open = unsettled.get(u)?.filter((a) => a.ranking === ranking) ?? [];
     // Another's claims where only grades are open, the better of each one its veto keeps it from:
     // it takes none of their quota places, and moves this unit's rank alone (河西街道, held to 合格,
     // beside 双河乡's open 优秀).
-    if (from !== undefined && open.every((a) => a.kind === "grade" && a.grades?.[0] !== undefined && heldFrom(from, ranking, a.grades[0]))) return;
-    if (open.length) into(forAwards, u, rows);
+    let contested = false;
+    for (const a of unsettled.get(u) ?? []) {
+      if (a.ranking !== ranking) continue;
+      const best = a.kind === "grade" ? a.grades?.[0] : undefined;
+      if (from === undefined || best === undefined || !heldFrom(from, ranking, best)) {
+        contested = true;
+        break;
+      }
+    }
+    if (contested) into(forAwards, u, rows);
   };
   for (const [ranking, { movers, claimants: all, others, size }] of moving) {
     if (!movers.length && !others.length) continue;
