@@ -680,15 +680,10 @@ export function compareResults(
         // changes left it where it was against this one); by all where none is such, or the gates are not known.
         const theirs = [...(causesOf.get(other) ?? [])];
         const vetoing = vetoFlipped ? theirs.filter(gateChange) : [];
-        // A unit vetoed both times (kept ranked) takes no prize passed on and no grade its veto holds
-        // it from: passing this one where this one's prize and grade stayed (and no last place was at
-        // stake), it moved a rank, not awards (河西街道, held to 合格, passing 双河乡 whose 良好 was only settled).
-        const vetoedBoth = ox?.vetoed === true && oy?.vetoed === true;
-        const rankAlone = (id: string): boolean => vetoedBoth && placedAwards(x, id) === placedAwards(y, id) && !lastCard(x, id) && !lastCard(y, id);
         for (const id of flipped ? flippedOn : vetoFlippedOn)
           for (const i of vetoing.length ? vetoing : theirs) {
             if (!movingOn(i, id)) continue;
-            if (rankAlone(id)) because.add(i);
+            if (rankAlone(x, y, ox, oy, id)) because.add(i);
             else addOn(id, i);
           }
       }
@@ -776,13 +771,12 @@ export function compareResults(
           // is: not this unit's range opening onto one that stood within reach anyway (西山镇's own
           // pending −20 reaching 青石镇, whose changes it was then said to be moved by).
           if (ox && oy && meets(x, ox) === meets(x, oy) && meets(y, ox) === meets(y, oy)) continue;
-          // (Not its rename where it entered the same values: it stood where it stood. One vetoed both
-          // times moved this one's range, not its awards, where those stayed: as where it passed it.)
-          const rankAlone = ox?.vetoed === true && oy?.vetoed === true && placedAwards(x, id) === placedAwards(y, id) && !lastCard(x, id) && !lastCard(y, id);
+          // (Not its rename where it entered the same values: it stood where it stood.)
+          const alone = rankAlone(x, y, ox, oy, id);
           for (const i of causesOf.get(other) ?? []) {
             const c = changes[i];
             if (awardOnly(c) || (c?.what === "unit" && sameAsBefore.has(c.unit))) continue;
-            if (rankAlone) because.add(i);
+            if (alone) because.add(i);
             else addOn(id, i);
           }
         }
@@ -834,6 +828,16 @@ function ledgerEffect(u: UnitResult | undefined): string {
     }
   }
   return JSON.stringify([[...sums].sort(), recognised.sort()]);
+}
+
+/**
+ * Whether another unit, vetoed both times (kept ranked), moved this one (x before, y after) on a
+ * ranking by its rank alone: it takes no prize passed on and no grade its veto holds it from, so
+ * passing this one, or its range meeting this one's, where this one's prize and grade stayed and no
+ * last place was at stake, moved no award (河西街道, held to 合格, beside 双河乡 whose 良好 was only settled).
+ */
+function rankAlone(x: UnitResult, y: UnitResult, ox: UnitResult | undefined, oy: UnitResult | undefined, ranking: string): boolean {
+  return ox?.vetoed === true && oy?.vetoed === true && placedAwards(x, ranking) === placedAwards(y, ranking) && !lastCard(x, ranking) && !lastCard(y, ranking);
 }
 
 /** Whether a unit holds a ranking's last-place card. */
