@@ -572,12 +572,19 @@ export async function buildTemplate(rubric: Rubric, opts: TemplateOptions): Prom
   const say: Say = (code, data = {}) => message(lang, code, data);
   const { prefix, title } = coverPrefix(opts.district, opts.year, rubric.title, say);
   wb.title = `${prefix}${prefix && /[\x21-\x7e]$/.test(prefix) ? " " : ""}${title}`;
+  // Between the sheets, a turn of the event loop: Ctrl-C is answered there (the writer holds it
+  // while it writes a sheet; a province's template of 20,000 units answered after 16 s).
+  const turn = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
   writeCover(wb, rubric, opts, say);
+  await turn();
   writeLineSheets(wb, rubric, opts, say);
+  await turn();
   writeMeasures(wb, rubric, opts, say);
+  await turn();
   // (A scheme with no ledger codes has no rows to fill: no sheet for them, its roster all the same.)
   if (rubric.ledger.length) writeLedger(wb, rubric, opts, say);
   else writeLists(wb, rubric, opts);
+  await turn();
   if (!opts.created) return new Uint8Array(await wb.xlsx.writeBuffer());
   wb.created = opts.created;
   wb.modified = opts.created;
