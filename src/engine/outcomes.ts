@@ -199,14 +199,20 @@ export function decideOutcomes(rubric: Rubric, r: Ranking, placed: readonly Plac
     if (tier) push(p.u, { kind: "rank", ranking: r.id, rankingName: r.name, tier: tier.name, ...(tier.amount !== undefined ? { amount: tier.amount } : {}), ...(place !== p.rank ? { place } : {}) });
   }
 
-  // Each gate's declared effect, by its code (what a failed gate held a grade to).
-  const declared = new Map<string, VetoEffect>();
-  for (const line of rubric.lines) for (const item of leaves(line.items)) if (item.kind === "gate" && item.veto) declared.set(item.code, item.veto);
+  // Each gate's declared effect, by its code (what a failed gate held a grade to): looked up only
+  // where a unit that failed a grade-only gate has a held grade.
+  let declared: Map<string, VetoEffect> | undefined;
   /** The grade-only gate whose grade (set, or held to) the unit has, where no veto of its gives that grade. */
   const heldBy = (u: number, atMost: boolean): Veto | undefined => {
+    if (!units[u]?.holds) return undefined;
+    if (!declared) {
+      declared = new Map();
+      for (const line of rubric.lines) for (const item of leaves(line.items)) if (item.kind === "gate" && item.veto) declared.set(item.code, item.veto);
+    }
+    const gates = declared;
     const e = effects.get(u);
     const grade = atMost ? e?.gradeAtMost : e?.grade;
-    const gives = (v: Veto): boolean => (atMost ? declared.get(v.gate)?.gradeAtMost : declared.get(v.gate)?.grade) === grade;
+    const gives = (v: Veto): boolean => (atMost ? gates.get(v.gate)?.gradeAtMost : gates.get(v.gate)?.grade) === grade;
     if (grade === undefined || (units[u]?.vetoes ?? []).some(gives)) return undefined;
     return units[u]?.holds?.find(gives);
   };

@@ -25,7 +25,7 @@ import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } fro
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
 import { isListName, templateForm } from "./template-form.js";
-import { unitsListOf, unreadBook } from "../workbook/units-file.js";
+import { unitsOfBook } from "../workbook/units-file.js";
 import { pageNumbers } from "../report/september/style.js";
 import { textUnits } from "../model/width.js";
 
@@ -363,12 +363,7 @@ export function start(doc: Document): void {
     },
     showDiagnostics: (diagnostics, into) => showDiagnostics(diagnostics, into),
     unitsOfWorkbook: async (name, bytes) => {
-      const loaded = await loadWorkbook({ file: name, bytes, rubrics: source(), host: browserHost });
-      const damaged = unreadBook(loaded.diagnostics);
-      if (damaged.length) return { damaged };
-      const units = loaded.submission?.units;
-      if (!units?.length || !loaded.rubric) return undefined;
-      return { text: unitsListOf(units, loaded.rubric), count: units.length, rubric: { id: loaded.rubric.id, version: loaded.rubric.version } };
+      return unitsOfBook(await loadWorkbook({ file: name, bytes, rubrics: source(), host: browserHost }));
     },
   });
 

@@ -7,7 +7,7 @@ import type { Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import { buildTemplate, type TemplateUnit } from "../workbook/template.js";
 import { isTemplateYear, typedYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../workbook/template-request.js";
-import { decodeUnitsFile, parseUnitsFile, unitsFileProblem } from "../workbook/units-file.js";
+import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, type BookUnits } from "../workbook/units-file.js";
 
 type Say = (code: string, data?: Record<string, string | number>) => string;
 
@@ -29,7 +29,7 @@ export interface TemplateFormHost {
    * `damaged`: the reader's problems with a workbook it cannot read at all (cut short, a password, .xls);
    * undefined where it is none that reads.
    */
-  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<{ readonly text: string; readonly count: number; readonly rubric: { readonly id: string; readonly version: string } } | { readonly damaged: readonly Diagnostic[] } | undefined>;
+  readonly unitsOfWorkbook?: (name: string, bytes: Uint8Array) => Promise<BookUnits | undefined>;
 }
 
 export interface TemplateForm {

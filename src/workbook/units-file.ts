@@ -118,9 +118,21 @@ function mixedEncodingLine(bytes: Uint8Array): number | undefined {
  */
 export const MAX_TEMPLATE_UNITS = 20_000;
 
-/** Of a workbook given for the units list, the problems that keep it from being read at all (cut short, a password, an .xls or .ods). */
-export function unreadBook(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.severity === "error" && d.code.startsWith("xlsx."));
+/** Last year's assessment workbook given for the units list, as read: its units as a list's lines and the rubric it was read under; or the problems that keep it from being read at all. */
+export type BookUnits = { readonly text: string; readonly count: number; readonly rubric: { readonly id: string; readonly version: string } } | { readonly damaged: readonly Diagnostic[] };
+
+/**
+ * Of a workbook given for the units list and read as a workbook (the command line's and the page's
+ * alike): its units as a list's lines (name, kind, group); `damaged`, the problems that keep it from
+ * being read at all (cut short, a password, an .xls or .ods); undefined where it is no assessment
+ * workbook that reads (a list kept in Excel).
+ */
+export function unitsOfBook(loaded: { readonly diagnostics: readonly Diagnostic[]; readonly submission?: { readonly units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[] } | undefined; readonly rubric?: Rubric | undefined }): BookUnits | undefined {
+  const damaged = loaded.diagnostics.filter((d) => d.severity === "error" && d.code.startsWith("xlsx."));
+  if (damaged.length) return { damaged };
+  const units = loaded.submission?.units;
+  if (!units?.length || !loaded.rubric) return undefined;
+  return { text: unitsListOf(units, loaded.rubric), count: units.length, rubric: { id: loaded.rubric.id, version: loaded.rubric.version } };
 }
 
 export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">): string {

@@ -1,9 +1,8 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import type { Rubric } from "../../rubric/model.js";
-import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsListOf, unreadBook } from "../../workbook/units-file.js";
+import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsOfBook, type BookUnits } from "../../workbook/units-file.js";
 import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
-import type { Diagnostic } from "../../diagnostics/index.js";
 import { readUserFile } from "../files.js";
 import { loadWorkbook } from "../../load/index.js";
 import { nodeHost } from "../host.js";
@@ -54,7 +53,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     // A workbook that cannot be read at all (cut short, locked by a password, an .xls or .ods, a zip
     // of something else): said as the reader says it, not as a list to save as CSV.
     if (book && "damaged" in book) return reportDiagnostics(ctx, book.damaged);
-    const fromBook = book;
+    const fromBook = book && { ...book, rubric: `${book.rubric.id} ${book.rubric.version}` };
     if (unreadable && fromBook === undefined) return reportDiagnostics(ctx, [unreadable]);
     const text = fromBook?.text ?? decodeUnitsFile(read.bytes);
     const parsed = parseUnitsFile(o.units, text, rubric);
@@ -104,12 +103,7 @@ async function bundledRubrics(): Promise<Rubric[]> {
  * An assessment workbook given for the list (last year's, filled): its units as a list's lines, with
  * the rubric it was read under; undefined where it is no assessment workbook that reads.
  */
-async function listOfWorkbook(file: string, bytes: Uint8Array): Promise<{ text: string; count: number; rubric: string } | { damaged: Diagnostic[] } | undefined> {
+async function listOfWorkbook(file: string, bytes: Uint8Array): Promise<BookUnits | undefined> {
   // (Its bytes as read for the list, not read again; its rubric found as a workbook's is, beside it or here.)
-  const input = await loadWorkbook({ file, bytes, rubrics: await rubricSource(undefined, [dirname(file), process.cwd()]), host: nodeHost });
-  const damaged = unreadBook(input.diagnostics);
-  if (damaged.length) return { damaged };
-  const units = input.submission?.units;
-  if (!units?.length || !input.rubric) return undefined;
-  return { text: unitsListOf(units, input.rubric), count: units.length, rubric: `${input.rubric.id} ${input.rubric.version}` };
+  return unitsOfBook(await loadWorkbook({ file, bytes, rubrics: await rubricSource(undefined, [dirname(file), process.cwd()]), host: nodeHost }));
 }
