@@ -613,6 +613,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     // how much, where any unit has some. (One charged to an item is in the item's own points.)
     const charged = (plan?.nodes ?? []).map((n) => (!n.item || n.item.kind === "group") && scored.some((u) => (u.charges[n.code] ?? 0) !== 0));
     const bracketed = ranking ? bracketLines(ranking.name) : [];
+    const gateNoPoints = (plan?.nodes ?? []).map((n) => n.item?.kind === "gate" && n.max === 0);
+    const missed = t(lang, "out.gate-missed");
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
@@ -656,7 +658,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
           cells[k++] = rankCell(u, i);
           cells[k++] = pointsToNumber(u.total);
           for (let i = 0; i < u.points.length; i++) {
-            cells[k++] = pointsToNumber(u.points[i] ?? 0);
+            // A gate worth no points shows 0 passed or missed: missed, it says so.
+            cells[k++] = gateNoPoints[i] && missedGate(u, plan?.nodes[i]?.code ?? "") ? missed : pointsToNumber(u.points[i] ?? 0);
             if (charged[i]) cells[k++] = pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0);
           }
           for (const [key] of heads) cells[k++] = pointsToNumber(u[key]);
@@ -690,6 +693,11 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
       rowCount: units.length,
     };
   });
+}
+
+/** The unit missed this gate (a veto, or one that holds its grade alone). */
+function missedGate(u: UnitResult, code: string): boolean {
+  return u.vetoes.some((v) => v.gate === code) || (u.holds ?? []).some((v) => v.gate === code);
 }
 
 /**

@@ -7,6 +7,7 @@ import { score } from "../../src/engine/index.js";
 import { message } from "../../src/messages/index.js";
 import { awardText } from "../../src/report/labels.js";
 import { resultsJson } from "../../src/report/json.js";
+import { resultTables } from "../../src/report/result-sheets.js";
 import { PLAIN, renderExplain } from "../../src/report/explain-text.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { rubricFrom, submission, type UnitSpec } from "../helpers/builders.js";
@@ -79,6 +80,21 @@ describe("a gate that holds the grade alone (grade_only)", () => {
     const said = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, submission(R, units), r, r.units.indexOf(jia));
     expect(said).toContain("K2 安全生产  0/0  ZB1 1起 > 0起,完不成指标:等次不得高于良好(本项只限等次,不是一票否决)");
     expect(said).not.toContain("一票否决:");
+  });
+
+  it("shows the 0-point gate's miss in 得分明细, where 0 alone reads as a pass", () => {
+    for (const [veto, word] of [["{ grade_only: true, grade_at_most: 良好 }", "未达标"], ["{ ranked: true, grade_at_most: 合格 }", "未达标"]] as const) {
+      const V = rubricFrom(text(veto));
+      const v = score(V, submission(V, units));
+      for (const lang of ["zh-CN", "en"] as const) {
+        const detail = resultTables(V, submission(V, units), v, lang, "t").find((s) => s.sheet.kind === "detail");
+        const heads = detail?.columns.map((c) => c.header) ?? [];
+        const at = heads.findIndex((h) => h.startsWith("K2 安全生产"));
+        const rows: Record<string, unknown> = {};
+        for (const r of detail?.rows ?? []) rows[String(r.cells[0])] = r.cells[at];
+        expect([at > 0, rows]).toEqual([true, { 甲镇: lang === "en" ? "missed" : word, 乙镇: 0, 丙镇: 0 }]);
+      }
+    }
   });
 
   it("differs from a veto that keeps the rank: that unit is vetoed and its prize passes on", () => {

@@ -8,6 +8,7 @@ export const reportMessages: Catalog = {
   "table.more": { "zh-CN": "(仅显示前 {shown} 名;共 {total} 个单位,其中一票否决 {vetoed} 个;完整排名见结果工作簿)", en: "(the first {shown} shown; {total} unit{total@s} in all, {vetoed} vetoed; the full ranking is in the result workbook)" },
   "out.rank": { "zh-CN": "名次", en: "Rank" },
   "out.unit": { "zh-CN": "单位", en: "Unit" },
+  "out.gate-missed": { "zh-CN": "未达标", en: "missed" },
   "out.bonus": { "zh-CN": "加分", en: "Bonus" },
   "out.deduction": { "zh-CN": "扣分", en: "Deduction" },
   "out.bonus-on-total": { "zh-CN": "加分(计入总分)", en: "Bonus (on the total)" },
