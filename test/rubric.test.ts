@@ -211,6 +211,8 @@ const cases: Case[] = [
   // A dash with no space after it (-id: department): "-id" one word, a key of no entry (it was "keys of one level line up").
   { name: "list-dash-without-space", text: replace("  - id: department\n", "  -id: department\n"), expected: [`rubric.yaml.DASH_NO_SPACE r.yaml:${lineOf("  - id: department")}:3`] },
   { name: "list-dash-without-space-before-braces", text: replace("    - name: 一等奖\n      ranks: [1, 1]\n", "    -{ name: 一等奖, ranks: [1, 1] }\n"), expected: [`rubric.yaml.DASH_NO_SPACE r.yaml:${lineOf("    - name: 一等奖")}:5`] },
+  // …before a word, among entries with their space (-街道 among labels): it was "keys of one level line up".
+  { name: "list-dash-without-space-before-a-word", text: replace("    labels: [镇, 街道]\n", "    labels:\n      - 镇\n      -街道\n      - 乡\n"), expected: [`rubric.yaml.DASH_NO_SPACE r.yaml:${lineOf("    labels: [镇, 街道]") + 2}:7`] },
   // A word processor's dash for the list's - (it was "a key: value expected here", the dash unsaid).
   { name: "em-dash-list-entry", text: replace("  - id: department\n", "  — id: department\n"), expected: [`rubric.yaml.LONG_DASH r.yaml:${lineOf("  - id: department")}:3`] },
   { name: "full-width-letters-in-a-key", text: replace("            max: 12.5", "            ｍａｘ: 12.5"), expected: [`rubric.fullwidth-key r.yaml:${lineOf("max: 12.5")}:13`] },

@@ -112,6 +112,14 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   // no entry, and the lines under it seem wrongly indented.
   const glued = near(/^[ ]*(-)(?=[A-Za-z_][\w-]*[ ]*:|\{)/gm);
   if (glued) return { code: "DASH_NO_SPACE", at: glued.index + glued[0].length - 1 };
+  // …or a word's (-区直部门 among labels): the entries around it, at its column with their space, say it is one.
+  const word = near(/^([ ]*)-(?=[^\s\-\d.])/gm);
+  if (word) {
+    const column = word[1] ?? "";
+    const above = word.index > 0 ? source.lastIndexOf("\n", word.index - 2) + 1 : -1;
+    const around = [above, endOf(word.index) + 1].filter((at) => at >= 0 && at < source.length).map((at) => source.slice(at, endOf(at)));
+    if (around.some((l) => l.startsWith(`${column}- `))) return { code: "DASH_NO_SPACE", at: word.index + column.length };
+  }
   // A key followed by a full-width colon (code：SM, typed with a Chinese input method) is no key at
   // all, and yaml's own words (a key across lines) point elsewhere: said as it is, where it is.
   const fullWidth = near(/^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*(：)/gm);
