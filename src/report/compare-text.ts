@@ -3,9 +3,9 @@
 // a 变更说明 sheet or page.
 import { oneLineText } from "../model/width.js";
 import { cellRef } from "../diagnostics/index.js";
-import type { Award, Results, UnitResult } from "../model/results.js";
+import type { Award, RankingEntry, RankingResult, Results, UnitResult } from "../model/results.js";
 import { coverYear, type LedgerEntry } from "../model/submission.js";
-import { formatAmount, formatMeasure, formatPoints, pointsToNumber } from "../model/numbers.js";
+import { formatAmount, formatMeasure, formatPoints, pointsToNumber, type Points } from "../model/numbers.js";
 import { allItems, measureOf, type Rubric } from "../rubric/model.js";
 import { planOf } from "../rubric/plan.js";
 import { quotaBase, quotaOf } from "../rubric/quota.js";
@@ -662,18 +662,31 @@ export function quotaUnused(w: Words, older: Rubric, newer: Rubric, before: Resu
       const given = graded(after);
       if (graded(before) !== given) continue;
       // Those ranked who reach its line and may be given it (a vetoed unit is held below it), best first.
-      const reach = eb.entries.filter((e) => e.rank !== null && e.value >= band.from && after.units[e.unit]?.vetoed !== true);
-      // Why no more: as many given as its places already (units tied at the old cut all given it); too
-      // few reach its line; or those next at its cut tied, the rubric giving none of them it. Else unsaid.
-      const next = reach[given];
-      const why =
-        given >= now
-          ? w.t("diff.on-quota-filled", { grade: band.name })
-          : reach.length <= given
-            ? w.t("diff.on-quota-few", { grade: band.name, reached: reach.length })
-            : next && reach.filter((e) => e.rank === next.rank).length > 1
-              ? w.t("diff.on-quota-tied", { grade: band.name })
-              : undefined;
+      const reaching = (e: RankingResult, x: Results, from: Points): RankingEntry[] => e.entries.filter((y) => y.rank !== null && y.value >= from && x.units[y.unit]?.vetoed !== true);
+      const tiedAt = (reach: readonly RankingEntry[]): boolean => {
+        const next = reach[given];
+        return next !== undefined && reach.filter((e) => e.rank === next.rank).length > 1;
+      };
+      let why: string | undefined;
+      if (now > old) {
+        // Raised, and no more given: as many given as its places already (units tied at the old cut
+        // all given it); too few reach its line; or those next at its cut tied, the rubric giving
+        // none of them it. Else unsaid.
+        const reach = reaching(eb, after, band.from);
+        why =
+          given >= now
+            ? w.t("diff.on-quota-filled", { grade: band.name })
+            : reach.length <= given
+              ? w.t("diff.on-quota-few", { grade: band.name, reached: reach.length })
+              : tiedAt(reach)
+                ? w.t("diff.on-quota-tied", { grade: band.name })
+                : undefined;
+      } else {
+        // Lowered, and none taken away: the old places were not all given (too few reached the line,
+        // or those at the old cut tied and the rubric gave none of them it).
+        const reach = reaching(ea, before, was.grades.bands.find((b) => b.name === band.name)?.from ?? band.from);
+        why = reach.length <= given ? w.t("diff.on-quota-few", { grade: band.name, reached: reach.length }) : tiedAt(reach) ? w.t("diff.on-quota-lowered-tied", { grade: band.name }) : undefined;
+      }
       if (why !== undefined) out.push(w.t("diff.on-quota-unused", { ranking: r.name, grade: band.name, old, new: now, given, why }));
     }
   }

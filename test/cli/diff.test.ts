@@ -1397,6 +1397,12 @@ describe("assess rubric diff --on", () => {
     expect(r.out).toContain("  没有单位的总分、名次或奖惩发生变化\n");
     expect(r.out).toContain("  乡镇(街道)综合排名的优秀名额 2 → 3 个,本工作簿中获优秀的仍为 2 个:名额线上的单位分数并列,按方案并列者均不评为优秀,余下的名额空出\n");
     expect(r.out).toContain("  区属国有企业排名的优秀名额 1 → 2 个,本工作簿中获优秀的仍为 1 个:达到优秀分数线、未被一票否决的单位只有 1 个\n");
+    // Lowered back (3 → 2): none taken away, as the third place was left empty by that tie — not
+    // "the units tied at the old cut all took the places added" (a tester's quota cut from 20% to 15%).
+    const lowered = await cli(["rubric", "diff", next, "rubric/township-comprehensive-2026.1.yaml", "--on", "samples/liuhe-2026.xlsx"]);
+    expect(lowered.out).toContain("  乡镇(街道)综合排名的优秀名额 3 → 2 个,本工作簿中获优秀的仍为 2 个:原名额线上的单位分数并列,按方案并列者均不评为优秀,原名额本就没有用满\n");
+    expect(lowered.out).toContain("  区属国有企业排名的优秀名额 2 → 1 个,本工作簿中获优秀的仍为 1 个:达到优秀分数线、未被一票否决的单位只有 1 个\n");
+    expect(lowered.out).not.toContain("新增的名额");
     // The departments' 30% → 40% (1 → 2 places): 区财政局 and 区发展改革局, tied at the old cut, both 优秀
     // already (ties: all) — not "too few reach the line" (five do).
     const filled = join(dir, "v2-filled.yaml");

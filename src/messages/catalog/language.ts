@@ -170,6 +170,7 @@ export const languageMessages: Catalog = {
   "diff.on-quota-unused": { "zh-CN": "{ranking}的{grade}名额 {old} → {new} 个,本工作簿中获{grade}的仍为 {given} 个:{why}", en: "{ranking}: {grade}'s quota {old} → {new}; units holding it in this workbook: still {given}, as {why}" },
   "diff.on-quota-tied": { "zh-CN": "名额线上的单位分数并列,按方案并列者均不评为{grade},余下的名额空出", en: "the units at the cut are tied, the rubric grades none of them {grade}, and the places left stay empty" },
   "diff.on-quota-few": { "zh-CN": "达到{grade}分数线、未被一票否决的单位只有 {reached} 个", en: "the units reaching the {grade} line, none of them vetoed, are {reached} in all" },
+  "diff.on-quota-lowered-tied": { "zh-CN": "原名额线上的单位分数并列,按方案并列者均不评为{grade},原名额本就没有用满", en: "under the old quota the units at its cut were tied, the rubric graded none of them {grade}, and its places were not all given" },
   "diff.on-quota-filled": { "zh-CN": "原名额线上并列的单位按方案均评为{grade},新增的名额已被占用", en: "the units tied at the old cut were all graded {grade}, as the rubric says, and took the places added already" },
   "diff.on-none": { "zh-CN": "没有单位的总分、名次或奖惩发生变化", en: "no unit's total, rank or awards change" },
   "diff.area.meta": { "zh-CN": "方案", en: "rubric" },
