@@ -111,7 +111,7 @@ describe("rubric diff", () => {
 
   it("names a single-item award's linked item changed where it has no count, as changing nothing (it said there was no difference)", () => {
     const other = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS2\n"));
-    expect(diffRubrics(mini(), other, rubricWords("en")).map((c) => `${c.area} ${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["ranking single: single-item award DX1 信息化单项奖, 3,000 yuan, ties at a level by JS1 → single-item award DX1 信息化单项奖, 3,000 yuan, ties at a level by JS2 [words]"]);
+    expect(diffRubrics(mini(), other, rubricWords("en")).map((c) => `${c.area} ${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["ranking single: single-item award DX1 信息化单项奖, 3,000 yuan, units at the same level separated by their JS1 points → single-item award DX1 信息化单项奖, 3,000 yuan, units at the same level separated by their JS2 points [words]"]);
   });
 
   it("sees no change in the order of what has none: weights, a code's levels, statuses, flag words, a code's unit kinds", () => {

@@ -272,7 +272,8 @@ function buildProgram(ctx: Ctx, done: (code: number) => void): Command {
       done(m.rubricCheck(ctx, file, o.json === true));
     });
   rubric
-    .command("show [file]")
+    .command("show")
+    .argument("[file]", t("cli.arg.rubric-show"))
     .description(t("cli.rubric.show"))
     .option("--all", t("cli.opt.all", { n: LISTED_PER_KIND }))
     .action(async (file: string | undefined) => {

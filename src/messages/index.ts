@@ -149,6 +149,8 @@ function wordFor(lang: Lang, prefix: string, id: string | number | undefined): s
   // An English verb agreeing with a count ({n@is} vetoed and win{n@verb-s}: is … wins, are … win); none in Chinese.
   if (prefix === "is") return lang === "en" ? (Number(id) === 1 ? "is" : "are") : "";
   if (prefix === "verb-s") return lang === "en" && Number(id) === 1 ? "s" : "";
+  // An English pronoun for a count (correct {n@it}: it, them); none in Chinese.
+  if (prefix === "it") return lang === "en" ? (Number(id) === 1 ? "it" : "them") : "";
   // An English ordinal ({place@th}: 1st, 2nd, 3rd, 4th, 11th, 21st).
   if (prefix === "th") return ordinal(Number(id));
   const entry = catalog[`${prefix}.${id}`];

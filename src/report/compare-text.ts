@@ -20,9 +20,15 @@ import { valueJson, valueText, type InputChange, type Side, type UnitMove } from
 /** Lines of changes and of moved units a terminal shows at most. */
 const SHOWN = 300;
 
-/** A ledger row in words: its code (with the code's name, where given: 被上级通报批评 read aloud, not KF1), count, level, points, status, flag. */
-function ledgerText(w: Words, e: LedgerEntry, name?: string): string {
-  const parts = [e.code, name ?? "", e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? formatPoints(e.points) : "", e.status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
+/**
+ * A ledger row in words: its code (with the code's name, where given: 被上级通报批评 read aloud, not
+ * KF1), count, level, points entered and status, each said as what it is (a bare 20 beside 申报中
+ * read as nothing; in English the status glossed, as validate glosses it), flag.
+ */
+function ledgerText(w: Words, s: Side, e: LedgerEntry, name?: string): string {
+  const { counted, pending, rejected } = s.rubric.statuses;
+  const status = e.status && w.t(counted.includes(e.status) ? "diff.ledger-status-counted" : pending.includes(e.status) ? "diff.ledger-status-pending" : rejected.includes(e.status) ? "diff.ledger-status-rejected" : "diff.ledger-status", { status: e.status });
+  const parts = [e.code, name ?? "", e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? w.t("diff.ledger-points", { points: formatPoints(e.points) }) : "", status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
   return parts.join(" ");
 }
 
@@ -61,7 +67,7 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     const o = c.old as LedgerEntry | undefined;
     const n = c.new as LedgerEntry | undefined;
     if (o && n) {
-      let [old, now] = [ledgerText(w, o), ledgerText(w, n)];
+      let [old, now] = [ledgerText(w, a, o), ledgerText(w, b, n)];
       // (Named once, on the earlier side, where the code is the same: it is the same claim.)
       const named = (t: string): string => (o.code === n.code ? t.replace(o.code, `${o.code} ${ledgerName(a, o.code) ?? ""}`.trimEnd()) : t);
       // The 说明 or 依据 typed in the row, where it changed: alone, where nothing that scores did, and
@@ -73,10 +79,10 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
       if (alike || note || evidence) [old, now] = [`${old} ${words(o)}`.trim(), `${now} ${words(n)}`.trim()];
       return `${w.t("diff.ledger-changed", { unit: c.unit, rowWas: named(old), rowNow: now })}${where}`;
     }
-    if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, n, ledgerName(b, n.code)) })}${where}`;
+    if (n) return `${w.t("diff.ledger-added", { unit: c.unit, row: ledgerText(w, b, n, ledgerName(b, n.code)) })}${where}`;
     // Where the row was, in the earlier workbook (the cells of the others are the later one's).
     const was = c.where ? `  [${w.t("diff.where-old", { cell: cellRef(c.where.sheet, c.where.cell) })}]` : "";
-    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, o, ledgerName(a, o.code)) : "" })}${was}`;
+    return `${w.t("diff.ledger-removed", { unit: c.unit, row: o ? ledgerText(w, a, o, ledgerName(a, o.code)) : "" })}${was}`;
   }
   const code = c.code ?? "";
   // Named as each workbook's rubric names it: a value gone by the older's (SH7 民生实事: 19.5 → —,

@@ -156,9 +156,8 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
     case "grade":
       // A vetoed unit not ranked there has its grade from the veto, not from a rank ("第 — 名").
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
-      // A grade a veto sets (直接定为不合格) is no score's: its place alone.
-      if (a.held && !a.atMost) return message(lang, "out.ranking-rank", { ranking: a.rankingName, rank: u.ranks[a.ranking] ?? unranked });
-      // With the score the grade's mark is read against (总分 88.50), not the place alone: a grade
+      // With the score (a grade a veto or gate sets, 直接定为不合格, too: its place alone read as a
+      // row left short beside the others, and a leader asks what it scored) the grade's mark is read against (总分 88.50), not the place alone: a grade
       // is by the score (88.5 ≥ 80), its quota alone by the place.
       return gradeBasis(a, u, lang, rubric, unranked);
     case "single": {
@@ -585,6 +584,8 @@ export function tableOutcomes(rubric: Rubric, r: RankingRef): "awards" | "grades
 
 /** A unit's grade on a ranking as its 等次 column shows it: marked where pending claims may still change it (优秀(待定)). */
 export function gradeCell(u: UnitResult, ranking: string, lang: Lang): string {
+  // A vetoed unit its veto leaves ungraded (不参加排名和等次评定) says so: a blank read as one forgotten.
+  if (u.grades[ranking] === undefined && u.vetoed) return message(lang, "out.grade-none-vetoed");
   const grade = u.grades[ranking] ?? "";
   return grade && u.certainty?.open.some((o) => o.ranking === ranking && o.kind === "grade") ? message(lang, "out.grade-pending", { grade }) : grade;
 }

@@ -154,7 +154,7 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/\[1\] 加扣分 金水街道 JF2 经验介绍、获奖 省级 申报中 → JF2 省级 已认定/);
     expect(r.out).toMatch(/\[2\] 加扣分 金水街道 DX3 流动人口服务管理 市级 申报中 → DX3 市级 已认定/);
     // In English the code's name is the rubric's, 、 and all (经验介绍, 获奖 read as two things, and matched no name).
-    expect((await cli(["diff", before, after, "--lang", "en"])).out).toMatch(/\[1\] claim changed: 金水街道 JF2 经验介绍、获奖 省级 申报中 → JF2 省级 已认定/);
+    expect((await cli(["diff", before, after, "--lang", "en"])).out).toMatch(/\[1\] claim changed: 金水街道 JF2 经验介绍、获奖 省级 申报中 \(pending\) → JF2 省级 已认定 \(recognized\)/);
     expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
     // Its rank range (6–7) said with its rank, while 金水街道's claims were pending.
     expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\)\(排到 金水街道 之后\);.* 因 \[1\]\n/);
@@ -332,7 +332,7 @@ describe("assess diff", () => {
     const before = await edited("samples/qingshan-2026.xlsx", "vetoed-pending.xlsx", claims("申报中"));
     const after = await edited("samples/qingshan-2026.xlsx", "vetoed-decided.xlsx", claims("已认定"));
     const r = await cli(["diff", before, after]);
-    expect(r.out).toMatch(/\[1\] 加扣分 河口镇 KF3 越级上访 ×2 30 申报中 → KF3 ×2 30 已认定/);
+    expect(r.out).toMatch(/\[1\] 加扣分 河口镇 KF3 越级上访 ×2 分值 30 申报中 → KF3 ×2 分值 30 已认定/);
     expect(r.out).toMatch(/\[2\] 加扣分 北川镇 JF2 经验介绍、获奖 国家级 申报中 → JF2 国家级 已认定/);
     expect(r.out).toMatch(/ {2}河口镇: 总分 893\(833–893\) → 833;综合排名 10\(10–11\) → 11.* 因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}龙泉镇: 综合排名 11\(10–11\) → 10.* 因 \[1\]\n/);
@@ -399,7 +399,7 @@ describe("assess diff", () => {
     // In English too, where a space sets the range off (89.5 (89.5–90.5)).
     const en = await cli(["diff", "samples/liuhe-2026.xlsx", added, "--lang", "en"]);
     expect(en.out).toMatch(/\d \(\d+(\.\d+)?–\d+(\.\d+)?\)/);
-    expect(en.out.endsWith("\nIn brackets: the range a total or a rank could end up in while claims are pending\n")).toBe(true);
+    expect(en.out.endsWith("\nIn parentheses: the range a total or a rank could end up in while claims are pending\n")).toBe(true);
     const sheet = join(dir, "claim-added-变更.xlsx");
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", added, "-o", sheet])).code).toBe(0);
     const book = new ExcelJS.Workbook();

@@ -95,7 +95,7 @@ describe("assess report", () => {
     expect(text).toContain("(待定)");
     expect(text).toMatch(/区直部门排名 *\(共 \d+ 个单位;标黄的为受黄牌警告单位(;同分的单位[^;]*;[^;)]*)?\)/);
     const en = await provincialReport("liuhe-pending-en", "en");
-    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the brackets after a rank give the ranks it could end up with once the claims are decided)?(; units with equal scores[^;]*; those equal[^;]*)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), with the column of each line showing its points before weighting and the weighted sum rounded to 0.01 after adding up/);
+    expect(en).toMatch(/\(\d+ units; those in red are vetoed; (those in yellow got a [^;]+; )?awards marked pending hang on claims still to be decided, listed at the end(; the parentheses after a rank give the ranks it could end up with once the claims are decided)?(; units with equal scores[^;]*; those equal[^;]*)?; total = 经济发展 × 40% \+ 社会治理 × 35% \+ 党的建设 × 25% \+ Bonus − Deduction \(on the total\), with the column of each line showing its points before weighting and the weighted sum rounded to 0.01 after adding up/);
   });
 
   it("explains the pending mark under a group's table only where one of its rows carries it (青石镇's 优秀 pending on the whole kind's table, which alone gives grades)", async () => {

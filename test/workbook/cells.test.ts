@@ -175,9 +175,9 @@ describe("signs and units as clerks type them", () => {
 
   it("asks for no number out of a sum of money typed where a count belongs (3.5万元 is no count of accidents)", () => {
     const accidents = { code: "ZB6", unit: "number" as const, display: "起" };
-    expect(read("3.5万元", accidents)).toEqual({ value: undefined, said: ["workbook.not-a-quantity-in “3.5万元” 不是数值(应填数字,单位:起)"] });
+    expect(read("3.5万元", accidents)).toEqual({ value: undefined, said: ["workbook.not-a-quantity-in “3.5万元” 不是数值:请填写数字(单位:起)"] });
     // Nor a multiple: 3万起 is 30,000 (dropping 万, as asked, entered a value 10,000 times too small).
-    expect(read("3万起", accidents).said).toEqual(["workbook.not-a-quantity-in “3万起” 不是数值(应填数字,单位:起)"]);
+    expect(read("3万起", accidents).said).toEqual(["workbook.not-a-quantity-in “3万起” 不是数值:请填写数字(单位:起)"]);
     // A percentage where a count goes (5.2% in a column of 起/万人): said as that.
     expect(read("5.2%", { code: "ZB8", unit: "number" as const, display: "起/万人" }).said).toEqual(["workbook.quantity-percent “5.2%” 是百分数,本列不填百分数:请填数值(单位:起/万人)"]);
     // A count's own word still asks for the number alone (2件 in a column of 起).

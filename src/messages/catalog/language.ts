@@ -129,7 +129,7 @@ export const languageMessages: Catalog = {
   "word.places": { "zh-CN": "第 {from}–{to} 名", en: "ranks {from}–{to}" },
   "word.tier-amount": { "zh-CN": ",{amount} 元", en: ", {amount} yuan" },
   "word.count": { "zh-CN": ",名额 {count}", en: ", places: {count}" },
-  "word.linked": { "zh-CN": ",同级比 {item} 得分", en: ", ties at a level by {item}" },
+  "word.linked": { "zh-CN": ",同级比 {item} 得分", en: ", units at the same level separated by their {item} points" },
   "word.yellow": { "zh-CN": "{name}:{when}", en: "{name}: {when}" },
   "word.last-place": { "zh-CN": "末位", en: "last place" },
   "word.below": { "zh-CN": "得分低于 {below}", en: "a score below {below}" },

@@ -23,7 +23,7 @@ export const septemberMessages: Catalog = {
   "report.rank-range": { "zh-CN": "{rank}({from}–{to})", en: "{rank} ({from}–{to})" },
   "report.other-stale": { "zh-CN": "此文件仍是此前的报告,与新写的 {written} 不是同一次的结果:请关闭占用它的程序后再运行一次", en: "this file is still the earlier report, not of the same run as {written}, which was written: close the program holding it and run again" },
   "report.not-written-either": { "zh-CN": "也未写入:两种格式同时生成,有一种未写入时另一种也不写", en: "not written either: both formats are written together, or neither" },
-  "report.legend-ranges": { "zh-CN": "名次后括号内是加扣分认定后可能的名次", en: "the brackets after a rank give the ranks it could end up with once the claims are decided" },
+  "report.legend-ranges": { "zh-CN": "名次后括号内是加扣分认定后可能的名次", en: "the parentheses after a rank give the ranks it could end up with once the claims are decided" },
   "report.legend-pending": { "zh-CN": "标“待定”的{what@word.outcomes}视待认定加扣分的认定而定,见文末", en: "{what@word.outcomes} marked pending hang on claims still to be decided, listed at the end" },
   "report.vacant": { "zh-CN": "奖次空缺:{items}", en: "vacant prizes: {items}" },
   "report.weights": { "zh-CN": "总分 = {terms},各线为乘权重前的得分,加权合计在相加后四舍五入到 0.01", en: "total = {terms}, with the column of each line showing its points before weighting and the weighted sum rounded to 0.01 after adding up" },

@@ -48,7 +48,7 @@ export const templateMessages: Catalog = {
   "tpl.whole-between": { "zh-CN": "请填写 {min} 到 {max} 的整数(单位:{display})", en: "Enter a whole number from {min} to {max} ({display})" },
   "tpl.whole-from": { "zh-CN": "请填写不小于 {min} 的整数(单位:{display})", en: "Enter a whole number of {min} or more ({display})" },
   "tpl.choose": { "zh-CN": "请选择:{choices}", en: "Choose one of: {choices}" },
-  "tpl.ledger-points-range": { "zh-CN": "分值只为按填写分值计分的代码填写,为不小于 0 的数,在其范围内:{codes}", en: "Fill 分值 only for a code scored by the points entered, with a number from 0 within its range ({codes}); leave it blank for other codes" },
+  "tpl.ledger-points-range": { "zh-CN": "分值只为按填写分值计分的代码填写,为不小于 0 的数,在其范围内:{codes}", en: "Fill 分值 only for the codes scored by the points entered, with a number of 0 or more within the code's range ({codes}); leave it blank for other codes" },
   "tpl.ledger-points-none": { "zh-CN": "本方案的加扣分代码各有其分值,此列不需填写", en: "Every ledger code of this rubric has its own points: leave this column blank" },
   "tpl.ledger-unit": {
     "zh-CN": "单位不在制作模板时的单位名单中:如是新增的单位,请确认它已填在各工作表中;如是笔误,请从下拉列表选择",
