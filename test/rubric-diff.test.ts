@@ -109,6 +109,17 @@ describe("rubric diff", () => {
     expect(diffRubrics(with_, mini()).map((c) => `${c.field} [${c.effect}]`)).toEqual(["flag-yes [scores]"]);
   });
 
+  it("says a relative item compared across groups, as changing scores", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const load = (t: string): Rubric => {
+      const r = loadRubric("r.yaml", new TextEncoder().encode(t), "r.yaml");
+      if (!r.rubric) throw new Error(JSON.stringify(r.diagnostics));
+      return r.rubric;
+    };
+    const across = load(text.replace("        kind: relative-best\n        indicator: ZB3\n", "        kind: relative-best\n        indicator: ZB3\n        across_groups: true\n"));
+    expect(diffLines(load(text), across, "zh-CN").lines).toEqual(["~ 项目 JJ3 固定资产投资增长 各组单位一起比较: 否 → 是  [改变得分]"]);
+  });
+
   it("names a single-item award's linked item changed where it has no count, as changing nothing (it said there was no difference)", () => {
     const other = mini((t) => t.replace("      linked_item: JS1\n", "      linked_item: JS2\n"));
     expect(diffRubrics(mini(), other, rubricWords("en")).map((c) => `${c.area} ${c.field}: ${c.old} → ${c.new} [${c.effect}]`)).toEqual(["ranking single: single-item award DX1 信息化单项奖, 3,000 yuan, units at the same level separated by their JS1 points → single-item award DX1 信息化单项奖, 3,000 yuan, units at the same level separated by their JS2 points [words]"]);

@@ -483,7 +483,9 @@ export function startScoring(rubric: Rubric, sub: Submission): Scoring {
       const item = k.plan.nodes[i]?.item;
       if (!item || !isMeasured(item)) continue;
       const lower = lowerIsBetter(rubric, item);
-      for (const [g, list] of groups) {
+      // Compared across the kind's groups (以全区最优值为基准): one group of them all, named by the kind.
+      const among = item.acrossGroups === true && groups.size > 1 ? new Map([["", [...groups.values()].flat().sort((a, b) => a - b)]]) : groups;
+      for (const [g, list] of among) {
         const members: Member[] = list.flatMap((u) => {
           const value = k.leaves[i]?.measured(u)?.value;
           return value === undefined ? [] : [{ u, value, counts: item.includeVetoed === true || !units[u]?.vetoed, name: units[u]?.name ?? "" }];

@@ -46,7 +46,7 @@ export function ruleText(r: Rubric, item: Item, lang: Lang, kind?: UnitKind): st
     whole: m.wholeSteps ? t("show.whole-steps") : "",
     best: t(lower ? "show.best-lowest" : "show.best-highest"),
     // Relative kinds compare a unit with the others of its group, or of its kind where it has none.
-    among: kind && kind.groups.length === 0 ? t("show.among-kind", { kind: kind.name }) : t("show.among-group"),
+    among: kind && (kind.groups.length === 0 || m.acrossGroups === true) ? t("show.among-kind", { kind: kind.name }) : t("show.among-group"),
   };
   // A gate of no points (max 0) gives none: met, it passes; not met, it vetoes.
   // A fixed ratio target of 0 or less leaves no ratio to take: all or nothing, said as a threshold is.

@@ -203,10 +203,10 @@ const KEYS: Readonly<Record<string, readonly (keyof ItemInput)[]>> = {
   ratio: ["indicator", "target"],
   bands: ["indicator", "bands"],
   shortfall: ["indicator", "target", "per", "deduct", "whole_steps"],
-  "relative-best": ["indicator", "include_vetoed"],
-  "rank-points": ["indicator", "per_place", "include_vetoed"],
+  "relative-best": ["indicator", "include_vetoed", "across_groups"],
+  "rank-points": ["indicator", "per_place", "include_vetoed", "across_groups"],
 };
-const OPTIONAL_KEYS: readonly (keyof ItemInput)[] = ["indicator", "target", "floor", "bands", "per", "deduct", "whole_steps", "per_place", "include_vetoed", "veto", "step", "items"];
+const OPTIONAL_KEYS: readonly (keyof ItemInput)[] = ["indicator", "target", "floor", "bands", "per", "deduct", "whole_steps", "per_place", "include_vetoed", "across_groups", "veto", "step", "items"];
 /** Keys a kind must have. */
 const NEEDS: Readonly<Record<string, readonly (keyof ItemInput)[]>> = {
   threshold: ["indicator", "target"],
@@ -444,6 +444,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     if (item.step >= base.max && base.max > 0) b.warning("rubric.per-place-whole", [...path, "per_place"], { code: input.code, step: formatPoints(item.step), max: formatPoints(base.max) });
   }
   if (input.include_vetoed) item.includeVetoed = true;
+  if (input.across_groups) item.acrossGroups = true;
   if (input.veto) {
     const v = input.veto;
     if (v.grade !== undefined && v.grade_at_most !== undefined) b.error("rubric.veto-grade-twice", [...path, "veto"], { code: input.code });

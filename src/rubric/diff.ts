@@ -106,6 +106,7 @@ function itemFields(r: Rubric, i: Item, w: Words): Fields {
     ["whole-steps", i.kind === "shortfall" ? w(i.wholeSteps ? "yes" : "no") : undefined, "scores"],
     ["per-place", i.step !== undefined ? formatPoints(i.step) : undefined, "scores"],
     ["include-vetoed", isRelative(i) ? w(i.includeVetoed ? "yes" : "no") : undefined, "scores"],
+    ["across-groups", isRelative(i) ? w(i.acrossGroups ? "yes" : "no") : undefined, "scores"],
     // A gate's veto, said as it acts where the rubric says nothing (the unit is not ranked).
     // Unranked, a vetoed unit moves every rank behind it; ranked, its veto decides its awards alone.
     // (Between two vetoes, who is vetoed stays: ranks where it unranks, else awards. Whether missing

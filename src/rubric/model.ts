@@ -84,6 +84,8 @@ export interface MeasuredItem extends ItemBase {
   readonly step?: Points;
   /** relative kinds: vetoed units take part in the best value or the ranks. */
   readonly includeVetoed?: boolean;
+  /** relative kinds: compared with every unit of the kind, its groups together (以全区最优值为基准), not within the unit's group. */
+  readonly acrossGroups?: boolean;
   /** gate: what the veto does. */
   readonly veto?: VetoEffect;
 }

@@ -66,6 +66,7 @@ export const SCHEMA_DOCS: Readonly<Record<string, string>> = {
   "item/deduct": "shortfall:每次扣的分数,扣完为止。 shortfall: the points each step takes off, down to 0.",
   "item/whole_steps": "shortfall:true 时不足一个 per 的部分不扣。 shortfall: true takes off whole steps only (a part of a step left over takes nothing).",
   "item/per_place": "rank-points:名次每降一名减的分数。 rank-points: the points less for each place below the first.",
+  "item/across_groups": "relative-best 和 rank-points:与本类型全部单位比较,不分组(默认只与本组单位比较)。 relative-best and rank-points: compared with every unit of the kind, its groups together (default: within the unit's group).",
   "item/include_vetoed": "relative-best 和 rank-points:被否决单位是否参与比较(默认否)。 relative-best and rank-points: whether vetoed units take part (default: no).",
   "item/veto": "gate:否决的后果(默认:不参与排名、不得获奖)。 gate: what the veto does (default: the unit is not ranked and wins nothing).",
   "item/veto/ranked": "true:被否决单位仍参与排名。 true: the vetoed unit keeps its rank.",

@@ -55,6 +55,8 @@ export const itemSchema = z.strictObject({
   per_place: some.optional(),
   /** relative-best and rank-points: vetoed units take part (default: no). */
   include_vetoed: z.boolean().optional(),
+  /** relative-best and rank-points: compared with every unit of the kind, its groups together (default: within its group). */
+  across_groups: z.boolean().optional(),
   /** gate: what the veto does (default: the unit is not ranked and wins nothing). */
   veto: vetoSchema.optional(),
   get items(): z.ZodOptional<z.ZodArray<typeof itemSchema>> {

@@ -269,6 +269,26 @@ describe("relative kinds: against the others of the ranking group", () => {
     expect(k1("kind: relative-best, indicator: ZB1", units)).toEqual({ 甲镇: 1600, 乙镇: 2000, 丙镇: 1800, 丁街道: 2000 });
   });
 
+  it("across_groups: against the best, or by places, of every unit of the kind, its groups together (以全区最优值为基准)", () => {
+    const units: UnitSpec[] = [
+      { name: "甲镇", group: "rural", measures: { ZB1: "80%", ZB3: 300 } },
+      { name: "乙镇", group: "rural", measures: { ZB1: "100%", ZB3: 500 } },
+      { name: "丙镇", group: "rural", measures: { ZB1: "90%", ZB3: 400 } },
+      { name: "丁街道", group: "urban", measures: { ZB1: "50%", ZB3: 600 } },
+    ];
+    // The best of all four is 乙镇's 100%: 丁街道 20 × 50 ÷ 100 = 10 (the best of its own group alone, it had 20).
+    expect(k1("kind: relative-best, indicator: ZB1, across_groups: true", units)).toEqual({ 甲镇: 1600, 乙镇: 2000, 丙镇: 1800, 丁街道: 1000 });
+    expect(k1Why("kind: relative-best, indicator: ZB1, across_groups: true", units, "丁街道")).toBe("ZB1 50% ÷ 乡镇最优值 100%(乙镇) × 20 = 10");
+    // Places among all four by ZB3: 丁街道 600 first, 乙镇 second, 丙镇 third, 甲镇 fourth (within groups 乙镇 was first).
+    expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5, across_groups: true", units)).toEqual({ 丁街道: 2000, 乙镇: 1850, 丙镇: 1700, 甲镇: 1550 });
+    expect(k1("kind: rank-points, indicator: ZB3, per_place: 1.5", units)).toEqual({ 丁街道: 2000, 乙镇: 2000, 丙镇: 1850, 甲镇: 1700 });
+    // On a kind that compares with no one, it is refused at the key.
+    const text = itemText("kind: ratio, indicator: ZB1, target: 90%, across_groups: true");
+    const errors = loadRubric("kinds.yaml", new TextEncoder().encode(text), "test").diagnostics.filter((d) => d.severity === "error");
+    const line = text.split("\n").findIndex((l) => l.includes("across_groups")) + 1;
+    expect(errors.map((d) => `${d.code} ${d.location && "line" in d.location ? d.location.line : 0}`)).toEqual([`rubric.key-not-for-kind ${line}`]);
+  });
+
   it("relative-best, lower is better, is refused on an indicator that may go below 0 (0 is the best there is)", () => {
     const r = loadRubric("kinds.yaml", new TextEncoder().encode(itemText("kind: relative-best, indicator: ZB6")), "test");
     expect(r.diagnostics.map((d) => d.code)).toEqual(["rubric.best-lower-negative"]);
