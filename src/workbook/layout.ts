@@ -204,7 +204,7 @@ export const isScaleName = labelledRow(/^(满分|满分值|分值|标准分|标�
  * name in the next). Under the units, with nothing in the item columns, they are the form's footer,
  * not units.
  */
-const FOOTER_WORDS = ["注", "备注", "说明", "附注", "评分说明", "计分说明", "考核说明", "填表说明", "填报说明", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "单位负责人", "分管领导", "签发人", "联系人", "联系电话", "填表日期", "填报日期", "报送日期", "签发日期", "制表日期", "审核日期", "日期", "填报时间", "报送时间", "盖章", "签字", "签名"];
+const FOOTER_WORDS = ["注", "备注", "说明", "附注", "评分说明", "计分说明", "考核说明", "填表说明", "填报说明", "填报单位", "报送单位", "填表人", "填报人", "制表人", "制表", "经办人", "统计员", "统计人", "核对人", "复核人", "校对人", "审批人", "批准人", "审核人", "审核", "负责人", "单位负责人", "分管领导", "签发人", "联系人", "联系电话", "填表日期", "填报日期", "报送日期", "签发日期", "制表日期", "审核日期", "日期", "填报时间", "报送时间", "盖章", "签字", "签名"];
 const FOOTER = new RegExp(`^(${FOOTER_WORDS.join("|")})(\\s*[:：(（\\d一二三四、.．]|\\s|$)`);
 /** The characters a footer's first word starts with. */
 const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => w[0]));
@@ -216,11 +216,16 @@ const DATE_LINE = /^(19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日
  * A signature's label that ends in its word (考核组签字:, 组长签名, 单位(盖章), 主要负责人:): the
  * word may follow whose it is, where a footer's first word starts the others.
  */
-const SIGN_OFF = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人)[)）]?\s*[:：]?$/;
+const SIGN_OFF = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人|经办人|统计员|核对人|复核人|审批人)[)）]?\s*[:：]?$/;
 /** The last characters a signature's label ends with (its word's, a bracket's, a colon's). */
-const SIGN_OFF_LAST = new Set(["字", "名", "章", "核", "人", "导", ")", "）", ":", "："]);
+const SIGN_OFF_LAST = new Set(["字", "名", "章", "核", "人", "员", "导", ")", "）", ":", "："]);
 /** The same label with the name after it in its cell, set off by a colon or a space (考核组签字:张三, 组长签名 李四). */
-const SIGN_OFF_NAMED = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人)[)）]?\s*(?:[:：]|\s)\s*\p{Script=Han}{2,4}$/u;
+const SIGN_OFF_NAMED = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人|经办人|统计员|核对人|复核人|审批人)[)）]?\s*(?:[:：]|\s)\s*\p{Script=Han}{2,4}$/u;
+/**
+ * Any person's label with a colon after it (经办人:周八, 统计员：周八 13800000000): a unit's name has
+ * no colon, and whoever signs an office's form, their label ends in 人 or 员.
+ */
+const PERSON_LABEL = /^\p{Script=Han}{1,6}[人员][)）]?\s*:/u;
 /**
  * A sentence: its inner punctuation, or a note's first words (以上数据真实有效。本表一式两份。); a
  * unit's name has neither, and a slip's stray 。 ends a name (河口镇。).
@@ -233,6 +238,7 @@ export function isFooterText(name: string): boolean {
   const first = name.trimStart().charCodeAt(0);
   if (Number.isNaN(first)) return false;
   if (first === 0x31 || first === 0x32) return DATE_LINE.test(name.trim());
+  if ((name.includes(":") || name.includes("：")) && PERSON_LABEL.test(name.normalize("NFKC").trim())) return true;
   const compat = (first >= 0x2e80 && first <= 0x2fdf) || (first >= 0xf900 && first <= 0xfaff) || first >= 0xff00;
   if (!compat && !FOOTER_FIRST.has(String.fromCharCode(first))) return false;
   return FOOTER.test(name.normalize("NFKC").trim());

@@ -1016,6 +1016,19 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Whoever signs it, 经办人, 统计员, 核对人, with the name (and a phone) after a colon, or alone in its
+    // cell: each was read as a unit, with an error at every item and "add its rows on the other sheets".
+    name: "a sign-off line of any person's label (经办人:周八) is a footer, under the forms and the claims",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "经办人:周八");
+      wb.sheetNamed("人口计生线").set("A6", "统计员：周八 13800000000");
+      wb.sheetNamed("部门").set("A6", "核对人").set("B6", "吴九");
+      wb.sheetNamed("指标数据").set("A6", "复核人:郑十");
+      wb.sheetNamed("加扣分").set("A10", "经办人:周八");
+    },
+    expected: [],
+  },
+  {
     // A 。 slipped onto a unit's name is a slip of the name, not a sentence: asked about as a name
     // (taken for a footer, a claim of −20 was dropped and a town left the ranking, unsaid).
     name: "a name with a stray 。 is a unit's or a claim's still",
