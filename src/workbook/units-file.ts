@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/index.js";
 import type { Rubric, UnitKindId } from "../rubric/model.js";
 import type { TemplateUnit } from "./template.js";
 import { cleanText } from "./cells.js";
+import { comparableName } from "../model/names.js";
 import { headingWords, isNumbered, sectionHeading } from "./heading.js";
 import { groupByEnding } from "./group-name.js";
 import { isFooterNote, isFooterText, isSummaryName } from "./layout.js";
@@ -270,7 +271,8 @@ function withoutLevel(word: string): string {
 export function parseUnitsFile(file: string, text: string, rubric: Rubric): { units: TemplateUnit[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const units: TemplateUnit[] = [];
-  const seen = new Map<string, number>();
+  // By the name in one width (区发改委（区粮食局） and 区发改委(区粮食局) are one unit, as validate reads them).
+  const seen = new Map<string, { line: number; name: string }>();
   // (Brackets either width, on either side: Word writes 乡镇（街道）, a rubric may name a kind 区直部门（单位）.)
   // (Or without them: 乡镇街道 for 乡镇(街道).)
   const unbracketed = (x: string): string => x.replace(/[()（）]/g, "");
@@ -748,12 +750,14 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
         return;
       }
     }
-    const prev = seen.get(name);
+    const key = comparableName(name);
+    const prev = seen.get(key);
     if (prev !== undefined) {
-      diagnostics.push({ code: "units.duplicate", severity: "error", data: { unit: name, line: prev }, location: { file, line, col: 1 } });
+      if (prev.name === name) diagnostics.push({ code: "units.duplicate", severity: "error", data: { unit: name, line: prev.line }, location: { file, line, col: 1 } });
+      else diagnostics.push({ code: "units.duplicate-width", severity: "error", data: { unit: name, line: prev.line, first: prev.name }, location: { file, line, col: 1 } });
       return;
     }
-    seen.set(name, line);
+    seen.set(key, { line, name });
     // A unit of a kind ranked in groups whose group nothing said: its 分组 cell is left blank, and said.
     const groups = rubric.unitKinds.find((k) => k.id === kind)?.groups ?? [];
     // The kind given (江北区,区县), the group its name's ending says (区 of 区组).

@@ -687,6 +687,11 @@ rankings:
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
     expect(parse("\n\n").diagnostics.map((d) => d.code)).toEqual(["units.empty"]);
   });
+
+  it("takes two names differing only in width for one unit, and says so (the template had two rows of it)", () => {
+    const r = parse("区发改委（区粮食局）,部门\n区教育局,部门\n区发改委(区粮食局),部门\n");
+    expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)} ${message("zh-CN", d.code, d.data)}`)).toEqual(["units.duplicate-width units.csv:3:1 单位 “区发改委(区粮食局)” 与第 1 行的 “区发改委（区粮食局）” 只差全角、半角字符,是同一单位:请删去一行"]);
+  });
 });
 
 describe("units file for a rubric with ranking groups", () => {

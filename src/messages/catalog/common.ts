@@ -243,6 +243,7 @@ export const common: Catalog = {
     "zh-CN": "单位 “{unit}” 未写分组,名称也看不出属哪一组,模板中其分组留空;请在名称后写上分组,如 “{unit},{example}”,或在模板的分组列中选择(可用:{groups})",
     en: "the unit \"{unit}\" has no group, and its name does not settle which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
   },
+  "units.duplicate-width": { "zh-CN": "单位 “{unit}” 与第 {line} 行的 “{first}” 只差全角、半角字符,是同一单位:请删去一行", en: "the unit \"{unit}\" differs from \"{first}\" on line {line} only in full-width or half-width characters: it is the same unit; delete one of the lines" },
   "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
   "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前由 assess 写出、之后未经其他程序保存的同类文件无须此项即会被替换)", en: "overwrite an existing file (one of this kind that assess wrote earlier, not saved since by another program, is replaced without it)" },
   "cli.opt.force": { "zh-CN": "覆盖已存在的输出文件", en: "overwrite an existing output file" },
