@@ -492,6 +492,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     const listed = g.listed;
     // A name not on the template's list, said once with the sheets it is missing from.
     const unlistedSpelling = new Map<string, { near: string; sheets: string[]; sheet: string; cell: string }>();
+    // A name spelt but for width on the sheets where it is missing: said once, with them all (it was
+    // said once a sheet, three errors at one cell for one bracket typed half-width).
+    const widthSpelling = new Map<string, { near: string; sheets: string[]; sheet: string; cell: string }>();
     // A listed unit missing where a unit off the list is, taken for its other spelling: by sheet.
     const listedSpelt: { unit: string; near: string; sheet: string; at: [string, string] }[] = [];
     const unlistedPairs: { unit: string; near: string; sheet: string; at: [string, string] }[] = [];
@@ -543,7 +546,12 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
             continue;
           }
         }
-        if (twin !== undefined) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheet, near: twin });
+        if (twin !== undefined) {
+          const was = widthSpelling.get(u.name);
+          if (was && was.near === twin) was.sheets.push(sheet);
+          else if (was) p.error("workbook.unit-missing-on-width", firstSheet, firstRef, { unit: u.name, sheets: sheet, near: twin, listed: "" });
+          else widthSpelling.set(u.name, { near: twin, sheets: [sheet], sheet: firstSheet, cell: firstRef });
+        }
         // (Two names off the list, each taken for the other here: said in the end, unless both are said to be one listed unit.)
         else if (near.length && listed && !listed.has(u.name) && near.length === 1 && !listed.has(near[0] ?? "")) unlistedPairs.push({ unit: u.name, near: near[0] ?? "", sheet, at: [firstSheet, firstRef] });
         else if (near.length) p.error("workbook.unit-missing-on-near", firstSheet, firstRef, { unit: u.name, sheet, near: near.join("、") });
@@ -552,6 +560,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         else p.error("workbook.unit-missing-on", firstSheet, firstRef, { unit: u.name, sheet });
         (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
       }
+    }
+    for (const [unit, { near, sheets: where, sheet, cell }] of widthSpelling) {
+      // Where the template's list holds the other spelling and not this one, that is the one to write.
+      const listedNear = listed !== undefined && listed.has(near) && !listed.has(unit) ? "yes" : "";
+      p.error("workbook.unit-missing-on-width", sheet, cell, { unit, sheets: where.join("、"), near, listed: listedNear });
     }
     for (const [unit, { near, sheets: where, sheet, cell }] of unlistedSpelling) {
       p.error("workbook.unit-unlisted-spelling", sheet, cell, { unit, near, sheets: where.join("、") });

@@ -839,7 +839,9 @@ describe("a unit's name with a line break typed in its cell (Alt+Enter)", () => 
     const lines = r.err.trim().split("\n");
     // Every line a problem of its own (its file first, its code last): none split by the break.
     expect(lines.slice(0, -1).every((l) => l.startsWith(file) && /\[[\w.-]+\]$/.test(l))).toBe(true);
-    expect(r.err).toContain("党政线!A3: 错误: 单位 “东湖↵街道” 在工作表 “人口计生线” 中没有对应行;该表中的 “东湖街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法 [workbook.unit-missing-on-width]");
+    expect(r.err).toContain("党政线!A3: 错误: 单位 “东湖↵街道” 在工作表 人口计生线、指标数据 中没有对应行;那里的 “东湖街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法(模板单位名单上是后一种写法) [workbook.unit-missing-on-width]");
+    // Once, with every sheet where it is missing (it was said once a sheet, at the one cell).
+    expect(r.err.split("\n").filter((l) => l.includes("unit-missing-on-width"))).toHaveLength(1);
   });
 });
 
