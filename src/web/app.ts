@@ -991,7 +991,7 @@ export function start(doc: Document): void {
     lang = lang === "zh-CN" ? "en" : "zh-CN";
     keepLang(doc, lang);
     words();
-    form.refresh();
+    form.refresh(true);
     if (last) {
       // The page where it was (emptied to be shown again, it had shrunk to the top): where it was
       // before the first of switches in quick succession, put back once the last is shown.

@@ -33,8 +33,11 @@ export interface TemplateFormHost {
 }
 
 export interface TemplateForm {
-  /** The schemes and the form's words again (a rubric loaded or put aside, the language switched). */
-  refresh(): void;
+  /**
+   * The schemes and the form's words again (a rubric loaded or put aside, the language switched);
+   * `relang`: the language was switched, and what the last press showed is shown again in it.
+   */
+  refresh(relang?: boolean): void;
   /** A units list dropped on the page: read into the form, which is opened. */
   takeList(file: File): Promise<void>;
 }
@@ -80,10 +83,13 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   let listFile: { name: string; text: string } | undefined;
   let url: string | undefined;
   let runs = 0;
+  /** The last press showed something (a template made, or the list's problems), not since cleared. */
+  let pressed = false;
 
   // (A template being made when the form changes is of the form as it was: not handed out.)
   const clearResult = (): void => {
     runs++;
+    pressed = false;
     if (url) URL.revokeObjectURL(url);
     url = undefined;
     status.textContent = "";
@@ -91,7 +97,8 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     download.replaceChildren();
   };
 
-  const refresh = (): void => {
+  const refresh = (relang = false): void => {
+    const again = relang && pressed;
     const { all, preferred } = host.rubrics();
     const before = choices[select.selectedIndex];
     // A rubric of the user's own loaded just now is chosen (it was loaded to be used); else the one
@@ -114,8 +121,10 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     units.placeholder = t("web.template-units-placeholder");
     districtInput.placeholder = t("web.template-district-placeholder");
     if (!yearInput.value) yearInput.value = String(new Date().getFullYear());
-    // What was made is in the other language: made again on the next press.
+    // What was made is in the other language: made again in this one, where a press showed it (its
+    // list's problems, or the template to download, went without a word on the switch).
     clearResult();
+    if (again) void run();
   };
 
   const takeList = async (file: File): Promise<void> => {
@@ -190,6 +199,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
         const other = rubricOfKinds(listName, text, rubric, choices.filter((r) => r.own === undefined).map((r) => r.rubric), parsed.diagnostics);
         if (other) status.textContent += t("web.template-other-rubric", other);
         host.showDiagnostics(parsed.diagnostics, problems);
+        pressed = true;
         return;
       }
       said.push(...parsed.diagnostics);
@@ -213,6 +223,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
       const counts = list.length ? unitCounts(t, rubric, list) : t("web.template-no-units");
       status.textContent = t("web.template-made", { file: name, rubric: `${rubric.id} ${rubric.version}`, units: counts });
       host.showDiagnostics(said, problems);
+      pressed = true;
     } catch (e) {
       if (id === runs) status.textContent = t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     } finally {

@@ -1816,6 +1816,21 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     await page.click("#lang");
   });
 
+  it("shows what the last press showed again in the language switched to (the list's problems, the template made, went without a word)", async () => {
+    await fill("乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)", "2026", "柳河区", "城关镇,镇\n河西街道,县\n");
+    expect(await make()).toContain("单位名单中有 1 处错误");
+    await page.click("#lang");
+    await page.waitForFunction(() => /error/.test(document.getElementById("template-status")?.textContent ?? ""));
+    expect(await status()).toContain("The units list has 1 error, and no template was made: correct it as said below");
+    expect(await page.locator("#template-problems li").allTextContents()).toEqual([expect.stringContaining("units list:2:")]);
+    // Mended, made in English; switched back, made again in Chinese, ready to download.
+    await page.fill("#template-units", "城关镇,镇\n河西街道,街道\n");
+    expect(await make()).toContain("The template 柳河区2026.xlsx is made");
+    await page.click("#lang");
+    await page.waitForFunction(() => /已制作/.test(document.getElementById("template-status")?.textContent ?? ""));
+    expect(await page.locator("#template-download a").textContent()).toContain("柳河区2026.xlsx");
+  });
+
   it("made no network request at all", () => {
     expect(requests).toEqual([]);
   });
