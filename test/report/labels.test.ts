@@ -9,6 +9,14 @@ import type { Award, UnitResult } from "../../src/model/results.js";
 
 const grade = (cut: { quota: number; given?: number; tied?: boolean; unused?: number; tiedWith?: number }): Award => ({ kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "良好", held: false, cut: { grade: "优秀", ...cut } });
 
+describe("a yellow card", () => {
+  it("says it is one in English, where its name is the rubric's Chinese (the other awards' kinds were said, the card's not)", () => {
+    const card: Award = { kind: "warning", ranking: "overall", rankingName: "综合排名", name: "黄牌警告(下年度重点管理)", reasons: ["last", "below"], below: 60000 };
+    expect(awardText(card, "en")).toBe("yellow card 黄牌警告(下年度重点管理): last in 综合排名 and total below 600");
+    expect(awardText(card, "zh-CN")).toBe("黄牌警告(下年度重点管理):综合排名末位,且总分低于 600");
+  });
+});
+
 describe("a grade short of the band its score reached", () => {
   it("says the band is full, in English without a plural to get wrong", () => {
     expect(awardContent(grade({ quota: 1 }), "en")).toBe("良好 (reached the 优秀 mark; 优秀's quota of 1 is filled)");
