@@ -156,9 +156,9 @@ export function awardBasis(a: Award, u: UnitResult, lang: Lang, rubric: Rubric, 
     case "grade":
       // A vetoed unit not ranked there has its grade from the veto, not from a rank ("第 — 名").
       if (u.ranks[a.ranking] === null) return message(lang, "out.grade-unranked", { ranking: a.rankingName, grade: a.grade });
-      // With the score (a grade a veto or gate sets, 直接定为不合格, too: its place alone read as a
-      // row left short beside the others, and a leader asks what it scored) the grade's mark is read against (总分 88.50), not the place alone: a grade
-      // is by the score (88.5 ≥ 80), its quota alone by the place.
+      // With the score the grade's mark is read against (总分 88.50), not the place alone: a grade is
+      // by the score (88.5 ≥ 80), its quota alone by the place. So too a grade a veto or a gate sets
+      // (直接定为不合格): its place alone read as a row left short, and a leader asks what it scored.
       return gradeBasis(a, u, lang, rubric, unranked);
     case "single": {
       // The document it was recognized by, where the row's 依据 names one (a leader reads no cell).
