@@ -25,6 +25,19 @@ function spellings(diagnostics: readonly Diagnostic[], unit: string): Set<string
   return mine;
 }
 
+/**
+ * A problem said once for many cells (a column blank for every unit, workbook.column-blank) and the
+ * cells' own problems it was said in place of: a clerk checking one unit is told of that unit's
+ * cell among them (its blank 请填 0), the column's problem counted as the others' (it was the
+ * workbook's, and a unit whose rows were all filled could never pass its own check).
+ */
+const summarized = new WeakMap<Diagnostic, readonly Diagnostic[]>();
+
+/** Records the cells' problems `d` is said in place of. */
+export function saidInPlaceOf(d: Diagnostic, parts: readonly Diagnostic[]): void {
+  summarized.set(d, parts);
+}
+
 /** Units of the template's list shown by name in the note of those absent, at most. */
 const ABSENT_NAMED = 5;
 
@@ -78,6 +91,19 @@ export function forUnit(diagnostics: readonly Diagnostic[], unit: string, names:
   const own = { errors: 0, warnings: 0 };
   const whole = { errors: 0, warnings: 0 };
   for (const d of diagnostics) {
+    const parts = summarized.get(d);
+    if (parts) {
+      for (const part of parts) {
+        const of = about(part);
+        if (of === undefined || !mine.has(of)) continue;
+        shown.push(part);
+        if (part.severity === "error") own.errors++;
+        else own.warnings++;
+      }
+      if (d.severity === "error") errors++;
+      else warnings++;
+      continue;
+    }
     if (!other(d)) {
       shown.push(d);
       const of = about(d) === undefined ? whole : own;

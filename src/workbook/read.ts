@@ -3,6 +3,7 @@
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
+import { saidInPlaceOf } from "../diagnostics/for-unit.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
 import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
@@ -1794,6 +1795,9 @@ export class SubmissionReader {
       this.p.withdraw(new Set(ds));
       this.p.item = code;
       this.p.error("workbook.column-blank", sheet, `${col}${headerRow}`, { code, count: ds.length, firstUnit: first.unit ?? String(first.data.unit ?? ""), first: first.location.cell ?? "" });
+      // One unit's check is told of its own cell among them.
+      const said = this.p.list.at(-1);
+      if (said?.code === "workbook.column-blank") saidInPlaceOf(said, ds);
       this.p.item = undefined;
     }
   }

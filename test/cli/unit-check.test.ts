@@ -56,6 +56,38 @@ describe("validate --unit", () => {
     expect(en.out).toBe("东湖街道: 1 error, 0 warnings; the other units have 1 error and 3 warnings, not listed here (run without --unit to see them)\n");
   });
 
+  it("passes a unit whose rows are filled in the district's form with every other unit's blank, and says its own blank among a column blank for all (it was the workbook's, and no town could pass)", async () => {
+    // The comprehensive sample with every figure of every unit but 石桥镇 cleared: the departments'
+    // and enterprises' columns are blank for every unit of theirs.
+    const blankOthers = (keepSH3: boolean) => (wb: ExcelJS.Workbook) => {
+      for (const name of ["经济发展", "社会治理", "党的建设", "区直部门", "区属国企", "指标数据"]) {
+        const ws = wb.getWorksheet(name)!;
+        ws.eachRow((row, r) => {
+          if (r === 1) return;
+          const unit = String(row.getCell(1).value ?? "").trim();
+          if (unit === "石桥镇" && (keepSH3 || name !== "社会治理")) return;
+          row.eachCell((c, col) => {
+            if (col > 1 && typeof c.value === "number" && (unit !== "石桥镇" || col === 2)) c.value = null;
+          });
+        });
+      }
+    };
+    const filled = await editedCopy(dir, "samples/liuhe-2026.xlsx", "只填石桥镇.xlsx", blankOthers(true));
+    const whole = await cli(["validate", filled]);
+    expect(whole.code).toBe(1);
+    expect(whole.err).toContain("区直部门!B1: 错误:");
+    const mine = await cli(["validate", filled, "--unit", "石桥镇"]);
+    expect(mine.err).not.toContain("[workbook.column-blank]");
+    expect(mine.out).toMatch(/^石桥镇:未发现问题;其他单位另有 \d+ 个错误/);
+    expect(mine.code).toBe(0);
+    // Its own SH3 (社会治理!B?) blank too, as every other town's: its cell said, as its own error.
+    const slip = await editedCopy(dir, "samples/liuhe-2026.xlsx", "石桥镇漏填.xlsx", blankOthers(false));
+    const own = await cli(["validate", slip, "--unit", "石桥镇"]);
+    expect(own.code).toBe(1);
+    expect(own.err.split("\n").filter((l) => l.includes("错误"))).toEqual([expect.stringMatching(/社会治理!B\d+: 错误: 石桥镇 SH3 未填写扣分.*没有扣分请填 0 \[workbook\.blank-deduction\]$/)]);
+    expect(own.out).toMatch(/^石桥镇:1 个错误/);
+  });
+
   it("counts the workbook's problems as a whole apart from the unit's own: a ledger row naming a unit the workbook has not was 白沙街道's one error (a docs reader's find)", async () => {
     const r = await cli(["validate", "samples/broken/typos.xlsx", "--unit", "白沙街道"]);
     // Still listed, and still failing the check: the workbook is not ready to hand in.
