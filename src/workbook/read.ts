@@ -1653,7 +1653,28 @@ export class SubmissionReader {
     let pastNumbers = 0;
     let lone: RawCell | undefined;
     let loneUnit = "";
+    // The first item's column holding 1, 2, 3… row after row, and every row a number in the column
+    // after the headings: a block pasted with its 序号 before the items (each item's points under
+    // the next one's heading, the last's past them), which no figure alone shows (each one valid).
+    const serialCol = role.columns.has(nameCol + 1) ? nameCol + 1 : undefined;
+    let serial = serialCol !== undefined;
+    let rows = 0;
+    let pastFilled = 0;
     this.sheetEnds.set(this.located.length - 1, () => {
+      if (serial && serialCol !== undefined && rows >= PUSHED_MIN && pastFilled === rows) {
+        const item = role.columns.get(serialCol);
+        const code = typeof item === "string" ? item : (item?.code ?? "");
+        // What each figure out of its column said under its item's heading (DJ2's 30 past DJ3's 20 at
+        // each row, "请填 0 到 20") is that shift's: said once, as it.
+        const shiftedCols = new Set<string>();
+        for (let col = serialCol; col <= past; col++) shiftedCols.add(`${sheet}\u0000${colName(col)}`);
+        const headerRef = new RegExp(`^[A-Z]+${role.headerRow}$`);
+        this.p.withdraw(new Set(this.p.list.filter((d) => shiftedCols.has(columnAt(d)) && d.location !== undefined && "cell" in d.location && !headerRef.test(d.location.cell ?? ""))));
+        this.p.item = code;
+        this.p.error("workbook.column-pushed-serial", sheet, refOf(serialCol, role.headerRow), { code, last: rows, pushed: colName(past) });
+        this.p.item = undefined;
+        return;
+      }
       if (pastNumbers === 1 && !found.length && lone) this.lonePast.push({ sheet, cell: lone, unit: loneUnit });
       if (filled > found.length) return;
       // Every row so, words under one item and the numbers in the one column after the headings: a
@@ -1697,7 +1718,13 @@ export class SubmissionReader {
           loneUnit = cellText(cells[nameCol]);
         }
         const c = cells[past];
+        rows++;
+        if (serial && serialCol !== undefined) {
+          const s = cells[serialCol];
+          serial = s?.value.t === "n" && s.value.v === rows;
+        }
         if (c?.value.t !== "n") return;
+        pastFilled++;
         filled++;
         const total = totalOf(cells, role.columns, c.value.v);
         if (words) found.push({ at: c, words });

@@ -538,6 +538,25 @@ const cases: Case[] = [
     },
     expected: ["workbook.column-pushed 社会治理!D1"],
   },
+  // The block pasted with its 序号 before the items: 1, 2, 3… under DJ1, each item's points under the
+  // next one's heading, DJ3's past them. Every figure valid (1 to 11 fit DJ1): it scored, exit 0.
+  {
+    name: "a block pasted with its serial numbers before the items",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党的建设");
+      const cols = ["DJ1", "DJ2", "DJ3"].map((c) => ws.codeColumns().get(c) ?? 0);
+      for (let r = 2; r <= 12; r++) {
+        const values = cols.map((col) => ws.get(`${colName(col)}${r}`));
+        cols.forEach((col, i) => {
+          const v = i === 0 ? undefined : values[i - 1];
+          ws.setAt(r, col, i === 0 ? r - 1 : v?.value.t === "n" ? v.value.v : null);
+        });
+        const lastV = values[2];
+        ws.setAt(r, (cols[2] ?? 0) + 1, lastV?.value.t === "n" ? lastV.value.v : null);
+      }
+    },
+    expected: ["workbook.column-pushed-serial 党的建设!B1"],
+  },
   // A line's one entered item (JJ5, 经济发展's) moved onto 指标数据: said there alone; its sheet, left
   // with no code, was said deleted, and its 分组 column (on it) said missing from 社会治理.
   {
