@@ -222,10 +222,14 @@ const SIGN_OFF_LAST = new Set(["字", "名", "章", "核", "人", "员", "导", 
 /** The same label with the name after it in its cell, set off by a colon or a space (考核组签字:张三, 组长签名 李四). */
 const SIGN_OFF_NAMED = /(签字|签名|签章|盖章|审核人?|负责人|领导|填表人|填报人|制表人|联系人|经办人|统计员|核对人|复核人|审批人)[)）]?\s*(?:[:：]|\s)\s*\p{Script=Han}{2,4}$/u;
 /**
- * Any person's label with a colon after it (经办人:周八, 统计员：周八 13800000000): a unit's name has
- * no colon, and whoever signs an office's form, their label ends in 人 or 员.
+ * Someone's label, a colon, and what they wrote after it: a person's label (ending in 人 or 员:
+ * 经办人:周八, 统计员：周八 13800000000) and anything, or any short label (复核：李四, 统计：周八,
+ * 科长：张三) and a name of two to four characters, with a phone number or not. Never a label and
+ * nothing after its colon: that is a unit's name with a colon typed after it (区信息联络员:, its
+ * scores and claims were dropped as a footer's).
  */
-const PERSON_LABEL = /^\p{Script=Han}{1,6}[人员][)）]?\s*:/u;
+const PERSON_LABEL = /^\p{Script=Han}{1,6}[人员][)）]?\s*:\s*\S/u;
+const SIGNED_LABEL = /^\p{Script=Han}{1,6}[)）]?\s*:\s*\p{Script=Han}{2,4}(?:\s*[\d-]{7,})?$/u;
 /**
  * A sentence: its inner punctuation, or a note's first words (以上数据真实有效。本表一式两份。); a
  * unit's name has neither, and a slip's stray 。 ends a name (河口镇。).
@@ -238,7 +242,10 @@ export function isFooterText(name: string): boolean {
   const first = name.trimStart().charCodeAt(0);
   if (Number.isNaN(first)) return false;
   if (first === 0x31 || first === 0x32) return DATE_LINE.test(name.trim());
-  if ((name.includes(":") || name.includes("：")) && PERSON_LABEL.test(name.normalize("NFKC").trim())) return true;
+  if (name.includes(":") || name.includes("：")) {
+    const plain = name.normalize("NFKC").trim();
+    if (PERSON_LABEL.test(plain) || SIGNED_LABEL.test(plain)) return true;
+  }
   const compat = (first >= 0x2e80 && first <= 0x2fdf) || (first >= 0xf900 && first <= 0xfaff) || first >= 0xff00;
   if (!compat && !FOOTER_FIRST.has(String.fromCharCode(first))) return false;
   return FOOTER.test(name.normalize("NFKC").trim());

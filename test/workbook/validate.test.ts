@@ -1030,6 +1030,28 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    // Any short label, a colon and a name (复核：, 统计：, 科长：), each the form's one line under its units.
+    name: "a sign-off line of any short label, a colon and a name, alone under a form or the claims, is a footer",
+    edit: (wb) => {
+      wb.sheetNamed("党政线").set("A6", "复核：李四");
+      wb.sheetNamed("人口计生线").set("A6", "统计：周八 13800000000");
+      wb.sheetNamed("部门").set("A6", "科长：张三");
+      wb.sheetNamed("加扣分").set("A10", "主任：王五");
+    },
+    expected: [],
+  },
+  {
+    // A unit's name with a colon typed after it, nothing after the colon: a unit still, not a
+    // footer (区信息联络员: with its scores and its claims was dropped, with warnings alone).
+    name: "a unit's name ending in 人 or 员 with a colon typed after it is a unit's, its claim too",
+    edit: (wb) => {
+      wb.sheetNamed("部门").set("A2", "甲部门联络员:");
+    },
+    // (Read as the department it names, renamed from the template's; its claim as that unit's, of a code not for its kind.)
+    ledger: [row("甲部门联络员:", "KF1")],
+    expected: ["warning workbook.roster-unit-renamed 部门!A2", "workbook.ledger-wrong-kind-none 加扣分!A2"],
+  },
+  {
     // A 。 slipped onto a unit's name is a slip of the name, not a sentence: asked about as a name
     // (taken for a footer, a claim of −20 was dropped and a town left the ranking, unsaid).
     name: "a name with a stray 。 is a unit's or a claim's still",
