@@ -522,7 +522,9 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
         // (Where that other is a unit of the kind, said missing here in its turn; a name on the
         // indicator sheet alone is warned as such, and this unit is said missing there.)
-        if (twin !== undefined && memberNames.has(twin) && sheetsOf(u.name) > sheetsOf(twin)) {
+        // (Or the template's list holds this one and not the other: the other is said, wherever more sheets have it.)
+        const listedOverTwin = twin !== undefined && listed !== undefined && listed.has(u.name) && !listed.has(twin);
+        if (twin !== undefined && memberNames.has(twin) && (sheetsOf(u.name) > sheetsOf(twin) || listedOverTwin) && !(listed?.has(twin) === true && !listed.has(u.name))) {
           (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
           continue;
         }
@@ -563,7 +565,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     }
     for (const [unit, { near, sheets: where, sheet, cell }] of widthSpelling) {
       // Where the template's list holds the other spelling and not this one, that is the one to write.
-      const listedNear = listed !== undefined && listed.has(near) && !listed.has(unit) ? "yes" : "";
+      const listedNear = listed === undefined ? "" : listed.has(near) && !listed.has(unit) ? "yes" : listed.has(unit) && !listed.has(near) ? "first" : "";
       p.error("workbook.unit-missing-on-width", sheet, cell, { unit, sheets: where.join("、"), near, listed: listedNear });
     }
     for (const [unit, { near, sheets: where, sheet, cell }] of unlistedSpelling) {

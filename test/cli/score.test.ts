@@ -842,6 +842,12 @@ describe("a unit's name with a line break typed in its cell (Alt+Enter)", () => 
     expect(r.err).toContain("党政线!A3: 错误: 单位 “东湖↵街道” 在工作表 人口计生线、指标数据 中没有对应行;那里的 “东湖街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法(模板单位名单上是后一种写法) [workbook.unit-missing-on-width]");
     // Once, with every sheet where it is missing (it was said once a sheet, at the one cell).
     expect(r.err.split("\n").filter((l) => l.includes("unit-missing-on-width"))).toHaveLength(1);
+    // Spelt so on 指标数据 alone (no unit's row of its own): said at the listed name, which the list is said to have.
+    sheet.getCell("A3").value = "东湖街道";
+    wb.getWorksheet("指标数据")!.getCell("A3").value = "东湖　街道";
+    const alone = join(dir, "width-on-rates.xlsx");
+    await wb.xlsx.writeFile(alone);
+    expect((await cli(["validate", alone])).err).toContain("党政线!A3: 错误: 单位 “东湖街道” 在工作表 指标数据 中没有对应行;那里的 “东湖　街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法(模板单位名单上是前一种写法) [workbook.unit-missing-on-width]");
   });
 });
 

@@ -402,14 +402,15 @@ const cases: Case[] = [
     expected: ["workbook.unit-missing-on-width 人口计生线!A3"],
   },
   {
-    // The other way round: the spelling with the space on two sheets of the three, the one without
-    // it is the odd one, said at its cell.
+    // The other way round: the spelling with the space on two sheets of the three; the template's
+    // list has the one without it, which is then the right one, more sheets or fewer: said at the
+    // other's first cell (it was said at 党政线!A3, the listed spelling, as the one to mend).
     name: "a unit's name spelt with a full-width space on two sheets of three",
     edit: (wb) => {
       wb.sheetNamed("人口计生线").set("A3", "乙　街道");
       wb.sheetNamed("指标数据").set("A3", "乙　街道");
     },
-    expected: ["workbook.unit-missing-on-width 党政线!A3"],
+    expected: ["workbook.unit-missing-on-width 人口计生线!A3"],
   },
   {
     // 乙街道 renamed 乙镇 on the indicator sheet alone: its row there counts for nothing, and the
