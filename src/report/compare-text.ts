@@ -25,10 +25,10 @@ const SHOWN = 300;
  * KF1), count, level, points entered and status, each said as what it is (a bare 20 beside 申报中
  * read as nothing; in English the status glossed, as validate glosses it), flag.
  */
-function ledgerText(w: Words, s: Side, e: LedgerEntry, name?: string): string {
+function ledgerText(w: Words, s: Side, e: LedgerEntry, name?: string, count = e.count !== 1): string {
   const { counted, pending, rejected } = s.rubric.statuses;
   const status = e.status && w.t(counted.includes(e.status) ? "diff.ledger-status-counted" : pending.includes(e.status) ? "diff.ledger-status-pending" : rejected.includes(e.status) ? "diff.ledger-status-rejected" : "diff.ledger-status", { status: e.status });
-  const parts = [e.code, name ?? "", e.count !== 1 ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? w.t("diff.ledger-points", { points: formatPoints(e.points) }) : "", status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
+  const parts = [e.code, name ?? "", count ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? w.t("diff.ledger-points", { points: formatPoints(e.points) }) : "", status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
   return parts.join(" ");
 }
 
@@ -67,7 +67,9 @@ export function changeText(w: Words, a: Side, b: Side, c: InputChange, withUnit 
     const o = c.old as LedgerEntry | undefined;
     const n = c.new as LedgerEntry | undefined;
     if (o && n) {
-      let [old, now] = [ledgerText(w, a, o), ledgerText(w, b, n)];
+      // (A count changed is said on both sides, ×1 too: KF2 → KF2 ×2 read as no count before.)
+      const counts = o.count !== n.count;
+      let [old, now] = [ledgerText(w, a, o, undefined, counts || o.count !== 1), ledgerText(w, b, n, undefined, counts || n.count !== 1)];
       // (Named once, on the earlier side, where the code is the same: it is the same claim.)
       const named = (t: string): string => (o.code === n.code ? t.replace(o.code, `${o.code} ${ledgerName(a, o.code) ?? ""}`.trimEnd()) : t);
       // The 说明 or 依据 typed in the row, where it changed: alone, where nothing that scores did, and

@@ -337,6 +337,12 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}河口镇: 总分 893\(833–893\) → 833;综合排名 10\(10–11\) → 11.* 因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}龙泉镇: 综合排名 11\(10–11\) → 10.* 因 \[1\]\n/);
     expect(r.out).toMatch(/ {2}北川镇: 总分 847\(847–857\) → 857 {2}因 \[2\]\n/);
+    // A count changed from none written (1) to 2: ×1 said on the side before (KF3 → KF3 ×2 read as no count there).
+    const once = await edited("samples/qingshan-2026.xlsx", "count-once.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(l.rowCount + 1).values = ["河口镇", "KF3", null, null, 30, "已认定"];
+    });
+    expect((await cli(["diff", once, after])).out).toMatch(/加扣分 河口镇 KF3 越级上访 ×1 分值 30 已认定 → KF3 ×2 分值 30 已认定/);
   });
 
   it("says a pending claim decided, where it settles ranks and (待定) marks alone, and traces them to it", async () => {

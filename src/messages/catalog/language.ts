@@ -211,7 +211,7 @@ export const languageMessages: Catalog = {
   "diff.field.whole-steps": { "zh-CN": "不足一档不扣", en: "whole steps only" },
   "diff.field.per-place": { "zh-CN": "每降一名减分", en: "points off per place" },
   "diff.field.across-groups": { "zh-CN": "各组单位一起比较", en: "compared across groups" },
-  "diff.field.include-vetoed": { "zh-CN": "一票否决单位参与比较", en: "vetoed units compared" },
+  "diff.field.include-vetoed": { "zh-CN": "一票否决单位参与比较", en: "vetoed units set the best or take places" },
   "diff.field.veto": { "zh-CN": "否决效果", en: "veto effect" },
   "diff.field.unit": { "zh-CN": "计量", en: "unit" },
   "diff.field.direction": { "zh-CN": "方向", en: "direction" },
