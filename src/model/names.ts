@@ -44,3 +44,24 @@ export function unrelatedName(written: string, own: string): boolean {
   const pool = new Set(theirs);
   return mine.filter((x) => pool.has(x)).length * 3 < mine.length;
 }
+
+/**
+ * Traditional characters common in the names of places and offices, each with its simplified form
+ * (鎮 镇, 橋 桥, 區 区, 農 农…): a clerk whose input method is set to traditional types 石橋鎮 for
+ * 石桥镇, two characters of three apart, which no edit distance takes for the same name.
+ */
+const TRADITIONAL_PAIRS = "鎮镇橋桥龍龙東东區区縣县鄉乡門门陽阳華华興兴開开蘭兰灣湾嶺岭廣广寧宁豐丰園园圍围灘滩關关雲云廠厂莊庄樓楼臺台衛卫劉刘張张陳陈黃黄楊杨趙赵馬马鳳凤雙双長长嶼屿島岛濱滨澤泽濟济漢汉湯汤溝沟陰阴陸陆隊队際际險险陝陕館馆鐵铁鋼钢錦锦銀银鄭郑鄧邓郵邮農农黨党辦办處处務务業业發发財财貿贸資资質质營营運运輸输電电計计劃划統统設设認认證证審审議议護护監监檢检驗验環环醫医藥药療疗員员會会機机構构組组織织總总協协聯联體体藝艺術术圖图書书學学師师範范實实屬属國国產产車车軍军紀纪職职稅税說说調调項项點点優优達达標标準准個个來来時时間间應应倉仓儲储價价風风綜综規规導导領领氣气團团結结號号廳厅樂乐歸归遠远進进邊边遷迁溫温滿满漁渔齊齐鹽盐麥麦嶽岳巖岩峽峡崗岗礦矿碼码磚砖鄰邻層层壩坝壽寿權权舊旧蘇苏貴贵慶庆韓韩蕭萧葉叶呂吕孫孙鄒邹羅罗閩闽贛赣遼辽瀋沈寶宝傑杰亞亚億亿僑侨傳传餘余儀仪凱凯創创劍剑勞劳勝胜匯汇廈厦壇坛奮奋媽妈寬宽將将巒峦彎弯徑径戰战掃扫擁拥擴扩斷断檔档殘残滬沪濤涛燈灯爐炉獎奖瑩莹畫画盤盘礎础禮礼穩稳築筑糧粮約约紅红純纯紡纺級级終终絡络給给線线維维緣缘縱纵續续罰罚聖圣腦脑舉举藍蓝蠶蚕補补裝装親亲觀观訊讯許许詢询誠诚課课諮咨講讲讀读變变貧贫負负貨货責责費费賓宾賽赛趕赶跡迹軌轨較较輔辅遞递邏逻釀酿針针錄录閱阅隨随離离靈灵響响頁页順顺預预頻频題题顏颜類类願愿飛飞養养驅驱驛驿髮发魯鲁鯉鲤鷹鹰麗丽龜龟";
+let traditional: Map<string, string> | undefined;
+
+/** A name with the traditional characters of TRADITIONAL_PAIRS in their simplified forms. */
+export function simplifiedName(name: string): string {
+  if (!traditional) {
+    traditional = new Map();
+    const chars = [...TRADITIONAL_PAIRS];
+    for (let i = 0; i + 1 < chars.length; i += 2) traditional.set(chars[i] ?? "", chars[i + 1] ?? "");
+  }
+  const table = traditional;
+  let out = "";
+  for (const ch of name) out += table.get(ch) ?? ch;
+  return out;
+}

@@ -2,7 +2,7 @@
 // or on the command line, a command. Closest by edit distance (characters, so 城关镇 and 城关街
 // are one apart), then names that contain or are contained in it.
 import { editDistance } from "../diagnostics/near.js";
-import { comparableName } from "../model/names.js";
+import { comparableName, simplifiedName } from "../model/names.js";
 
 /**
  * Names looked for at most in one workbook, per kind of problem: each search reads every name, and
@@ -22,12 +22,35 @@ export { editDistance };
 export function nearestNames(typed: string, names: readonly string[], limit = 5): string[] {
   const allowed = Math.floor(([...typed].length - 1) / 2);
   const plain = comparableName(typed);
+  // (Typed in traditional characters, 石橋鎮: as near as the characters it differs by in simplified form.)
+  const simple = simplifiedName(plain);
+  const apart = (n: string): number => {
+    const d = editDistance(typed, n);
+    if (d <= allowed) return d;
+    // (Only where one of the two has such a character: most names have none, and a province has many.)
+    const other = simplified(n);
+    return simple === plain && other === n ? d : Math.min(d, editDistance(simple, other));
+  };
   return names
-    .map((n) => ({ n, d: comparableName(n) === plain ? 0 : editDistance(typed, n), within: n.includes(typed) || typed.includes(n) || shortForm(plain, comparableName(n)) }))
+    .map((n) => ({ n, d: comparableName(n) === plain ? 0 : apart(n), within: n.includes(typed) || typed.includes(n) || shortForm(plain, comparableName(n)) }))
     .filter((x) => x.d <= allowed || x.within)
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map((x) => x.n);
+}
+
+/** Each name's simplified form, kept: the same names are looked through search after search. */
+const simplifiedOf = new Map<string, string>();
+function simplified(name: string): string {
+  let s = simplifiedOf.get(name);
+  if (s === undefined) {
+    if (simplifiedOf.size > 100_000) simplifiedOf.clear();
+    s = simplifiedName(comparableName(name));
+    // (Kept as the name itself where nothing changed, the cheap test above.)
+    if (s === comparableName(name)) s = name;
+    simplifiedOf.set(name, s);
+  }
+  return s;
 }
 
 /**

@@ -1053,6 +1053,14 @@ const cases: Case[] = [
     expected: ["warning workbook.roster-unit-renamed 部门!A2", "workbook.ledger-wrong-kind-none 加扣分!A2"],
   },
   {
+    // Typed with an input method set to traditional characters (甲鎮, 乙街道 alike in both): asked
+    // about as the listed name, as one character off is (石橋鎮 for 石桥镇, two of three apart, was
+    // an unlisted unit missing from every other sheet).
+    name: "a unit's name typed in traditional characters is asked about as the listed one",
+    edit: (wb) => void wb.sheetNamed("人口计生线").set("A2", "甲鎮"),
+    expected: ["workbook.unit-unlisted-spelling 人口计生线!A2"],
+  },
+  {
     // A 。 slipped onto a unit's name is a slip of the name, not a sentence: asked about as a name
     // (taken for a footer, a claim of −20 was dropped and a town left the ranking, unsaid).
     name: "a name with a stray 。 is a unit's or a claim's still",
