@@ -121,12 +121,12 @@ export interface ForScoring extends Input {
  * answers with the diagnostics document on stdout. `shown`: what to print of a valid input's
  * warnings (all of them, where not given).
  */
-export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false, shown: (input: Input) => readonly Diagnostic[] = (input) => input.diagnostics, o: LoadOptions = {}): Promise<ForScoring | number> {
+export async function loadForScoring(ctx: Ctx, file: string, rubricFlag: string | undefined, json = false, shown: (input: Input) => readonly Diagnostic[] = (input) => input.diagnostics, o: LoadOptions = {}, invalid?: (input: Input) => number | undefined): Promise<ForScoring | number> {
   const progress = progressFor(ctx, file);
   const input = await loadInput(file, rubricFlag, progress, o);
   progress.done();
   const { rubric, submission, diagnostics } = input;
-  if (!rubric || !submission) return notDone(ctx, diagnostics, json, "summary.not-scored");
+  if (!rubric || !submission) return invalid?.(input) ?? notDone(ctx, diagnostics, json, "summary.not-scored");
   reportDiagnostics(ctx, shown(input));
   return { ...input, rubric, submission, progress };
 }

@@ -61,11 +61,11 @@ export interface ForUnit {
  * naming a unit the workbook has not, counted as the unit's, sent a town looking through its own
  * rows), and the others' (`web`: how the page shows them all).
  */
-export function unitSummary(say: (code: string, data: Readonly<Record<string, string | number>>) => string, unit: string, mine: ForUnit, web = false): string {
+export function unitSummary(say: (code: string, data: Readonly<Record<string, string | number>>) => string, unit: string, mine: ForUnit, web = false, explain = false): string {
   const counts = mine.own.errors + mine.own.warnings ? say("summary.counts", { ...mine.own }) : say("summary.ok", {});
   // Listed above this line in a terminal, below it on the page.
   const whole = mine.whole.errors + mine.whole.warnings ? say(web ? "summary.unit-whole-web" : "summary.unit-whole", { ...mine.whole }) : "";
-  const code = mine.others.errors + mine.others.warnings ? (web ? "summary.unit-others-web" : "summary.unit-others") : "summary.unit-alone";
+  const code = mine.others.errors + mine.others.warnings ? (web ? "summary.unit-others-web" : explain ? "summary.unit-others-explain" : "summary.unit-others") : "summary.unit-alone";
   return say(code, { unit, counts, whole, errors: mine.others.errors, warnings: mine.others.warnings });
 }
 

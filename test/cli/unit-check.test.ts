@@ -80,6 +80,12 @@ describe("validate --unit", () => {
     expect(mine.err).not.toContain("[workbook.column-blank]");
     expect(mine.out).toMatch(/^石桥镇:未发现问题;其他单位另有 \d+ 个错误/);
     expect(mine.code).toBe(0);
+    // explain there: not scored, the unit's own problems said and the others' counted, with how to see its points (it listed 162 errors of the others').
+    const explained = await cli(["explain", filled, "石桥镇"]);
+    expect(explained.code).toBe(1);
+    expect(explained.err).not.toContain("[workbook.column-blank]");
+    expect(explained.err).toMatch(/石桥镇:未发现问题;其他单位另有 \d+ 个错误、\d+ 个警告,未列出\(assess validate 可看全部\)\n/);
+    expect(explained.err).toContain(`工作簿有错误,未计分。其他单位的行还没填好时,石桥镇 要先看自己的逐项得分,可另存一份、删去其他单位的行后对它运行 explain;只检查本单位所填的,用 assess validate ${filled} --unit 石桥镇\n`);
     // Its own SH3 (社会治理!B?) blank too, as every other town's: its cell said, as its own error.
     const slip = await editedCopy(dir, "samples/liuhe-2026.xlsx", "石桥镇漏填.xlsx", blankOthers(false));
     const own = await cli(["validate", slip, "--unit", "石桥镇"]);

@@ -10,7 +10,7 @@ import { hanging } from "../box.js";
 import { cleanText } from "../../workbook/cells.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
 import { loadForScoring, type Input } from "../input.js";
-import { forUnit } from "../../diagnostics/for-unit.js";
+import { forUnit, unitSummary } from "../../diagnostics/for-unit.js";
 import { findUnit } from "../unit-name.js";
 
 export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubric?: string; json?: boolean }): Promise<number> {
@@ -18,7 +18,20 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   // With --json, an invalid workbook or an unknown unit answers on stdout too: the diagnostics document.
   // Another unit's warnings (named in their words, or at its row) are not this one's business.
   const said = (input: Input): readonly Diagnostic[] => forUnit(input.diagnostics, name, input.unitNames ?? [], file).shown;
-  const loaded = await loadForScoring(ctx, file, o.rubric, o.json === true, said);
+  // A workbook whose errors are all or mostly other units' (the district's form, the others' rows
+  // still blank): the unit's own and the workbook's said, the others' counted, and how a unit sees
+  // its points before the others have filled theirs (every unit's blank cells were listed, 162 errors).
+  const invalid = (input: Input): number | undefined => {
+    const names = input.unitNames;
+    if (o.json === true || !input.rubric || !names?.includes(name)) return undefined;
+    const mine = forUnit(input.diagnostics, name, names, file);
+    if (mine.others.errors === 0) return undefined;
+    reportDiagnostics(ctx, mine.shown, false, { counted: true });
+    ctx.io.err(unitSummary(ctx.t, name, mine, false, true) + "\n");
+    ctx.io.err(ctx.t("explain.others-unfilled", { unit: name, file }) + "\n");
+    return 1;
+  };
+  const loaded = await loadForScoring(ctx, file, o.rubric, o.json === true, said, {}, invalid);
   if (typeof loaded === "number") return loaded;
   const { rubric, submission } = loaded;
   const results = scoreEngine(rubric, submission);
