@@ -42,6 +42,9 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     .join(" · ");
   // A kind no ranking ranks: said, not a dangling separator.
   out.push(`${ctx.t("out.total")} ${c.bold(formatPoints(u.total))} · ${ranks || ctx.t("status.no-ranking", { kind: kindName })}`);
+  // A workbook of this unit alone: its ranks and prizes said so in the text itself (explain > 石桥镇.txt
+  // kept its 一等奖 without the warning, which went to standard error), as its report does.
+  if (results.units.length === 1) out.push(ctx.t("explain.one-unit", { unit: u.name }));
   out.push(...tieLines(ctx, rubric, results, index));
   if (u.gap) out.push(gapLine(ctx, rubric, u.kind, u.gap));
   if (u.gradeGap) out.push(gradeGapLine(ctx, u.gradeGap, rubric, u));

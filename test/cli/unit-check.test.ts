@@ -141,6 +141,8 @@ describe("explain on a workbook of one unit's rows", () => {
     expect(r.err).toContain(`${file}: 警告: 模板的单位名单上另有 13 个单位在工作簿中没有行(城关镇、西山镇、南岭镇、北川镇、河口镇…):名次、奖惩、等次名额,以及与其他单位比较计分的项目,只在工作簿中有行的单位之间计出,不是全部单位的结果 [unit.roster-absent]`);
     // Each absent unit is not said on its own.
     expect(r.err).not.toContain("roster-unit-absent");
+    // Its ranks and prizes said as a self-check's in the text itself, which `explain > 东湖街道.txt` keeps.
+    expect(r.out.split("\n").slice(0, 3)).toContain("(工作簿中只有本单位:名次和奖项是它独自排出的,仅供自查,不是考核结果)");
     // validate lists each (the office's view), and --unit gives the one note.
     expect((await cli(["validate", file])).err).toContain("[workbook.roster-unit-absent]");
     const mine = await cli(["validate", file, "--unit", "东湖街道"]);

@@ -97,6 +97,7 @@ export const reportMessages: Catalog = {
   "explain.veto-lower": { "zh-CN": "一票否决:{gate} {name},{indicator}{indicatorName} {value},高于目标 {target}(单元格 {cell})", en: "one-vote veto: {gate} {name}, {indicator}{indicatorName} {value}, above the target {target} (cell {cell})" },
   "explain.veto": { "zh-CN": "一票否决:{gate} {name},{indicator}{indicatorName} {value},低于目标 {target}(单元格 {cell})", en: "one-vote veto: {gate} {name}, {indicator}{indicatorName} {value}, below the target {target} (cell {cell})" },
   "explain.single-lost": { "zh-CN": "未获{name}({ranking}):限 {count} 个,按认定级别、同级按 {by} 得分在先者获得,获奖的是 {winners}", en: "not won: {name} ({ranking}), given to {count}, by level of recognition, then by points on {by}: won by {winners}" },
+  "explain.one-unit": { "zh-CN": "(工作簿中只有本单位:名次和奖项是它独自排出的,仅供自查,不是考核结果)", en: "(the workbook holds this unit alone: its ranks and prizes are its own among none, for a self-check only, and no result of the assessment)" },
   "explain.winner-unsettled": { "zh-CN": "{unit}(待定)", en: "{unit} (pending)" },
   "explain.single-lost-level": { "zh-CN": "未获{name}({ranking}):限 {count} 个,按认定级别在先者获得,获奖的是 {winners}", en: "not won: {name} ({ranking}), given to {count}, by level of recognition: won by {winners}" },
   "explain.target-default": { "zh-CN": "(未填 {code},目标取方案默认值)", en: " ({code} not entered: the rubric's default target)" },
