@@ -334,7 +334,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
         p.error("workbook.rate-bare-formula", sheet, c.ref, { value: formatPoints(meant), asRate: formatRate(fractionToRate(n)), min: formatRate(min), max: formatRate(max), suggestion: formatRate(meant), fraction: String(meant / 10000) });
       }
       else if (within(Math.round(n * 100))) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: asShown(raw), suggestion: `${typed}%`, fraction: String(Number((n / 100).toPrecision(12))) });
-      else if (n > 0 && Number.isInteger(n) && n % 10 === 0 && within(n)) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: String(raw), suggestion: formatRate(n) });
+      else if (n > 0 && Number.isInteger(n) && n % 10 === 0 && within(n)) p.error(`workbook.rate-bare${below}`, sheet, c.ref, { value: String(raw), suggestion: formatRate(n), fraction: String(n / 10000) });
       else p.error(`workbook.rate-bare-unclear${below}`, sheet, c.ref, { value: asShown(raw), min: formatRate(min), max: formatRate(max) });
       return undefined;
     }

@@ -27,8 +27,10 @@ describe("a bare number where a rate belongs", () => {
       expect(d.location).toEqual({ file: "in.xlsx", sheet: "指标数据", cell: "B2" });
       return { code: d.code, text: message("zh-CN", d.code, d.data) };
     };
-    expect(said(95)).toEqual({ code: "workbook.rate-bare", text: "比率 95 大于 1;是否应为 95%?请填写 95%,或写成小数(如 0.95)" });
-    expect(said(9500)).toEqual({ code: "workbook.rate-bare", text: "比率 9500 大于 1;是否应为 95%?请填写 95%,或写成小数(如 0.95)" });
+    expect(said(95)).toEqual({ code: "workbook.rate-bare", text: "比率 95 大于 1;是否应为 95%?请填写 95%,或写成小数 0.95" });
+    expect(said(9500)).toEqual({ code: "workbook.rate-bare", text: "比率 9500 大于 1;是否应为 95%?请填写 95%,或写成小数 0.95" });
+    // The fraction of the rate asked about, not 0.95 beside 9.5% (read as its fraction).
+    expect(said(9.5).text).toBe("比率 9.5 大于 1;是否应为 9.5%?请填写 9.5%,或写成小数 0.095");
     expect(said(9670).text).toContain("是否应为 96.7%?");
     expect(said(967)).toEqual({ code: "workbook.rate-bare-unclear", text: "比率 967 大于 1,当作百分数也超出 0%–100%;请按实际填写百分比(如 95%)或小数(如 0.95)" });
   });

@@ -51,7 +51,7 @@ export const workbookMessages: Catalog = {
   "workbook.none-word-target-default": { "zh-CN": "目标 {code} 填的 “{value}” 不是数值;请按目标责任书填写该单位的目标值,或留空按方案默认的 {default} 计", en: "the target {code}: \"{value}\" is not a number; enter the unit's target as its responsibility letter sets it, or leave it blank for the scheme's default of {default}" },
   "workbook.none-word-amount": { "zh-CN": "{code} 填的 “{value}” 不是数值;金额为零请填 0", en: "{code}: \"{value}\" is not a number; enter 0 if the amount is zero" },
   "workbook.blank-quantity": { "zh-CN": "{code} 未填写(单位:{unit});没有发生请填 0", en: "{code} is blank (in {unit}); enter 0 if there were none" },
-  "workbook.rate-bare": { "zh-CN": "比率 {value} 大于 1;是否应为 {suggestion}?请填写 {suggestion},或写成小数(如 0.95)", en: "the rate {value} is above 1; did you mean {suggestion}? Type {suggestion} or a fraction" },
+  "workbook.rate-bare": { "zh-CN": "比率 {value} 大于 1;是否应为 {suggestion}?请填写 {suggestion},或写成小数 {fraction}", en: "the rate {value} is above 1; did you mean {suggestion}? Type {suggestion} or the fraction {fraction}" },
   "workbook.rate-in-words": { "zh-CN": "“{value}” 请写成 {suggestion}", en: "write \"{value}\" as {suggestion}" },
   "workbook.not-a-rate": { "zh-CN": "“{value}” 不是比率(应如 95% 或 0.95)", en: "\"{value}\" is not a rate (write 95% or 0.95)" },
   "workbook.rate-percent-formula": { "zh-CN": "比率 {value} 超出 {min}–{max}:单元格是百分比格式,公式的结果 {result} 显示时乘了 100;是否应为 {suggestion}?如是,请改公式,使结果为 {fraction},不要直接覆盖公式", en: "the rate {value} is outside {min}–{max}: the cell is formatted as a percentage, which shows the formula's result {result} times 100; was {suggestion} meant? If so, change the formula to give {fraction} rather than typing over it" },
