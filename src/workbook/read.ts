@@ -1656,22 +1656,24 @@ export class SubmissionReader {
     // The first item's column holding 1, 2, 3… row after row, and every row a number in the column
     // after the headings: a block pasted with its 序号 before the items (each item's points under
     // the next one's heading, the last's past them), which no figure alone shows (each one valid).
-    const serialCol = role.columns.has(nameCol + 1) ? nameCol + 1 : undefined;
+    // (The first item's column, after a 分组 column where the sheet has one: 经济发展's JJ5 was missed.)
+    const itemCols = [...role.columns.keys()].filter((col) => col > nameCol);
+    const serialCol = itemCols.length ? Math.min(...itemCols) : undefined;
     let serial = serialCol !== undefined;
+    // Every number past the headings one the last item could hold (its pushed points): a row's
+    // total there, an office's helper column, is no such column (DZ3.4's real 1, 2, 3 beside a
+    // column of totals was called a pasted 序号).
+    let pastFits = true;
     let rows = 0;
     let pastFilled = 0;
     this.sheetEnds.set(this.located.length - 1, () => {
-      if (serial && serialCol !== undefined && rows >= PUSHED_MIN && pastFilled === rows) {
+      if (serial && pastFits && serialCol !== undefined && rows >= SERIAL_MIN && pastFilled === rows) {
         const item = role.columns.get(serialCol);
         const code = typeof item === "string" ? item : (item?.code ?? "");
-        // What each figure out of its column said under its item's heading (DJ2's 30 past DJ3's 20 at
-        // each row, "请填 0 到 20") is that shift's: said once, as it.
-        const shiftedCols = new Set<string>();
-        for (let col = serialCol; col <= past; col++) shiftedCols.add(`${sheet}\u0000${colName(col)}`);
-        const headerRef = new RegExp(`^[A-Z]+${role.headerRow}$`);
-        this.p.withdraw(new Set(this.p.list.filter((d) => shiftedCols.has(columnAt(d)) && d.location !== undefined && "cell" in d.location && !headerRef.test(d.location.cell ?? ""))));
+        // A warning: real scores of 1 to 5 beside an office's column of small numbers look the same
+        // (an error stopped a valid workbook's scoring); each figure's own problems are said as ever.
         this.p.item = code;
-        this.p.error("workbook.column-pushed-serial", sheet, refOf(serialCol, role.headerRow), { code, last: rows, pushed: colName(past) });
+        this.p.warn("workbook.column-pushed-serial", sheet, refOf(serialCol, role.headerRow), { code, last: rows, pushed: colName(past) });
         this.p.item = undefined;
         return;
       }
@@ -1725,6 +1727,7 @@ export class SubmissionReader {
         }
         if (c?.value.t !== "n") return;
         pastFilled++;
+        if (!fitsLast(c.value.v)) pastFits = false;
         filled++;
         const total = totalOf(cells, role.columns, c.value.v);
         if (words) found.push({ at: c, words });
@@ -2089,6 +2092,8 @@ const LEDGER_WRONG_KIND: ReadonlySet<string> = new Set(["workbook.ledger-wrong-k
 const WRONG_SHEET: ReadonlySet<string> = new Set(["workbook.rate-on-line-sheet", "workbook.item-on-rates-sheet"]);
 /** Rows at least, every one of a sheet's, pushed a column on alike for it to be said once as a column put in. */
 const PUSHED_MIN = 3;
+/** Rows of 1, 2, 3… at least, for a column of them to be taken for a pasted 序号 (three real scores of 1, 2 and 3 happen). */
+const SERIAL_MIN = 5;
 /** Units at least whose cells of a column are all blank for it to be said once, at its heading. */
 const BLANK_COLUMN_MIN = 3;
 /** What a cell left blank is said as, one by one: in a workbook nothing is filled in yet, said once instead. */

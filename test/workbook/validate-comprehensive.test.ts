@@ -555,7 +555,36 @@ const cases: Case[] = [
         ws.setAt(r, (cols[2] ?? 0) + 1, lastV?.value.t === "n" ? lastV.value.v : null);
       }
     },
-    expected: ["workbook.column-pushed-serial 党的建设!B1"],
+    // (A warning: real scores of 1 to 5 beside an office's column of small numbers look the same.)
+    expected: [...["D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11"].map((c) => `workbook.deduction-out-of-range 党的建设!${c}`), "warning workbook.column-pushed-serial 党的建设!B1"],
+  },
+  // …on 经济发展, whose one item comes after its 分组 column (it was missed there: 5 scored for 25).
+  {
+    name: "a block pasted with its serial numbers before the items, after a 分组 column",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("经济发展");
+      const col = ws.codeColumns().get("JJ5") ?? 0;
+      for (let r = 2; r <= 12; r++) {
+        const v = ws.get(`${colName(col)}${r}`);
+        ws.setAt(r, col + 1, v?.value.t === "n" ? v.value.v : null);
+        ws.setAt(r, col, r - 1);
+      }
+    },
+    expected: ["warning workbook.column-pushed-serial 经济发展!C1"],
+  },
+  // Real scores of 1, 2, 3… under the first item beside a column of each row's total: no 序号 (totals
+  // past what the last item can hold are none of its points; it was an error that stopped scoring).
+  {
+    name: "a first item's real 1, 2, 3… beside an unheaded column of totals is no pasted serial",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("党的建设");
+      const cols = ["DJ1", "DJ2", "DJ3"].map((c) => ws.codeColumns().get(c) ?? 0);
+      for (let r = 2; r <= 12; r++) {
+        ws.setAt(r, cols[0] ?? 0, r - 1);
+        ws.setAt(r, (cols[2] ?? 0) + 1, 60 + r);
+      }
+    },
+    expected: ["warning workbook.column-not-read-unheaded 党的建设!E1"],
   },
   // A line's one entered item (JJ5, 经济发展's) moved onto 指标数据: said there alone; its sheet, left
   // with no code, was said deleted, and its 分组 column (on it) said missing from 社会治理.
