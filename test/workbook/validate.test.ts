@@ -1038,6 +1038,8 @@ const cases: Case[] = [
       wb.sheetNamed("人口计生线").set("A6", "统计：周八 13800000000");
       wb.sheetNamed("部门").set("A6", "科长：张三");
       wb.sheetNamed("加扣分").set("A10", "主任：王五");
+      // The label in its cell and the name in the next (复核： | 李四, 统计： | 周八 | 13800000000).
+      wb.sheetNamed("指标数据").set("A6", "复核：").set("B6", "李四");
     },
     expected: [],
   },
