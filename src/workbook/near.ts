@@ -26,17 +26,18 @@ export function nearestNames(typed: string, names: readonly string[], limit = 5)
   const simple = simplifiedName(plain);
   const apart = (n: string): number => {
     const d = editDistance(typed, n);
-    if (d <= allowed) return d;
     // (Only where one of the two has such a character: most names have none, and a province has many.)
     const other = simplified(n);
     return simple === plain && other === n ? d : Math.min(d, editDistance(simple, other));
   };
-  return names
+  const near = names
     .map((n) => ({ n, d: comparableName(n) === plain ? 0 : apart(n), within: n.includes(typed) || typed.includes(n) || shortForm(plain, comparableName(n)) }))
     .filter((x) => x.d <= allowed || x.within)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, limit)
-    .map((x) => x.n);
+    .sort((a, b) => a.d - b.d);
+  // The name itself, in another width or in simplified characters (石桥镇 for 石橋鎮): that one
+  // alone, not beside others a character off (是否为 石桥镇、石门镇?).
+  const same = near.filter((x) => x.d === 0);
+  return (same.length ? same : near).slice(0, limit).map((x) => x.n);
 }
 
 /** Each name's simplified form, kept: the same names are looked through search after search. */

@@ -85,6 +85,10 @@ describe("validate --unit", () => {
     expect(explained.code).toBe(1);
     expect(explained.err).not.toContain("[workbook.column-blank]");
     expect(explained.err).toMatch(/石桥镇:未发现问题;其他单位另有 \d+ 个错误、\d+ 个警告,未列出\(assess validate 可看全部\)\n/);
+    // A name of no unit there: said so, with the one near it, the others' errors counted, not listed.
+    const unknown = await cli(["explain", filled, "石橋鎮"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/^.*: 错误: 工作簿中没有单位 “石橋鎮”;是否为 石桥镇\? \[unit\.unknown-near\]\n\d+ 个错误,\d+ 个警告;工作簿有错误,未计分:请改正错误后再试\n$/);
     expect(explained.err).toContain(`工作簿有错误,未计分。其他单位的行还没填好时,石桥镇 要先看自己的逐项得分,可另存一份、删去其他单位的行后对它运行 explain;只检查本单位所填的,用 assess validate ${filled} --unit 石桥镇\n`);
     // Its own SH3 (社会治理!B?) blank too, as every other town's: its cell said, as its own error.
     const slip = await editedCopy(dir, "samples/liuhe-2026.xlsx", "石桥镇漏填.xlsx", blankOthers(false));
@@ -130,6 +134,9 @@ describe("validate --unit", () => {
     const liuhe = "samples/liuhe-2026.xlsx";
     expect((await cli(["explain", liuhe, "双河镇"])).err).toBe(`${liuhe}: 错误: 工作簿中没有单位 “双河镇”;是否为 双河乡、柳河镇? [unit.unknown-near]\n`);
     expect((await cli(["explain", liuhe, "交通局"])).err).toBe(`${liuhe}: 错误: 工作簿中没有单位 “交通局”;是否为 区交通运输局? [unit.unknown-near]\n`);
+    // Typed in traditional characters: the one it is, alone (河东街道、河西街道 were offered for 河東街道).
+    expect((await cli(["validate", liuhe, "--unit", "河東街道"])).err).toBe(`${liuhe}: 错误: 工作簿中没有单位 “河東街道”;是否为 河东街道? [unit.unknown-near]\n`);
+    expect((await cli(["explain", liuhe, "區城投集團"])).err).toBe(`${liuhe}: 错误: 工作簿中没有单位 “區城投集團”;是否为 区城投集团? [unit.unknown-near]\n`);
   });
 });
 

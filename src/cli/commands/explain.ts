@@ -23,7 +23,17 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   // its points before the others have filled theirs (every unit's blank cells were listed, 162 errors).
   const invalid = (input: Input): number | undefined => {
     const names = input.unitNames;
-    if (o.json === true || !input.rubric || !names?.includes(name)) return undefined;
+    if (o.json === true || !input.rubric || !names) return undefined;
+    // A name of no unit there: that said first, with the units near it, the workbook's errors counted
+    // (every unit's were listed, the name never said unknown).
+    if (!names.includes(name)) {
+      const at = findUnit(names, name, file);
+      if (typeof at === "number") return undefined;
+      reportDiagnostics(ctx, [at]);
+      const errors = input.diagnostics.filter((d) => d.severity === "error").length;
+      ctx.io.err(ctx.t("summary.not-scored", { errors, warnings: input.diagnostics.length - errors }) + "\n");
+      return 1;
+    }
     const mine = forUnit(input.diagnostics, name, names, file);
     if (mine.others.errors === 0) return undefined;
     reportDiagnostics(ctx, mine.shown, false, { counted: true });
