@@ -85,6 +85,9 @@ describe("validate --unit", () => {
     expect(explained.code).toBe(1);
     expect(explained.err).not.toContain("[workbook.column-blank]");
     expect(explained.err).toMatch(/石桥镇:未发现问题;其他单位另有 \d+ 个错误、\d+ 个警告,未列出\(assess validate 可看全部\)\n/);
+    // --json: validate --unit's document (the others' 162 errors were the document).
+    const doc = JSON.parse((await cli(["explain", filled, "石桥镇", "--json"])).out) as { diagnostics: unknown[]; unit: string; others: { errors: number } };
+    expect([doc.unit, doc.diagnostics.length, doc.others.errors > 0]).toEqual(["石桥镇", JSON.parse((await cli(["validate", filled, "--unit", "石桥镇", "--json"])).out).diagnostics.length, true]);
     // A name of no unit there: said so, with the one near it, the others' errors counted, not listed.
     const unknown = await cli(["explain", filled, "石橋鎮"]);
     expect(unknown.code).toBe(1);

@@ -23,7 +23,16 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   // its points before the others have filled theirs (every unit's blank cells were listed, 162 errors).
   const invalid = (input: Input): number | undefined => {
     const names = input.unitNames;
-    if (o.json === true || !input.rubric || !names) return undefined;
+    if (!input.rubric || !names) return undefined;
+    // With --json, the document validate --unit gives: the unit's own problems and the workbook's,
+    // the others' counted (every unit's were listed); a name of no unit as before.
+    if (o.json === true) {
+      if (!names.includes(name)) return undefined;
+      const mine = forUnit(input.diagnostics, name, names, file);
+      if (mine.others.errors === 0) return undefined;
+      ctx.io.out(JSON.stringify({ diagnostics: diagnosticsJson(mine.shown, ctx.lang), unit: name, others: mine.others, workbook: mine.whole }, null, 2) + "\n");
+      return 1;
+    }
     // A name of no unit there: that said first, with the units near it, the workbook's errors counted
     // (every unit's were listed, the name never said unknown).
     if (!names.includes(name)) {
