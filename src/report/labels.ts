@@ -584,7 +584,7 @@ export function tableOutcomes(rubric: Rubric, r: RankingRef): "awards" | "grades
 
 /** A unit's grade on a ranking as its 等次 column shows it: marked where pending claims may still change it (优秀(待定)). */
 export function gradeCell(u: UnitResult, ranking: string, lang: Lang): string {
-  // A vetoed unit its veto leaves ungraded (不参加排名和等次评定) says so: a blank read as one forgotten.
+  // A vetoed unit its veto leaves ungraded (不参加排名和等次评定) says so (不评定; its row red, its veto beside): a blank read as one forgotten.
   if (u.grades[ranking] === undefined && u.vetoed) return message(lang, "out.grade-none-vetoed");
   const grade = u.grades[ranking] ?? "";
   return grade && u.certainty?.open.some((o) => o.ranking === ranking && o.kind === "grade") ? message(lang, "out.grade-pending", { grade }) : grade;

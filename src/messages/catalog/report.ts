@@ -52,7 +52,7 @@ export const reportMessages: Catalog = {
   "out.award-kind.single": { "zh-CN": "单项奖", en: "Single-item award" },
   "out.award-kind.warning": { "zh-CN": "黄牌警告", en: "Yellow card" },
   "out.award-kind.grade": { "zh-CN": "等次", en: "Grade" },
-  "out.grade-none-vetoed": { "zh-CN": "不评定(一票否决)", en: "none (vetoed)" },
+  "out.grade-none-vetoed": { "zh-CN": "不评定", en: "not graded" },
   "out.grade-pending": { "zh-CN": "{grade}(待定)", en: "{grade} (pending)" },
   "out.grade-unranked": { "zh-CN": "一票否决,不参加{ranking},直接定为{grade}", en: "one-vote veto: not ranked in {ranking}, graded {grade}" },
   "out.notes-none": { "zh-CN": "本次没有需要说明的计分:没有按数据计算的项目、计入项目的加扣分或加扣分记录;各项得分见得分明细表", en: "nothing to note this time: no item worked out from data, no ledger row charged to an item, no ledger row; each item's points are in the score detail sheet" },
