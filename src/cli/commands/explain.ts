@@ -24,30 +24,32 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   const invalid = (input: Input): number | undefined => {
     const names = input.unitNames;
     if (!input.rubric || !names) return undefined;
+    // (Found as the valid workbook's unit is: in another width too.)
+    const at = findUnit(names, name, file);
+    const unit = typeof at === "number" ? (names[at] ?? name) : undefined;
     // With --json, the document validate --unit gives: the unit's own problems and the workbook's,
     // the others' counted (every unit's were listed); a name of no unit as before.
     if (o.json === true) {
-      if (!names.includes(name)) return undefined;
-      const mine = forUnit(input.diagnostics, name, names, file);
+      if (unit === undefined) return undefined;
+      const mine = forUnit(input.diagnostics, unit, names, file);
       if (mine.others.errors === 0) return undefined;
-      ctx.io.out(JSON.stringify({ diagnostics: diagnosticsJson(mine.shown, ctx.lang), unit: name, others: mine.others, workbook: mine.whole }, null, 2) + "\n");
+      ctx.io.out(JSON.stringify({ diagnostics: diagnosticsJson(mine.shown, ctx.lang), unit, others: mine.others, workbook: mine.whole }, null, 2) + "\n");
       return 1;
     }
     // A name of no unit there: that said first, with the units near it, the workbook's errors counted
     // (every unit's were listed, the name never said unknown).
-    if (!names.includes(name)) {
-      const at = findUnit(names, name, file);
-      if (typeof at === "number") return undefined;
+    if (typeof at !== "number") {
       reportDiagnostics(ctx, [at]);
       const errors = input.diagnostics.filter((d) => d.severity === "error").length;
       ctx.io.err(ctx.t("summary.not-scored", { errors, warnings: input.diagnostics.length - errors }) + "\n");
       return 1;
     }
-    const mine = forUnit(input.diagnostics, name, names, file);
+    const own = unit ?? name;
+    const mine = forUnit(input.diagnostics, own, names, file);
     if (mine.others.errors === 0) return undefined;
     reportDiagnostics(ctx, mine.shown, false, { counted: true });
-    ctx.io.err(unitSummary(ctx.t, name, mine, false, true) + "\n");
-    ctx.io.err(ctx.t("explain.others-unfilled", { unit: name, file }) + "\n");
+    ctx.io.err(unitSummary(ctx.t, own, mine, false, true) + "\n");
+    ctx.io.err(ctx.t("explain.others-unfilled", { unit: own, file }) + "\n");
     return 1;
   };
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json === true, said, {}, invalid);
