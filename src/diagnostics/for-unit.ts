@@ -4,7 +4,7 @@
 import type { Diagnostic } from "./types.js";
 
 /** Problems that pair two spellings of one unit: `unit` with the one `near` names (itself alone, not a list to choose from). */
-const PAIRED = new Set(["workbook.unit-missing-on-near", "workbook.unit-missing-on-width", "workbook.unit-only-on-near", "workbook.unit-only-on-width", "workbook.ledger-unknown-unit-near", "workbook.ledger-unknown-unit-listed", "workbook.ledger-unknown-unit-width", "workbook.roster-unit-absent-near", "workbook.unit-unlisted-spelling"]);
+const PAIRED = new Set(["workbook.unit-missing-on-near", "workbook.unit-missing-on-width", "workbook.unit-only-on-near", "workbook.unit-only-on-width", "workbook.ledger-unknown-unit-near", "workbook.ledger-unknown-unit-listed", "workbook.ledger-unknown-unit-width", "workbook.roster-unit-absent-near", "workbook.unit-unlisted-spelling", "workbook.unit-spelt-width"]);
 
 /**
  * The unit's name and the other spellings of it the workbook's problems ask about (白沙鎮 on one

@@ -522,6 +522,12 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
         // (Where that other is a unit of the kind, said missing here in its turn; a name on the
         // indicator sheet alone is warned as such, and this unit is said missing there.)
+        // The listed name spelt otherwise on a sheet where it is no unit's row (指标数据 alone): said at
+        // that row, by the names found there (it was said here, at the name spelt right).
+        if (twin !== undefined && !memberNames.has(twin) && listed !== undefined && listed.has(u.name) && !listed.has(twin)) {
+          (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
+          continue;
+        }
         // (Or the template's list holds this one and not the other: the other is said, wherever more sheets have it.)
         const listedOverTwin = twin !== undefined && listed !== undefined && listed.has(u.name) && !listed.has(twin);
         if (twin !== undefined && memberNames.has(twin) && (sheetsOf(u.name) > sheetsOf(twin) || listedOverTwin) && !(listed?.has(twin) === true && !listed.has(u.name))) {
@@ -745,6 +751,11 @@ function strangers(g: Gathered, missing: ReadonlyMap<number, readonly string[]>,
     // no other name there it may be): it would go unscored and unranked, read as a row of no account.
     if (!near.length && g.listed?.has(name)) {
       p.error("workbook.listed-unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);
+      continue;
+    }
+    // A listed unit's name spelt but for width (区１２３４５热线中心 for 区12345热线中心): the one to mend, here.
+    if (twin !== undefined && g.listed?.has(twin) && !g.listed.has(name)) {
+      p.error("workbook.unit-spelt-width", at.sheet, refOf(at.role.nameCol, row), { unit: name, near: twin });
       continue;
     }
     p.warn(twin !== undefined ? "workbook.unit-only-on-width" : near.length ? "workbook.unit-only-on-near" : "workbook.unit-only-on", at.sheet, refOf(at.role.nameCol, row), data);

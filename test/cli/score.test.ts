@@ -723,8 +723,11 @@ describe("assess explain", () => {
     copyFileSync("samples/broken/typos.xlsx", broken);
     const invalid = await cli(["explain", broken, "城关镇", "--json"]);
     expect(invalid.code).toBe(1);
-    const found = (JSON.parse(invalid.out) as { diagnostics: { code: string; sheet?: string; cell?: string }[] }).diagnostics;
-    expect(found).toContainEqual(expect.objectContaining({ code: "workbook.bad-count", sheet: "加扣分", cell: "C9" }));
+    // Its errors other units' too: validate --unit --json's document, the unit's own and the workbook's, the others' counted.
+    const doc2 = JSON.parse(invalid.out) as { diagnostics: unknown[]; unit: string; others: { errors: number } };
+    expect(doc2.unit).toBe("城关镇");
+    expect(doc2.others.errors).toBeGreaterThan(0);
+    expect(doc2).toEqual(JSON.parse((await cli(["validate", broken, "--unit", "城关镇", "--json"])).out));
   });
 });
 
@@ -842,12 +845,15 @@ describe("a unit's name with a line break typed in its cell (Alt+Enter)", () => 
     expect(r.err).toContain("党政线!A3: 错误: 单位 “东湖↵街道” 在工作表 人口计生线、指标数据 中没有对应行;那里的 “东湖街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法(模板单位名单上是后一种写法) [workbook.unit-missing-on-width]");
     // Once, with every sheet where it is missing (it was said once a sheet, at the one cell).
     expect(r.err.split("\n").filter((l) => l.includes("unit-missing-on-width"))).toHaveLength(1);
-    // Spelt so on 指标数据 alone (no unit's row of its own): said at the listed name, which the list is said to have.
+    // Spelt so on 指标数据 alone (no unit's row of its own): said there, at the slip, naming the list's spelling
+    // (it was said at 党政线!A3, the name spelt right, a warning alone at the slip).
     sheet.getCell("A3").value = "东湖街道";
     wb.getWorksheet("指标数据")!.getCell("A3").value = "东湖　街道";
     const alone = join(dir, "width-on-rates.xlsx");
     await wb.xlsx.writeFile(alone);
-    expect((await cli(["validate", alone])).err).toContain("党政线!A3: 错误: 单位 “东湖街道” 在工作表 指标数据 中没有对应行;那里的 “东湖　街道” 与它只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行),请改成同一写法(模板单位名单上是前一种写法) [workbook.unit-missing-on-width]");
+    const onRates = (await cli(["validate", alone])).err;
+    expect(onRates).toContain("指标数据!A3: 错误: “东湖　街道” 与模板单位名单上的 “东湖街道” 只差全角、半角字符、空格或单元格内换行(如括号 （） 与 (),↵ 为换行):请改为 “东湖街道”;照现在的写法,本行不计入,“东湖街道” 在本表也没有行 [workbook.unit-spelt-width]");
+    expect(onRates).not.toContain("党政线!A3");
   });
 });
 
