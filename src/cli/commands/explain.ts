@@ -23,7 +23,8 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
   // its points before the others have filled theirs (every unit's blank cells were listed, 162 errors).
   const invalid = (input: Input): number | undefined => {
     const names = input.unitNames;
-    if (!input.rubric || !names) return undefined;
+    // (A workbook of no units, one of ours given back, a sheet missing: said whole, as before.)
+    if (!input.rubric || !names?.length) return undefined;
     // (Found as the valid workbook's unit is: in another width too.)
     const at = findUnit(names, name, file);
     const unit = typeof at === "number" ? (names[at] ?? name) : undefined;
