@@ -187,7 +187,8 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
 function statusesLike(typed: string, s: Rubric["statuses"]): string[] {
   const not = /[不未否没非驳退]/.test(typed);
   const notYet = /[待中申审]/.test(typed);
-  const done = /已|通过|同意/.test(typed);
+  // (已申报, 已上报: submitted, waiting; 已 says done of anything else.)
+  const done = /已(?!申报|上报|提交|报送)|通过|同意/.test(typed);
   return [...(not || notYet ? [] : s.counted), ...(done ? [] : s.pending), ...(done || (notYet && !not) ? [] : s.rejected)];
 }
 

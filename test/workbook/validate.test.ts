@@ -1615,6 +1615,8 @@ const cases: Case[] = [
     ledger: [row("甲镇", "KF1", { status: "待认定" }), row("乙街道", "KF1", { status: "认定中" }), row("丙镇", "KF1", { status: "已审核" }), row("甲镇", "KF2", { status: "不认定" })],
     expected: ["workbook.ledger-unknown-status 加扣分!F2", "workbook.ledger-unknown-status 加扣分!F3", "workbook.ledger-unknown-status 加扣分!F4", "workbook.ledger-unknown-status-near 加扣分!F5"],
   },
+  // 已申报 (submitted) waits, as 申报中 does: asked about as that (it was asked about as nothing, its 已 read as done).
+  { name: "ledger: 已申报 for 申报中", ledger: [row("甲镇", "KF1", { status: "已申报" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2"] },
   // Said with the statuses it may hold, as an unknown one is.
   { name: "ledger: blank status", ledger: [row("甲镇", "KF1", { status: "" })], expected: ["workbook.ledger-blank-status 加扣分!F2"] },
   { name: "ledger: a flag that is neither 是 nor 否", ledger: [row("甲镇", "KF5", { flag: "可能" })], expected: ["workbook.ledger-bad-flag 加扣分!G2"] },
