@@ -249,11 +249,16 @@ describe("last year's assessment workbook given as the units list", () => {
     const names = (sheet: string): string[] => (wb.getWorksheet(sheet)?.getColumn(1).values ?? []).slice(2).map(String);
     expect(names("经济发展")).toContain("河东街道");
     expect(names("区属国企")).toEqual(["区城投集团", "区交通投资公司", "区文旅集团"]);
-    // Under a rubric without its kinds (the district's default has no enterprises): read as a list
-    // of its units is (its lines said to be its units in order), the scheme to give named; nothing written.
+    // With no --rubric, under the default one that has not its kinds (no enterprises): one line naming
+    // its own scheme to give, not an error at each line of a list the clerk never saw (乡镇组 and
+    // enterprise said to be no kind, fourteen of them); nothing written.
     const other = await cli(["template", "--units", "samples/liuhe-2026.xlsx", "--year", "2027", "-o", join(dir, "x.xlsx")]);
-    const said = other.err.trim().split("\n");
-    expect([other.code, said[0], said.at(-1)]).toEqual([1, "单位名单取自考核工作簿 samples/liuhe-2026.xlsx(按方案 township-comprehensive 2026.1 读出的 20 个单位,每个一行:名称,类型,分组;下面的行号即单位的顺序)", "名单中的单位类型 乡镇组、街道组、enterprise 不是方案 district-popplan 的,而是内置方案 township-comprehensive《乡镇(街道)和区直部门综合考核办法》的:要按它生成模板,请加上 --rubric township-comprehensive"]);
+    expect([other.code, other.err]).toEqual([1, "samples/liuhe-2026.xlsx: 错误: 这是按方案 township-comprehensive 2026.1 填写的考核工作簿,而未指定方案时模板按 district-popplan 2022.1 制作,两者的单位类型不同:要按原方案制作今年的模板,请加上 --rubric township-comprehensive [units.from-workbook-name-rubric]\n"]);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+    // Given a rubric without its kinds: read as a list of its units is (its lines said to be its units in order), each problem at its line.
+    const given = await cli(["template", "--units", "samples/liuhe-2026.xlsx", "--rubric", "district-popplan", "--year", "2027", "-o", join(dir, "x.xlsx")]);
+    const said = given.err.trim().split("\n");
+    expect([given.code, said[0]]).toEqual([1, "单位名单取自考核工作簿 samples/liuhe-2026.xlsx(按方案 township-comprehensive 2026.1 读出的 20 个单位,每个一行:名称,类型,分组;下面的行号即单位的顺序)"]);
     expect(said).toContain("samples/liuhe-2026.xlsx:18:7: 错误: 未知的单位类型 “enterprise”,可用:镇、街道、乡、镇街、部门、责任部门、town、department [units.unknown-kind]");
     // Under another scheme that has its kinds (the district's workbook for the comprehensive scheme): made, the kinds and groups taken again, said.
     const again = await cli(["template", "--units", "samples/qingshan-2026.xlsx", "--rubric", "township-comprehensive", "--year", "2027", "-o", join(dir, "z.xlsx")]);

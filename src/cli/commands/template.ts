@@ -57,6 +57,12 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     if (unreadable && fromBook === undefined) return reportDiagnostics(ctx, [unreadable]);
     const text = fromBook?.text ?? decodeUnitsFile(read.bytes);
     const parsed = parseUnitsFile(o.units, text, rubric);
+    // Last year's workbook of another scheme, no --rubric given (the default one taken): its kinds
+    // are that scheme's, and so one line says which to name, not an error at each line of a list
+    // the clerk never saw (乡镇组 "no kind", enterprise "no kind", fourteen of them).
+    if (fromBook && o.rubric === undefined && fromBook.rubric !== `${rubric.id} ${rubric.version}` && parsed.diagnostics.some((d) => d.severity === "error")) {
+      return reportDiagnostics(ctx, [{ code: "units.from-workbook-name-rubric", severity: "error", data: { rubric: fromBook.rubric, template: `${rubric.id} ${rubric.version}`, id: book && "rubric" in book ? book.rubric.id : "" }, location: { file: o.units } }]);
+    }
     // (Its lines, where a problem is said at one, are its units in order: said so first.)
     if (fromBook && parsed.diagnostics.length) ctx.io.err(ctx.t("units.from-workbook", { file: o.units, count: fromBook.count, rubric: fromBook.rubric }) + "\n");
     // Filled under another scheme than the template's: its kinds and groups taken again by this one's words, said.
