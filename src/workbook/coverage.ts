@@ -518,19 +518,14 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
         // Spelt alike but for full- and half-width characters or spaces, which look alike on screen
         // (there as a unit of the kind, or a name found there alone): said so.
         const twin = near.find((n) => comparableName(n) === comparableName(u.name)) ?? widthTwins(s).get(comparableName(u.name))?.find((n) => n !== u.name);
-        // The spelling on more sheets is taken for the right one: said at the other's cells alone
-        // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were the odd one).
-        // (Where that other is a unit of the kind, said missing here in its turn; a name on the
-        // indicator sheet alone is warned as such, and this unit is said missing there.)
-        // The listed name spelt otherwise on a sheet where it is no unit's row (指标数据 alone): said at
-        // that row, by the names found there (it was said here, at the name spelt right).
-        if (twin !== undefined && !memberNames.has(twin) && listed !== undefined && listed.has(u.name) && !listed.has(twin)) {
-          (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
-          continue;
-        }
-        // (Or the template's list holds this one and not the other: the other is said, wherever more sheets have it.)
-        const listedOverTwin = twin !== undefined && listed !== undefined && listed.has(u.name) && !listed.has(twin);
-        if (twin !== undefined && memberNames.has(twin) && (sheetsOf(u.name) > sheetsOf(twin) || listedOverTwin) && !(listed?.has(twin) === true && !listed.has(u.name))) {
+        // Which of the two spellings is right: the one the template's list holds and the other not;
+        // else the one on more sheets. This one right, it is not said: the other is, at its cells
+        // (西 山 镇 (full-width spaces) on one sheet, 西山镇 on three: not also at 西山镇, as if it were
+        // the odd one) — where it is a unit of the kind, said missing in its turn; where it is a name
+        // found on a sheet alone (指标数据), at that row, by the names found there.
+        const listedOne = twin === undefined || listed === undefined || listed.has(u.name) === listed.has(twin) ? undefined : listed.has(u.name) ? "this" : "twin";
+        const right = twin !== undefined && (listedOne === "this" || (listedOne === undefined && memberNames.has(twin) && sheetsOf(u.name) > sheetsOf(twin)));
+        if (right) {
           (missing.get(s) ?? missing.set(s, []).get(s))?.push(u.name);
           continue;
         }
