@@ -27,7 +27,8 @@ const SHOWN = 300;
  */
 function ledgerText(w: Words, s: Side, e: LedgerEntry, name?: string, count = e.count !== 1): string {
   const { counted, pending, rejected } = s.rubric.statuses;
-  const status = e.status && w.t(counted.includes(e.status) ? "diff.ledger-status-counted" : pending.includes(e.status) ? "diff.ledger-status-pending" : rejected.includes(e.status) ? "diff.ledger-status-rejected" : "diff.ledger-status", { status: e.status });
+  const kind = counted.includes(e.status) ? "counted" : pending.includes(e.status) ? "pending" : rejected.includes(e.status) ? "rejected" : undefined;
+  const status = kind && e.status ? w.t(`diff.ledger-status-${kind}`, { status: e.status }) : e.status;
   const parts = [e.code, name ?? "", count ? `×${e.count}` : "", e.level ?? "", e.points !== undefined ? w.t("diff.ledger-points", { points: formatPoints(e.points) }) : "", status, e.flagged ? w.t("diff.flagged") : ""].filter(Boolean);
   return parts.join(" ");
 }

@@ -164,7 +164,6 @@ export const reportMessages: Catalog = {
   "diff.ledger-added": { "zh-CN": "加扣分 新增 {unit} {row}", en: "claim added: {unit} {row}" },
   "diff.ledger-removed": { "zh-CN": "加扣分 删除 {unit} {row}", en: "claim removed: {unit} {row}" },
   "diff.ledger-points": { "zh-CN": "分值 {points}", en: "points {points}" },
-  "diff.ledger-status": { "zh-CN": "{status}", en: "{status}" },
   "diff.ledger-status-counted": { "zh-CN": "{status}", en: "{status} (recognized)" },
   "diff.ledger-status-pending": { "zh-CN": "{status}", en: "{status} (pending)" },
   "diff.ledger-status-rejected": { "zh-CN": "{status}", en: "{status} (rejected)" },
