@@ -190,6 +190,8 @@ describe("assess diff", () => {
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", round2]);
     expect(r.out).toContain("  文昌街道: 总分 90.51 → 89.51;乡镇(街道)综合排名 7 → 9(排到 青龙乡、河东街道 之后);街道组排名 2 → 3(排到 河东街道 之后);奖惩 失去 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
     expect(r.out).toContain(";奖惩 新获 名次奖:街道组排名二等奖,30,000元(奖惩的变化因 [2][3])  因 [1][2][3]\n");
+    // In English too, in words an auditor reads ("the awards' change because of" was none).
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", round2], { LANG: "en_US.UTF-8" })).out).toContain("Awards: loses rank prize: 二等奖 in 街道组排名, 30,000 yuan (awards changed by [2][3])  because of [1][2][3]\n");
     // All of 青龙乡's causes could move what changed of its (no award changed): nothing more said.
     expect(r.out).toContain("  青龙乡: 总分 89.61 → 91.18;社会治理 87.2 → 91.7;乡镇(街道)综合排名 8(8–9) → 7(排到 文昌街道 之前)  因 [1][2][3]\n");
     const j = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", round2, "--json"])).out) as { units: { name: string; because: number[]; awardsBecause?: number[] }[] };
