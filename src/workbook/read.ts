@@ -2,6 +2,7 @@
 // codes, reads every unit row as it comes, and collects every problem, located to the cell, in
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
+import { isCopyOf } from "./sheet-copy.js";
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import { saidInPlaceOf } from "../diagnostics/for-unit.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
@@ -789,6 +790,8 @@ export class SubmissionReader {
   private readonly unreadColumns: (UnreadColumn & { sheet: string; headerRow: number; indicator?: string })[] = [];
   /** code → the header cell (SHEET!CELL) of the column that holds it. */
   private readonly columnSheet = new Map<string, string>();
+  /** code → the sheet holding its column, the header cell there and whether the sheet is hidden. */
+  private readonly columnHome = new Map<string, { readonly sheet: string; readonly cell: string; readonly hidden: boolean }>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
   private readonly heading: RegExp;
   /** Every code of the rubric (lines, items, indicators, targets, ledger codes): a name starting with one is no unit. */
@@ -800,6 +803,8 @@ export class SubmissionReader {
   private ledgerNamed: { sheet: string; cell: string } | undefined;
   /** The ledger's header cell, as a reference: where a second ledger is told to look. */
   private ledgerAt: string | undefined;
+  /** The ledger's header cell on its sheet (A1). */
+  private ledgerCell: string | undefined;
   /** Sheets that say they are results we wrote (isOurResultSheet): never input, whatever their name. */
   readonly resultSheets = new Set<string>();
   private sheetCount = 0;
@@ -983,6 +988,7 @@ export class SubmissionReader {
       if (!this.ledgerSheet && ledgerAt !== undefined) {
         this.ledgerSheet = head;
         this.ledgerAt = cellRef(name, ledgerAt);
+        this.ledgerCell = ledgerAt;
         this.ledgerCoded = coded;
         kept = true;
         return;
@@ -1011,7 +1017,10 @@ export class SubmissionReader {
         head.rows = [];
         handle = ({ cells }) => void (rows ||= filled(cells));
         second = () => {
-          if (rows) this.p.error(hidden ? this.hiddenCode("workbook.ledger-on-two-sheets", name) : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
+          // The one read first a copy of this one (Excel puts a copy before the sheet it copies): said at the copy.
+          const copy = this.ledgerSheet;
+          if (rows && copy && !copy.hidden && this.ledgerCell !== undefined && isCopyOf(copy.name, name)) this.p.error("workbook.ledger-copy-first", copy.name, this.ledgerCell, { original: cellRef(name, ledgerAt) });
+          else if (rows) this.p.error(hidden ? this.hiddenCode("workbook.ledger-on-two-sheets", name) : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
           else this.p.warn("workbook.ledger-copy-empty", name, ledgerAt, { first: this.ledgerAt ?? "" });
         };
         return;
@@ -1072,11 +1081,21 @@ export class SubmissionReader {
     if (taken) {
       const [col, code] = taken;
       const first = this.columnSheet.get(code) ?? "";
+      // The sheet read first a copy of this one (Excel puts a copy before the sheet it copies): said
+      // at the copy, which the clerk is told to delete (at this sheet, the one kept was pointed at).
+      const home = this.columnHome.get(code);
+      if (home && !home.hidden && isCopyOf(home.sheet, sheet.name)) {
+        this.p.error("workbook.column-copy-first", home.sheet, home.cell, { code, original: cellRef(sheet.name, refOf(col, role.headerRow)) });
+        return undefined;
+      }
       // A hidden copy cannot be seen to be deleted: said so.
       this.p.error(sheet.hidden ? this.hiddenCode("workbook.column-on-two-sheets", sheet.name) : "workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
       return undefined;
     }
-    for (const [col, code] of codes) this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));
+    for (const [col, code] of codes) {
+      this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));
+      this.columnHome.set(code, { sheet: sheet.name, cell: refOf(col, role.headerRow), hidden: sheet.hidden });
+    }
     this.located.push({ sheet: sheet.name, role });
     if (sheet.hidden) this.p.warn(this.veryHidden.has(sheet.name) ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
     return role.role === "line" ? this.lineRows(sheet.name, role) : this.rateRows(sheet.name, role);

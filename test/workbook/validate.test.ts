@@ -743,6 +743,31 @@ const cases: Case[] = [
     expected: ["workbook.column-on-two-sheets '党政线 (2)'!B1"],
   },
   {
+    // Excel's Move or Copy puts the copy before the sheet by default: read first, it was the one
+    // kept, and the error stood at 党政线!B1 telling the clerk to delete "the copy" — the cell pointed at the original.
+    name: "a copy of a line sheet put before it is said at the copy, in Excel's, WPS's and LibreOffice's names",
+    edit: (wb) => {
+      for (const name of ["党政线 (2)", "人口计生线(2)", "部门_2"]) {
+        const original = wb.sheetNamed(name.replace(/ ?\(2\)|_2/, ""));
+        const copy = original.clone();
+        copy.name = name;
+        wb.list.splice(wb.list.indexOf(original), 0, copy);
+      }
+    },
+    expected: ["workbook.column-copy-first '党政线 (2)'!B1", "workbook.column-copy-first '人口计生线(2)'!B1", "workbook.column-copy-first 部门_2!B1"],
+  },
+  {
+    // A sheet of another name before the line sheet is no copy by its name: said at the later one, as ever.
+    name: "a sheet holding a line's items before it under a name of its own is said at the line sheet",
+    edit: (wb) => {
+      const original = wb.sheetNamed("党政线");
+      const other = original.clone();
+      other.name = "党政线汇总";
+      wb.list.splice(wb.list.indexOf(original), 0, other);
+    },
+    expected: ["workbook.column-on-two-sheets 党政线!B1"],
+  },
+  {
     // A town's own 自评表 lists the items down a column, each with its points: no copy of a line
     // sheet (it stopped the workbook: "DZ2 的列已在 党政线!B1 出现"); nor a sheet of one item and
     // its value. Both are the user's own sheets, kept and not read.
@@ -802,7 +827,8 @@ const cases: Case[] = [
       wb.list.splice(at, 0, before);
       wb.list.push(after);
     },
-    expected: ["workbook.ledger-on-two-sheets 加扣分!A1", "workbook.ledger-on-two-sheets-hidden '加扣分(旧)'!A1"],
+    // The copy before it is said at the copy (at 加扣分!A1 the clerk was pointed at the sheet to keep).
+    expected: ["workbook.ledger-copy-first '加扣分 (2)'!A1", "workbook.ledger-on-two-sheets-hidden '加扣分(旧)'!A1"],
   },
   {
     // A blank copy (its header alone) leaves nothing out: said, and the ledger read.
