@@ -5,7 +5,7 @@
 import type { Loaded } from "./index.js";
 
 /** File-level failures whose file's name says more than its bytes. */
-const NAMED_BY_FILE = new Set(["xlsx.not-zip", "xlsx.text-file", "xlsx.legacy-xls", "xlsx.empty", "xlsx.truncated"]);
+const NAMED_BY_FILE = new Set(["xlsx.not-zip", "xlsx.text-file", "xlsx.plain-text-file", "xlsx.legacy-xls", "xlsx.empty", "xlsx.truncated"]);
 
 /**
  * `loaded` with its failure to read said by the file's name where the name tells more.

@@ -103,7 +103,7 @@ function commonRefusal(p: Problems, sheet: string, c: RawCell): boolean {
  * Digits that could be read as more than one number: a comma that groups no thousands (1,5: 15 or
  * 1.5?) or a space between digits (1 8): the message that says so, else undefined.
  */
-function ambiguous(text: string): string | undefined {
+function ambiguous(text: string, target = false): string | undefined {
   const typed = normalizeWidth(text).trim();
   // 53。5: a full stop typed for the decimal point (a Chinese input method's 。).
   if (/^[+-]?\d+。\d+\s*%?$/.test(typed)) return "workbook.number-full-stop";
@@ -111,14 +111,16 @@ function ambiguous(text: string): string | undefined {
   // (After a unit's word too: 1起。)
   if (/^[+-]?\d[\d.,]*\s*(?:%|[\u4e00-\u9fff/]+)?\s*[。.,,;;、]+$/.test(typed) && !/^[+-]?\d+(\.\d+)?%?$/.test(typed)) return "workbook.number-trailing-mark";
   // ≥19.5, ≤5, >90%: a bound, as a 办法 writes a target, not the figure reached.
-  if (/^[≥≤><]=?\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return "workbook.number-comparison";
+  // (In a target's column the bound is what belongs there: its sign alone is not.)
+  if (/^[≥≤><]=?\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return target ? "workbook.number-comparison-target" : "workbook.number-comparison";
   // 约96%, 53.5(估), 15左右: an estimate, not the figure.
   if (APPROXIMATE.test(typed)) return "workbook.number-approximate";
   // 30.5%%: a sign typed twice.
   if (/^[+-]?[\d.,]+\s*%\s*%+$/.test(typed)) return "workbook.number-percent-twice";
   // '96.8%: an apostrophe kept in the text (pasted from a program that marks text so), not the number.
   if (/^['‘’`´]\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return "workbook.number-apostrophe";
-  const t = typed.replace(/[%％]$/, "");
+  // (95,5 % as 95,5%: the space before the sign typed or not.)
+  const t = typed.replace(/\s*[%％]$/, "");
   // 0,500: its comma groups three digits, but nobody writes 500 so (a decimal comma's 0.5?).
   if (/^[+-]?0+(,\d{3})+(\.\d*)?$/.test(t)) return "workbook.number-comma-zero";
   if (/^[+-]?\d+(,\d+)+(\.\d*)?$/.test(t)) return "workbook.number-comma";
@@ -372,7 +374,7 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
     // A number too large to be any rate (1e308): out of the range, as a number is.
     // (Said as the percentage it shows, 100000000000000% for 1e12, where one can be written.)
     else if (typeof raw === "number") p.error("workbook.rate-out-of-range", sheet, c.ref, { value: Number.isFinite(raw * 100) ? `${asShown(raw * 100)}%` : asShown(raw), min: formatRate(min), max: formatRate(max) });
-    else p.error((typeof raw === "string" ? ambiguous(raw) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
+    else p.error((typeof raw === "string" ? ambiguous(raw, spec.target !== undefined) : undefined) ?? "workbook.not-a-rate", sheet, c.ref, { value: String(raw) });
     return undefined;
   }
   if (r < min || r > max) {
@@ -567,7 +569,7 @@ function readQuantity(p: Problems, sheet: string, c: RawCell, raw: number | stri
       p.error("workbook.quantity-chinese-numeral", sheet, c.ref, { value: String(raw).trim(), number: String(spelled) });
       return undefined;
     }
-    const plain = typeof raw === "string" ? ambiguous(s) : undefined;
+    const plain = typeof raw === "string" ? ambiguous(s, spec.target !== undefined) : undefined;
     // 5.2% in a column of 起/万人 or 万元: a percentage is no count nor amount (its column asks for its unit).
     const percent = plain === undefined && typeof raw === "string" && /^[+-]?\d+(\.\d+)?\s*[%％]$/.test(normalizeWidth(raw).trim()) && spec.display !== "";
     p.error(plain ?? (percent ? "workbook.quantity-percent" : spec.display ? "workbook.not-a-quantity-in" : "workbook.not-a-quantity"), sheet, c.ref, { value: String(raw), unit: spec.display });

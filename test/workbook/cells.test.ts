@@ -144,7 +144,7 @@ describe("points typed in Chinese numerals", () => {
 });
 
 describe("signs and units as clerks type them", () => {
-  const read = (text: string, spec: { code: string; unit: "percent" | "number" | "amount"; display: string; min?: number }): { value: number | undefined; said: string[] } => {
+  const read = (text: string, spec: { code: string; unit: "percent" | "number" | "amount"; display: string; min?: number; target?: { readonly default?: string } }): { value: number | undefined; said: string[] } => {
     const p = new Problems("in.xlsx");
     const value = readMeasure(p, "指标数据", cell(text), 2, 2, spec);
     return { value, said: p.list.map((d) => `${d.code} ${message("zh-CN", d.code, d.data)}`) };
@@ -167,6 +167,11 @@ describe("signs and units as clerks type them", () => {
     expect(read("12000;", money).said).toEqual(["workbook.number-trailing-mark “12000;” 末尾多了标点:请删去末尾的标点"]);
     expect(read("1起。", { code: "ZB5", unit: "number" as const, display: "起" }).said).toEqual(["workbook.number-trailing-mark “1起。” 末尾多了标点:请删去末尾的标点"]);
     expect(read("≥95%", rate).said).toEqual(["workbook.number-comparison “≥95%” 带有比较符号(≥、≤、>、<),像是写了目标或标准:请只填实际的数,不带符号"]);
+    // In a target's column the bound is what belongs: its sign alone is to go ("像是写了目标…请只填实际的数" told the clerk to put no target there).
+    expect(read("≥95%", { ...rate, code: "MB1", target: {} }).said).toEqual(["workbook.number-comparison-target “≥95%” 带有比较符号(≥、≤、>、<):目标只填数,不带符号(是须达到还是不得超过,由考核方案定)"]);
+    expect(read("≤3000", { ...money, code: "MB2", target: {} }).said.map((x) => x.split(" ")[0])).toEqual(["workbook.number-comparison-target"]);
+    // A decimal comma said as one with a space before the sign too (95,5 % got the generic 不是比率).
+    expect(read("95,5 %", rate).said.map((x) => x.split(" ")[0])).toEqual(["workbook.number-comma"]);
     const p = new Problems("in.xlsx");
     expect(readPoints(p, "党政线", cell("19.5。"), 2, 2, { code: "DZ2", max: 2000, step: 50, kind: "judged" })).toBeUndefined();
     expect(readPoints(p, "党政线", { ...cell("≥19.5"), row: 3, ref: "B3" }, 2, 3, { code: "DZ2", max: 2000, step: 50, kind: "judged" })).toBeUndefined();

@@ -47,6 +47,9 @@ describe("file-level failures", () => {
     { case: "UTF-8 CSV", bytes: strToU8("姓名,得分\r\n张三,95\r\n"), code: "xlsx.text-file", data: {} },
     { case: "GBK CSV", bytes: new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xb5, 0xc3, 0xb7, 0xd6, 0x0a]), code: "xlsx.text-file", data: {} },
     { case: "TSV", bytes: strToU8("a\tb\n1\t2\n"), code: "xlsx.text-file", data: {} },
+    // A line of words alone (a placeholder saved under the name): no table, so nothing of a CSV's one sheet said.
+    { case: "a line of text", bytes: strToU8("hello"), code: "xlsx.plain-text-file", data: {} },
+    { case: "a note in Chinese", bytes: strToU8("青山区2026年考核表(待填)\n"), code: "xlsx.plain-text-file", data: {} },
     // A PDF (the report printed, a scan), even one a text file would pass for: no text file to save again as .xlsx.
     { case: "a PDF", bytes: strToU8("%PDF-1.4\n%âãÏÓ\n1 0 obj\n"), code: "xlsx.pdf-file", data: {} },
     { case: "a PDF of plain text", bytes: strToU8("%PDF-1.4\nhello\n"), code: "xlsx.pdf-file", data: {} },

@@ -69,6 +69,10 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是文本文件(例如 CSV 或网页),不是 Excel 工作簿;CSV 只保存了一个工作表,另存回 .xlsx 也找不回其他工作表:请改用原来的 .xlsx 工作簿(若只有这个文件,请在 Excel 或 WPS 中打开,另存为 .xlsx,再补齐其他工作表)",
     en: "this is a text file (such as CSV or a web page), not an Excel workbook; a CSV keeps one sheet only, and saving it as .xlsx again does not bring the others back: use the original .xlsx workbook (where this file is all there is, open it in Excel or WPS, save it as .xlsx and add the other sheets)",
   },
+  "xlsx.plain-text-file": {
+    "zh-CN": "这是一个文本文件,不是 Excel 工作簿:请确认选对了文件(应是填好的 .xlsx 工作簿)",
+    en: "this is a text file, not an Excel workbook: check that this is the file meant (the filled .xlsx workbook)",
+  },
   "xlsx.not-zip": {
     "zh-CN": `这不是 Excel 工作簿(.xlsx)文件;请确认选对了文件,或${RESAVE_ZH}`,
     en: `this is not an Excel workbook (.xlsx); check that this is the right file, or ${RESAVE_EN}`,

@@ -90,6 +90,16 @@ function exportedTable(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/**
+ * Text that could be a table saved as text (a CSV, tab-separated): a separator, or more than one
+ * line. A line of words alone (a placeholder, a note saved under the name) is none: its words
+ * about one sheet kept would not be true.
+ */
+function tableLike(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, TEXT_SAMPLE)).trim();
+  return /[,;\t，；\n]/.test(head);
+}
+
 /** A workbook by its first bytes: a zip package (.xlsx, .ods) or a CFB container (.xls). */
 export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) || startsWith(bytes, CFB_MAGIC);
@@ -105,6 +115,6 @@ export function sniff(buf: Uint8Array, limits: XlsxLimits): void {
   // to save again as .xlsx, which neither can be.
   if (startsWith(buf, PDF_MAGIC)) fail("xlsx.pdf-file");
   if (IMAGE_MAGICS.some((m) => startsWith(buf, m)) && !looksLikeText(buf)) fail("xlsx.image-file");
-  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? exportedTable(buf) ?? jsonFile(buf) ?? "xlsx.text-file"));
+  if (looksLikeText(buf)) fail(looksLikeRubric(buf) ? "xlsx.rubric-file" : (ourPage(buf) ?? exportedTable(buf) ?? jsonFile(buf) ?? (tableLike(buf) ? "xlsx.text-file" : "xlsx.plain-text-file")));
   fail("xlsx.not-zip");
 }
