@@ -194,6 +194,8 @@ type Seen = { readonly there: false } | { readonly there: true; readonly ino: nu
 
 /** Outputs checked (and not forced), by their resolved path: what they were then. */
 const seenAtCheck = new Map<string, Seen>();
+/** Outputs that stood there when checked: an earlier result of ours, or a file replaced with --force unexamined. */
+const replacing = new Map<string, "ours" | "forced">();
 
 function seen(target: string): Seen {
   try {
@@ -261,6 +263,9 @@ async function targetProblem(target: string, inputs: readonly string[], overwrit
   }
   // Written over only as it is now: a file made there meanwhile (another run's, the user's) is not replaced.
   if (!overwrite.force) seenAtCheck.set(resolve(target), seen(target));
+  // What is replaced, said once written: an earlier result of ours, or with --force whatever was there.
+  if (exists) replacing.set(resolve(target), overwrite.force ? "forced" : "ours");
+  else replacing.delete(resolve(target));
   if (exists && !overwrite.force) {
     // Open in a spreadsheet program: written over, the program would save its copy over ours.
     const lock = lockOf(target);
@@ -315,7 +320,9 @@ function keepMode(target: string, tmp: string): boolean {
 
 /** Says a file was written, then the temporary files an earlier run killed outright left beside it. */
 export function sayWritten(ctx: Ctx, target: string): void {
-  ctx.io.err(ctx.t("file.written", { file: target }) + "\n");
+  // A file replaced is said so (scoring again replaced the September result with "已写入" alone).
+  const replaced = replacing.get(resolve(target));
+  ctx.io.err(ctx.t(replaced === "forced" ? "file.written-forced" : replaced === "ours" ? "file.written-replaced" : "file.written", { file: target }) + "\n");
   const left = leftoverTemps(target);
   if (left.length) reportDiagnostics(ctx, left);
 }

@@ -257,15 +257,19 @@ describe("assess score on the sample", () => {
     expect(refused.err).toContain("[file.exists-not-result]");
     expect(readFileSync(other).equals(before)).toBe(true);
     // An earlier result of ours is replaced without asking (re-scoring is the daily work)...
+    // (The other file's refusal says --force is for a file known to be needed no more: clerks were told to add it.)
+    expect(refused.err).toContain("确知这个文件已不需要时,才加 --force 覆盖它(覆盖后无法恢复)");
     const result = join(dir, "重算.xlsx");
-    expect((await cli(["score", input, "-o", result])).code).toBe(0);
+    const made = await cli(["score", input, "-o", result]);
+    expect([made.code, made.err.trim().split("\n").at(-1)]).toEqual([0, `已写入 ${result}`]);
     const first = readFileSync(result);
+    // (Said replaced: a September result scored over was gone with "已写入" alone.)
     const again = await cli(["score", input, "-o", result, "--lang", "en"]);
-    expect(again.code).toBe(0);
+    expect([again.code, again.err.trim().split("\n").at(-1)]).toEqual([0, `wrote ${result} (replacing the earlier result of that name)`]);
     expect(readFileSync(result).equals(first)).toBe(false);
-    // ...and anything else only with --force.
+    // ...and anything else only with --force, said.
     const forced = await cli(["score", input, "-o", other, "--force"]);
-    expect(forced.code).toBe(0);
+    expect([forced.code, forced.err.trim().split("\n").at(-1)]).toEqual([0, `已写入 ${other}(按 --force 替换了原有的同名文件)`]);
     expect(readFileSync(other).equals(before)).toBe(false);
   });
 

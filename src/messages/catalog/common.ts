@@ -110,8 +110,8 @@ export const common: Catalog = {
   "file.output-dir-is-file": { "zh-CN": "{dir} 是一个文件,不是文件夹;请用 -o 写到一个文件夹里", en: "{dir} is a file, not a folder; write into a folder with -o" },
   "file.output-dir-missing": { "zh-CN": "输出文件夹 {dir} 不存在;请先建立它,或用 -o 写到别处", en: "the output folder {dir} does not exist; create it, or write elsewhere with -o" },
   "file.exists-not-result": {
-    "zh-CN": "文件已存在,且不是 assess 此前写出的同类结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
-    en: "the file exists and is not an earlier result of this command, so it was not overwritten; choose another name or add --force to overwrite it",
+    "zh-CN": "文件已存在,且不是 assess 此前写出的同类结果,为免覆盖未写入;请换个文件名(-o);确知这个文件已不需要时,才加 --force 覆盖它(覆盖后无法恢复)",
+    en: "the file exists and is not an earlier result of this command, so it was not overwritten; choose another name (-o); add --force to overwrite it only when you know the file is no longer needed (it cannot be recovered)",
   },
   "file.rubric-changed-since-scored": { "zh-CN": "被替换的结果上次按方案 {rubric} 计分时,方案文件与现在的不同(SHA-256 {was}…,现为 {now}…),版本号却相同:新旧两份结果同名而分数可能不同。修订方案后请改用新的版本号(version),并在封面写上新版本", en: "the result replaced was scored under {rubric} from another rubric file (SHA-256 {was}…, now {now}…) of the same version: the old result and the new carry one name and their points may differ. Give a revised rubric a new version, and write it on the cover" },
   "file.result-of-other": {
@@ -267,6 +267,8 @@ export const common: Catalog = {
   "template.units-ungrouped": { "zh-CN": "未分组 {count} 个", en: "{count} with no group yet" },
   "template.units-group": { "zh-CN": "{group} {count} 个", en: "{group} {count}" },
   "file.written": { "zh-CN": "已写入 {file}", en: "wrote {file}" },
+  "file.written-replaced": { "zh-CN": "已写入 {file}(替换了此前写出的同名结果)", en: "wrote {file} (replacing the earlier result of that name)" },
+  "file.written-forced": { "zh-CN": "已写入 {file}(按 --force 替换了原有的同名文件)", en: "wrote {file} (replacing the file of that name there, as --force asks)" },
   "internal.error": { "zh-CN": "内部错误(请把这条信息报告给维护者):{detail}", en: "internal error (please report this to the maintainers): {detail}" },
   "cli.description": { "zh-CN": "目标管理责任制考核:按 YAML 考核方案校验、计分、排名、评奖,结果写回 Excel", en: "target-responsibility assessment: validate, score, rank and award from a YAML rubric and the workbook assessors fill" },
   "cli.opt.lang": { "zh-CN": "提示语言:zh-CN 或 en(默认取 LC_ALL、LC_MESSAGES、LANG 中最先设置的一个)", en: "message language: zh-CN or en (default from the first of LC_ALL, LC_MESSAGES, LANG that is set)" },
