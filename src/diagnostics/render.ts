@@ -14,7 +14,8 @@ export function lineParts(d: Diagnostic, lang: Lang, withFile = true): { where: 
   // The unit named where the message does not name it (a message's own unit may be another's name, or a measure's: 起, 万元).
   const named = d.unit !== undefined && d.data.unit !== d.unit ? d.unit : undefined;
   const unit = named === undefined ? (item === undefined ? "" : message(lang, "diag.item", { item })) : message(lang, item === undefined ? "diag.unit" : "diag.unit-item", oneLine({ unit: named, item: item ?? "" }));
-  return { where: place ? `${place}: ` : "", what: `${sev}: ${unit}${message(lang, d.code, oneLine(d.data))}`, code: d.code };
+  // (A file's name may hold a line break or an escape too: shown as the data's are.)
+  return { where: place ? `${CONTROL.test(place) ? pictured(place) : place}: ` : "", what: `${sev}: ${unit}${message(lang, d.code, oneLine(d.data))}`, code: d.code };
 }
 
 /**
@@ -32,9 +33,14 @@ function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Reco
     out ??= { ...data };
     // Another control character (a NUL from a binary file read as text) shown as its picture (␀):
     // sent as it is, it garbles or hides the rest of the line in a terminal.
-    out[k] = (long ? `${v.slice(0, CUT_TO)}…` : v).replace(/\r?\n|\r/g, "↵").replace(CONTROL_ALL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+    out[k] = pictured(long ? `${v.slice(0, CUT_TO)}…` : v);
   }
   return out ?? data;
+}
+
+/** Text on one line: a line break shown as ↵, another control character as its picture (␀, ␛). */
+function pictured(v: string): string {
+  return v.replace(/\r?\n|\r/g, "↵").replace(CONTROL_ALL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
 }
 
 /** Control characters (C0 and DEL; a tab aside), line breaks among them. */

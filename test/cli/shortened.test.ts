@@ -2,6 +2,7 @@
 // and severity) are listed, then one line counts the rest of that kind. `--all` lists every one,
 // and `--json` always does. A workbook read with another scheme's rubric has thousands of
 // problems; the first of each kind say what the rest would.
+import { message } from "../../src/messages/index.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,5 +92,10 @@ describe("a long list of problems", () => {
   it("shows a control character a problem quotes as its picture (␀), never as itself: a NUL from a binary file garbled the terminal's line", () => {
     const d: Diagnostic = { code: "rubric.unknown-key", severity: "error", data: { key: "\u0000\u0001PK\u007f\tkey", where: "(root)" }, location: { file: "r.yaml", line: 1, col: 1 } };
     expect(renderText([d], "zh-CN").lines).toEqual(["r.yaml:1:1: 错误: 未知的键 “␀␁PK␡\tkey”(位于 方案最外层);是否拼写错误? [rubric.unknown-key]"]);
+  });
+
+  it("shows a file's name with an escape or a line break in it on the problem's one line (a name with ESC coloured the terminal, one with a newline split every problem in two)", () => {
+    const d: Diagnostic = { code: "workbook.blank-points", severity: "error", data: { code: "DZ2", max: "20" }, location: { file: "bad\u001b[31mred\nline.xlsx", sheet: "党政线", cell: "B2" } };
+    expect(renderText([d], "zh-CN").lines).toEqual([`bad␛[31mred↵line.xlsx: 党政线!B2: 错误: ${message("zh-CN", "workbook.blank-points", d.data)} [workbook.blank-points]`]);
   });
 });
