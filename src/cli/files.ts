@@ -149,7 +149,9 @@ function nearFile(file: string): string | undefined {
       return undefined;
     }
   }
-  for (const c of [path, `${path}.xlsx`]) {
+  // (.\青山区2026.xlsx typed as on Windows: here a \ separates no folders.)
+  const slashed = process.platform !== "win32" && path.includes("\\") ? [path.replaceAll("\\", "/")] : [];
+  for (const c of [path, `${path}.xlsx`, ...slashed]) {
     if (c !== file && c !== "" && existsSync(c) && statSync(c).isFile()) return c;
   }
   return undefined;

@@ -123,6 +123,10 @@ export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en
  * nobody meant (.xlsx, or a report's .xlsx.xlsx and .xlsx.html), refused as a usage error.
  */
 export function extensionOnly(ctx: Ctx, target: string, example: string): number | undefined {
+  // -o=结果.xlsx (commander takes what follows -o, the = too): a name beginning with = nobody meant.
+  if (target.startsWith("=") && target.length > 1) return usageError(ctx, "usage.output-equals", { file: target, fixed: target.slice(1) });
+  // outdir\结果.xlsx typed as on Windows: here a \ is part of the name, and the file would land beside the folder.
+  if (process.platform !== "win32" && target.includes("\\")) return usageError(ctx, "usage.output-backslash", { file: target, fixed: target.replaceAll("\\", "/") });
   // (The example with the extension given: -o.html is offered 报告.html.)
   const ext = /^\.(xlsx|html?)$/i.exec(basename(target))?.[0];
   return ext ? usageError(ctx, "usage.output-extension-only", { file: target, example: example.replace(/\.[^.]+$/, ext.toLowerCase()) }) : undefined;

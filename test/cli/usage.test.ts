@@ -233,6 +233,16 @@ describe("did you mean", () => {
     }
   });
 
+  it("refuses an output named -o=结果.xlsx or outdir\\结果.xlsx as typed by a slip (they wrote =结果.xlsx, and a file named with a backslash beside the folder)", async () => {
+    const equals = await cli(["score", "samples/qingshan-2026.xlsx", "-o=结果.xlsx"]);
+    expect([equals.code, equals.err.split("\n")[0]]).toEqual([2, "用法错误:输出文件名 “=结果.xlsx” 以 = 开头(-o= 后的 = 被当作了文件名的一部分):请写 -o 结果.xlsx(-o 与文件名之间隔一个空格)"]);
+    if (process.platform === "win32") return;
+    for (const args of [["score", "samples/qingshan-2026.xlsx", "-o", "out\\结果.xlsx"], ["report", "samples/qingshan-2026.xlsx", "-o", "out\\结果.xlsx"]]) {
+      const r = await cli(args);
+      expect([r.code, r.err.split("\n")[0]], args[0]).toEqual([2, "用法错误:输出文件名 “out\\结果.xlsx” 中有 \\:在此系统上它不分隔文件夹,会成为文件名的一部分;请用 / 分隔,如 -o out/结果.xlsx"]);
+    }
+  });
+
   it("suggests for an option only the options of the command it was given to, never the option refused", async () => {
     // rubric diff has no --json or -o: another command's --json and --output are no answer.
     const json = await cli(["rubric", "diff", "a.yaml", "b.yaml", "--json"]);
