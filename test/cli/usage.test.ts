@@ -174,6 +174,9 @@ describe("did you mean", () => {
       const r = await cli(["template", "--district", "区".repeat(101), "-o", out]);
       expect([r.code, r.err]).toEqual([2, "用法错误:地区名称过长(101 个字符,最多 100 个):--district 写地区的名称,如 青山区\n运行 assess template --help 查看用法\n"]);
       expect((await cli(["template", "--district", "区".repeat(100), "-o", out])).code).toBe(0);
+      // A line break in it (pasted with its line's end) split the cover's 地区 and every sheet's title.
+      const broken = await cli(["template", "--district", "青山\n区", "-o", join(dir, "t2.xlsx")]);
+      expect([broken.code, broken.err.split("\n")[0]]).toEqual([2, "用法错误:地区名称中有换行或其他控制字符:--district 只写地区的名称,如 青山区"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

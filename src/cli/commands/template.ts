@@ -31,6 +31,9 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   }
   // The district's name heads the cover and every sheet's title: a name, not a paragraph.
   if ((o.district ?? "").length > MAX_DISTRICT) return usageError(ctx, "usage.template-district-too-long", { length: (o.district ?? "").length, max: MAX_DISTRICT });
+  // A line break (a name pasted with its line's end) would split the cover's 地区 and every title.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(o.district ?? "")) return usageError(ctx, "usage.template-district-control", {});
   const resolved = resolveRubric(await rubricSource(o.rubric), undefined, "");
   const { rubric, diagnostics } = resolved;
   if (!rubric) return reportDiagnostics(ctx, diagnostics);

@@ -161,6 +161,7 @@ export const common: Catalog = {
     en: "the file seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it), so it was not overwritten (saving it there later would undo the new result); close it and run again; if it is closed, delete the lock file or add --force",
   },
   "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
+  "usage.template-district-control": { "zh-CN": "地区名称中有换行或其他控制字符:--district 只写地区的名称,如 青山区", en: "the district's name holds a line break or another control character: --district takes the district's name alone, such as 青山区" },
   "usage.template-district-too-long": { "zh-CN": "地区名称过长({length} 个字符,最多 {max} 个):--district 写地区的名称,如 青山区", en: "the district's name is too long ({length} characters; at most {max}): --district takes the district's name, such as 青山区" },
   "usage.template-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
   "units.is-rubric": { "zh-CN": "这是考核方案文件,不是单位名单:--units 要的是每行一个单位的文本或 CSV 文件(方案用 --rubric 指定)", en: "this is a rubric file, not a units list: --units takes a text or CSV file with one unit per line (a rubric is given with --rubric)" },
