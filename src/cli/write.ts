@@ -1,7 +1,7 @@
 // Writing results the safe way: into a temporary file in the target's folder, flushed to disk,
 // then renamed over the target, so an interrupted run leaves either nothing or a whole file.
 // The input workbook is never a target.
-import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { fileError, readUserFile, samePath } from "./files.js";
@@ -397,7 +397,7 @@ export async function writeAtomic(target: string, produce: (tmp: string) => Prom
  */
 export async function writeAtomicAll(files: readonly { readonly target: string; readonly produce: (tmp: string) => Promise<Uint8Array | void> }[]): Promise<Diagnostic | undefined> {
   installCleanup();
-  const made: { target: string; tmp: string }[] = [];
+  const made: { target: string; path: string; tmp: string }[] = [];
   const drop = (): void => {
     for (const { tmp } of made) {
       try {
@@ -409,11 +409,13 @@ export async function writeAtomicAll(files: readonly { readonly target: string; 
     }
   };
   for (const { target, produce } of files) {
-    const dir = dirname(resolve(target));
+    // A link to an earlier result (in a shared folder) stays a link: the file it links to is written.
+    const path = throughLink(target);
+    const dir = dirname(resolve(path));
     // A name no other run picks at the same moment (the process id), without loading crypto.
     const tmp = join(dir, `.${tempStem(basename(target))}.${process.pid.toString(36)}${Date.now().toString(36)}${(tempCount++).toString(36)}.tmp`);
     pendingTemps.set(tmp, target);
-    made.push({ target, tmp });
+    made.push({ target, path, tmp });
     try {
       const bytes = await produce(tmp);
       if (bytes) writeFileSync(tmp, bytes, { flag: "wx" });
@@ -442,10 +444,10 @@ export async function writeAtomicAll(files: readonly { readonly target: string; 
     }
     // Renamed one after the other with no turn of the event loop between: no signal is answered
     // between them.
-    for (const { target, tmp } of made) {
+    for (const { target, path, tmp } of made) {
       const before = seenAtCheck.get(resolve(target));
-      const replaced = keepMode(target, tmp);
-      renameSync(tmp, target);
+      const replaced = keepMode(path, tmp);
+      renameSync(tmp, path);
       pendingTemps.delete(tmp);
       announced.delete(resolve(target));
       writtenWhole.push({ file: target, replaced });
@@ -457,6 +459,15 @@ export async function writeAtomicAll(files: readonly { readonly target: string; 
     const failed = made.find(({ tmp }) => pendingTemps.has(tmp))?.target ?? made[0]?.target ?? "";
     drop();
     return writeError(failed, e);
+  }
+}
+
+/** Where a name that is a link to a file is written: the file it links to; else (no link, or one to nothing) the name itself. */
+function throughLink(target: string): string {
+  try {
+    return lstatSync(target).isSymbolicLink() ? realpathSync(target) : target;
+  } catch {
+    return target;
   }
 }
 

@@ -1,6 +1,6 @@
 // `assess score` and `assess explain` end to end on the bundled sample: the result workbook read
 // back cell by cell, the JSON, the terminal table, and the promise never to touch the input.
-import { copyFileSync, chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { unzipSync } from "fflate";
 import ExcelJS from "exceljs";
@@ -271,6 +271,22 @@ describe("assess score on the sample", () => {
     const forced = await cli(["score", input, "-o", other, "--force"]);
     expect([forced.code, forced.err.trim().split("\n").at(-1)]).toEqual([0, `已写入 ${other}(按 --force 替换了原有的同名文件)`]);
     expect(readFileSync(other).equals(before)).toBe(false);
+  });
+
+  it("writes through a link to an earlier result, leaving the link a link (it was replaced by a file, the result linked to left stale)", async () => {
+    if (process.platform === "win32") return;
+    const shared = join(dir, "共享");
+    mkdirSync(shared, { recursive: true });
+    const real = join(shared, "结果.xlsx");
+    expect((await cli(["score", input, "-o", real])).code).toBe(0);
+    const first = readFileSync(real);
+    const link = join(dir, "链接.xlsx");
+    symlinkSync(real, link);
+    const r = await cli(["score", input, "-o", link, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real).equals(first)).toBe(false);
+    expect(readdirSync(shared)).toEqual(["结果.xlsx"]);
   });
 
   it("does not replace an earlier result a sheet was added to (it would be lost) without --force", async () => {
