@@ -407,6 +407,9 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
   return r;
 }
 
+/** Points written over a maximum (19/20, 19.5 / 20): the points. */
+const OVER_MAX = /^(\d+(?:\.\d+)?)\s*[/／]\s*\d+(?:\.\d+)?$/;
+
 /**
  * Words where points belong, said as what they mean: a number in Chinese numerals (十八 is 18),
  * 满分 (the item's max), 无 (0: none earned, or none taken off); else the item's range (an example
@@ -424,6 +427,8 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   else if (saysNone(word)) p.error(deducted ? "workbook.none-word-deduction" : "workbook.none-word-points", sheet, c.ref, { code, value: text });
   // 53.5% (or 53.5%%) typed where points go: said as a percentage in a points cell is.
   else if (/^[+-]?\d[\d.]*\s*%+$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text, max: formatPoints(max) });
+  // 19/20 (the points over the item's max, as a 自评表 writes them): the points before the slash asked for.
+  else if (!deducted && OVER_MAX.test(word)) p.error("workbook.points-over-max", sheet, c.ref, { code, value: text, number: OVER_MAX.exec(word)?.[1] ?? "", max: formatPoints(max) });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 

@@ -266,4 +266,8 @@ describe("everyday slips in a number, each said as what it is at its cell", () =
     // Twice in a points cell: said as a percentage where points go (asked for one %, it was refused again).
     expect(points("18.5%%")).toMatch(/^workbook\.percent-in-points /);
   });
+  it("points typed over their maximum (19/20, as a 自评表 writes them) ask for the points alone (不是数值 said nothing of what to type)", () => {
+    expect(points("19/20")).toBe("workbook.points-over-max DZ2:“19/20” 像是“得分/满分”:只填得分,如 19(满分 20)");
+    expect(points("19.5 ／ 20")).toMatch(/^workbook\.points-over-max DZ2:“19.5 ／ 20” 像是“得分\/满分”:只填得分,如 19.5/);
+  });
 });
