@@ -5,7 +5,7 @@ import { basename, resolve } from "node:path";
 import type { Lang } from "../messages/index.js";
 import { message } from "../messages/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { LISTED_PER_KIND, renderText, renderJson } from "../diagnostics/index.js";
+import { LISTED_PER_KIND, pictured, renderText, renderJson } from "../diagnostics/index.js";
 
 export interface Io {
   out(text: string): void;
@@ -97,7 +97,9 @@ export function makeCtx(io: Io, lang: Lang): Ctx {
 
 /** A usage error: the catalog's message, wrapped as a usage error on stderr; exit code 2. */
 export function usageError(ctx: Ctx, code: string, data: Readonly<Record<string, string | number>> = {}): number {
-  ctx.io.err(ctx.t("usage.error", { detail: ctx.t(code, data) }) + "\n" + ctx.t("help.hint", { command: ctx.command ?? "assess" }) + "\n");
+  // (A name given with an escape or a line break in it, shown on the line as a problem's is.)
+  const shown = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? pictured(v) : v]));
+  ctx.io.err(ctx.t("usage.error", { detail: ctx.t(code, shown) }) + "\n" + ctx.t("help.hint", { command: ctx.command ?? "assess" }) + "\n");
   usageJson(ctx, code, data);
   return 2;
 }
@@ -105,6 +107,20 @@ export function usageError(ctx: Ctx, code: string, data: Readonly<Record<string,
 /** With --json, a usage error as the one document on stdout (its text stays on stderr). */
 export function usageJson(ctx: Ctx, code: string, data: Readonly<Record<string, string | number>> = {}): void {
   if (ctx.json) ctx.io.out(renderJson([{ code, severity: "error", data: { ...data } }], ctx.lang) + "\n");
+}
+
+/**
+ * An output name typed with a slip (-o given; a default name, made from the input's, is as the
+ * input is named): refused as a usage error, with the name meant.
+ */
+export function outputSlip(ctx: Ctx, typed: string | undefined): number | undefined {
+  if (typed === undefined) return undefined;
+  // -o=结果.xlsx (commander takes what follows -o, the = too): a name beginning with = nobody meant.
+  const fixed = typed.replace(/^=+/, "");
+  if (fixed !== typed && fixed !== "") return usageError(ctx, "usage.output-equals", { file: typed, fixed });
+  // outdir\结果.xlsx typed as on Windows: here a \ is part of the name, and the file would land beside the folder.
+  if (process.platform !== "win32" && typed.includes("\\")) return usageError(ctx, "usage.output-backslash", { file: typed, fixed: typed.replaceAll("\\", "/") });
+  return undefined;
 }
 
 /** An output that must be a workbook: its name must end in .xlsx (else a usage error, 2). */
@@ -123,10 +139,6 @@ export function requireXlsx(ctx: Ctx, target: string, example = ctx.lang === "en
  * nobody meant (.xlsx, or a report's .xlsx.xlsx and .xlsx.html), refused as a usage error.
  */
 export function extensionOnly(ctx: Ctx, target: string, example: string): number | undefined {
-  // -o=结果.xlsx (commander takes what follows -o, the = too): a name beginning with = nobody meant.
-  if (target.startsWith("=") && target.length > 1) return usageError(ctx, "usage.output-equals", { file: target, fixed: target.slice(1) });
-  // outdir\结果.xlsx typed as on Windows: here a \ is part of the name, and the file would land beside the folder.
-  if (process.platform !== "win32" && target.includes("\\")) return usageError(ctx, "usage.output-backslash", { file: target, fixed: target.replaceAll("\\", "/") });
   // (The example with the extension given: -o.html is offered 报告.html.)
   const ext = /^\.(xlsx|html?)$/i.exec(basename(target))?.[0];
   return ext ? usageError(ctx, "usage.output-extension-only", { file: target, example: example.replace(/\.[^.]+$/, ext.toLowerCase()) }) : undefined;

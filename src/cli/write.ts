@@ -4,6 +4,7 @@
 import { accessSync, chmodSync, closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
+import { pictured } from "../diagnostics/index.js";
 import { fileError, readUserFile, samePath } from "./files.js";
 import { OUR_LINE_ROWS } from "../workbook/ours.js";
 import { DEFAULT_LIMITS, WorkbookReader, type RawCell } from "../xlsx/read/index.js";
@@ -268,7 +269,9 @@ async function targetProblem(target: string, inputs: readonly string[], overwrit
   else replacing.delete(resolve(target));
   if (exists && !overwrite.force) {
     // Open in a spreadsheet program: written over, the program would save its copy over ours.
-    const lock = lockOf(target);
+    // (Beside the file a link names, too: that is the file written, and the one a program holds open.)
+    const linked = throughLink(target);
+    const lock = lockOf(target) ?? (linked !== target ? lockOf(linked) : undefined);
     if (lock) return fileError(target, "file.output-open", { lock });
     if (!overwrite.ours) return fileError(target, overwrite.refusal);
     if (readOnly) return fileError(target, "file.output-read-only");
@@ -322,7 +325,7 @@ function keepMode(target: string, tmp: string): boolean {
 export function sayWritten(ctx: Ctx, target: string): void {
   // A file replaced is said so (scoring again replaced the September result with "已写入" alone).
   const replaced = replacing.get(resolve(target));
-  ctx.io.err(ctx.t(replaced === "forced" ? "file.written-forced" : replaced === "ours" ? "file.written-replaced" : "file.written", { file: target }) + "\n");
+  ctx.io.err(ctx.t(replaced === "forced" ? "file.written-forced" : replaced === "ours" ? "file.written-replaced" : "file.written", { file: pictured(target) }) + "\n");
   const left = leftoverTemps(target);
   if (left.length) reportDiagnostics(ctx, left);
 }

@@ -39,7 +39,7 @@ function oneLine(data: Readonly<Record<string, string | number>>): Readonly<Reco
 }
 
 /** Text on one line: a line break shown as ↵, another control character as its picture (␀, ␛). */
-function pictured(v: string): string {
+export function pictured(v: string): string {
   return v.replace(/\r?\n|\r/g, "↵").replace(CONTROL_ALL, (c) => String.fromCharCode(c === "\u007f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
 }
 

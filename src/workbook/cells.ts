@@ -112,7 +112,7 @@ function ambiguous(text: string, target = false): string | undefined {
   if (/^[+-]?\d[\d.,]*\s*(?:%|[\u4e00-\u9fff/]+)?\s*[。.,,;;、]+$/.test(typed) && !/^[+-]?\d+(\.\d+)?%?$/.test(typed)) return "workbook.number-trailing-mark";
   // ≥19.5, ≤5, >90%: a bound, as a 办法 writes a target, not the figure reached.
   // (In a target's column the bound is what belongs there: its sign alone is not.)
-  if (/^[≥≤><]=?\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return target ? "workbook.number-comparison-target" : "workbook.number-comparison";
+  if (/^(?:[≥≤≧≦><]=?|=[><])\s*[+-]?\d[\d.,]*\s*%?$/.test(typed)) return target ? "workbook.number-comparison-target" : "workbook.number-comparison";
   // 约96%, 53.5(估), 15左右: an estimate, not the figure.
   if (APPROXIMATE.test(typed)) return "workbook.number-approximate";
   // 30.5%%: a sign typed twice.
@@ -408,7 +408,13 @@ export function readMeasure(p: Problems, sheet: string, c: RawCell | undefined, 
 }
 
 /** Points written over a maximum (19/20, 19.5 / 20): the points. */
-const OVER_MAX = /^(\d+(?:\.\d+)?)\s*[/／]\s*\d+(?:\.\d+)?$/;
+const OVER_MAX = /^(\d+(?:\.\d+)?)\s*[/／]\s*(\d+(?:\.\d+)?)$/;
+
+/** Whether `word` is points over the item's own maximum, within it (19/20 of 20; not 21/20, 19/25, nor 1/2 of 30). */
+function overMax(word: string, max: Points): boolean {
+  const m = OVER_MAX.exec(word);
+  return m !== null && Number(m[2]) * 100 === max && Number(m[1]) * 100 <= max;
+}
 
 /**
  * Words where points belong, said as what they mean: a number in Chinese numerals (十八 is 18),
@@ -428,7 +434,7 @@ function pointsWords(p: Problems, sheet: string, c: RawCell, code: string, max: 
   // 53.5% (or 53.5%%) typed where points go: said as a percentage in a points cell is.
   else if (/^[+-]?\d[\d.]*\s*%+$/.test(word)) p.error("workbook.percent-in-points", sheet, c.ref, { code, value: text, max: formatPoints(max) });
   // 19/20 (the points over the item's max, as a 自评表 writes them): the points before the slash asked for.
-  else if (!deducted && OVER_MAX.test(word)) p.error("workbook.points-over-max", sheet, c.ref, { code, value: text, number: OVER_MAX.exec(word)?.[1] ?? "", max: formatPoints(max) });
+  else if (!deducted && overMax(word, max)) p.error("workbook.points-over-max", sheet, c.ref, { code, value: text, number: OVER_MAX.exec(word)?.[1] ?? "", max: formatPoints(max) });
   else p.error(ambiguous(text) ?? "workbook.points-not-a-number", sheet, c.ref, { code, value: text, max: formatPoints(max) });
 }
 

@@ -746,6 +746,12 @@ const NO_OTHER: OtherVersion = { codes: new Set(), names: new Map() };
 /** Plain fractions read as rates past 0–100% in one column from which they are said once, with their count. */
 const LARGE_COLUMN_MIN = 3;
 
+/** Whether a ledger holds any row under its header (`headerCell`: A1). */
+function ledgerFilled(sheet: RawSheet, headerCell: string): boolean {
+  const headerRow = Number(/\d+$/.exec(headerCell)?.[0] ?? 1);
+  return sheet.rows.some((cells) => (cells[0]?.row ?? 0) > headerRow && cells.some((c) => !isBlank(c)));
+}
+
 export class SubmissionReader {
   private readonly located: LocatedSheet[] = [];
   private readonly units: Unit[] = [];
@@ -792,6 +798,8 @@ export class SubmissionReader {
   private readonly columnSheet = new Map<string, string>();
   /** code → the sheet holding its column, the header cell there and whether the sheet is hidden. */
   private readonly columnHome = new Map<string, { readonly sheet: string; readonly cell: string; readonly hidden: boolean }>();
+  /** A sheet read as a line's or the indicators' → the codes of its columns. */
+  private readonly sheetCodes = new Map<string, ReadonlySet<string>>();
   /** A heading over a part of a list, in this rubric's words (sectionHeading). */
   private readonly heading: RegExp;
   /** Every code of the rubric (lines, items, indicators, targets, ledger codes): a name starting with one is no unit. */
@@ -985,6 +993,12 @@ export class SubmissionReader {
         }
         this.ledgerSheet = undefined;
       }
+      // One read first with no row under its header (a blank copy, put before the sheet it copies):
+      // said as a blank copy is, and this one read (it was refused as a second ledger, and nothing scored).
+      if (this.ledgerSheet && ledgerAt !== undefined && this.ledgerCell !== undefined && !ledgerFilled(this.ledgerSheet, this.ledgerCell)) {
+        this.p.warn("workbook.ledger-copy-empty", this.ledgerSheet.name, this.ledgerCell, { first: cellRef(name, ledgerAt) });
+        this.ledgerSheet = undefined;
+      }
       if (!this.ledgerSheet && ledgerAt !== undefined) {
         this.ledgerSheet = head;
         this.ledgerAt = cellRef(name, ledgerAt);
@@ -1019,7 +1033,7 @@ export class SubmissionReader {
         second = () => {
           // The one read first a copy of this one (Excel puts a copy before the sheet it copies): said at the copy.
           const copy = this.ledgerSheet;
-          if (rows && copy && !copy.hidden && this.ledgerCell !== undefined && isCopyOf(copy.name, name)) this.p.error("workbook.ledger-copy-first", copy.name, this.ledgerCell, { original: cellRef(name, ledgerAt) });
+          if (rows && copy && this.ledgerCell !== undefined && isCopyOf(copy.name, name)) this.p.error(copy.hidden ? this.hiddenCode("workbook.ledger-copy-first", copy.name) : "workbook.ledger-copy-first", copy.name, this.ledgerCell, { original: cellRef(name, ledgerAt) });
           else if (rows) this.p.error(hidden ? this.hiddenCode("workbook.ledger-on-two-sheets", name) : "workbook.ledger-on-two-sheets", name, ledgerAt, { first: this.ledgerAt ?? "" });
           else this.p.warn("workbook.ledger-copy-empty", name, ledgerAt, { first: this.ledgerAt ?? "" });
         };
@@ -1083,15 +1097,19 @@ export class SubmissionReader {
       const first = this.columnSheet.get(code) ?? "";
       // The sheet read first a copy of this one (Excel puts a copy before the sheet it copies): said
       // at the copy, which the clerk is told to delete (at this sheet, the one kept was pointed at).
+      // (A copy holds the same items: one sharing an item or two with it, 党政线(2) holding the rest of
+      // the line's, is no copy to delete.)
       const home = this.columnHome.get(code);
-      if (home && !home.hidden && isCopyOf(home.sheet, sheet.name)) {
-        this.p.error("workbook.column-copy-first", home.sheet, home.cell, { code, original: cellRef(sheet.name, refOf(col, role.headerRow)) });
+      const held = home ? this.sheetCodes.get(home.sheet) : undefined;
+      if (home && held && held.size === codes.length && codes.every(([, c]) => held.has(c)) && isCopyOf(home.sheet, sheet.name)) {
+        this.p.error(home.hidden ? this.hiddenCode("workbook.column-copy-first", home.sheet) : "workbook.column-copy-first", home.sheet, home.cell, { code, original: cellRef(sheet.name, refOf(col, role.headerRow)) });
         return undefined;
       }
       // A hidden copy cannot be seen to be deleted: said so.
       this.p.error(sheet.hidden ? this.hiddenCode("workbook.column-on-two-sheets", sheet.name) : "workbook.column-on-two-sheets", sheet.name, refOf(col, role.headerRow), { code, first });
       return undefined;
     }
+    this.sheetCodes.set(sheet.name, new Set(codes.map(([, c]) => c)));
     for (const [col, code] of codes) {
       this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));
       this.columnHome.set(code, { sheet: sheet.name, cell: refOf(col, role.headerRow), hidden: sheet.hidden });

@@ -287,6 +287,19 @@ describe("assess score on the sample", () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(real).equals(first)).toBe(false);
     expect(readdirSync(shared)).toEqual(["结果.xlsx"]);
+    // Open where it links to (its lock file beside it there): refused, as beside the link (it was written over).
+    writeFileSync(join(shared, ".~lock.结果.xlsx#"), "");
+    const locked = readFileSync(real);
+    const open = await cli(["score", input, "-o", link]);
+    expect([open.code, open.err]).toEqual([2, expect.stringContaining("[file.output-open]")]);
+    expect(readFileSync(real).equals(locked)).toBe(true);
+  });
+
+  it("says a file's name with an escape or a line break in it on one line when it was written (ESC cleared the screen after 已写入)", async () => {
+    if (process.platform === "win32") return;
+    const out = join(dir, "结\u001b[2J果\n.xlsx");
+    const r = await cli(["score", input, "-o", out]);
+    expect([r.code, r.err.trim().split("\n").at(-1)]).toEqual([0, `已写入 ${join(dir, "结␛[2J果↵.xlsx")}`]);
   });
 
   it("does not replace an earlier result a sheet was added to (it would be lost) without --force", async () => {

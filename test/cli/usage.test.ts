@@ -1,6 +1,6 @@
 // A mistyped command or option gets the nearest ones there are, in the user's language.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -239,10 +239,22 @@ describe("did you mean", () => {
   it("refuses an output named -o=结果.xlsx or outdir\\结果.xlsx as typed by a slip (they wrote =结果.xlsx, and a file named with a backslash beside the folder)", async () => {
     const equals = await cli(["score", "samples/qingshan-2026.xlsx", "-o=结果.xlsx"]);
     expect([equals.code, equals.err.split("\n")[0]]).toEqual([2, "用法错误:输出文件名 “=结果.xlsx” 以 = 开头(-o= 后的 = 被当作了文件名的一部分):请写 -o 结果.xlsx(-o 与文件名之间隔一个空格)"]);
+    // (-o==结果.xlsx: every = gone from the name offered, not one.)
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o==结果.xlsx"])).err.split("\n")[0]).toContain("请写 -o 结果.xlsx(");
     if (process.platform === "win32") return;
     for (const args of [["score", "samples/qingshan-2026.xlsx", "-o", "out\\结果.xlsx"], ["report", "samples/qingshan-2026.xlsx", "-o", "out\\结果.xlsx"]]) {
       const r = await cli(args);
       expect([r.code, r.err.split("\n")[0]], args[0]).toEqual([2, "用法错误:输出文件名 “out\\结果.xlsx” 中有 \\:在此系统上它不分隔文件夹,会成为文件名的一部分;请用 / 分隔,如 -o out/结果.xlsx"]);
+    }
+    // A workbook so named (unzipped from a Windows archive), with no -o: its result beside it as named, no slip of ours.
+    const dir = mkdtempSync(join(tmpdir(), "assess-slip-"));
+    try {
+      const named = join(dir, "=材料\\青山区.xlsx");
+      copyFileSync("samples/qingshan-2026.xlsx", named);
+      const r = await cli(["score", named]);
+      expect([r.code, r.err.trim().split("\n").at(-1)]).toEqual([0, `已写入 ${join(dir, "=材料\\青山区.scored.xlsx")}`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

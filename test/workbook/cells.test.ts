@@ -169,7 +169,7 @@ describe("signs and units as clerks type them", () => {
     expect(read("≥95%", rate).said).toEqual(["workbook.number-comparison “≥95%” 带有比较符号(≥、≤、>、<),像是写了目标或标准:请只填实际的数,不带符号"]);
     // In a target's column the bound is what belongs: its sign alone is to go ("像是写了目标…请只填实际的数" told the clerk to put no target there).
     expect(read("≥95%", { ...rate, code: "MB1", target: {} }).said).toEqual(["workbook.number-comparison-target “≥95%” 带有比较符号(≥、≤、>、<):目标只填数,不带符号(是须达到还是不得超过,由考核方案定)"]);
-    expect(read("≤3000", { ...money, code: "MB2", target: {} }).said.map((x) => x.split(" ")[0])).toEqual(["workbook.number-comparison-target"]);
+    for (const typed of ["≤3000", "≦3000", "=>3000"]) expect(read(typed, { ...money, code: "MB2", target: {} }).said.map((x) => x.split(" ")[0]), typed).toEqual(["workbook.number-comparison-target"]);
     // A decimal comma said as one with a space before the sign too (95,5 % got the generic 不是比率).
     expect(read("95,5 %", rate).said.map((x) => x.split(" ")[0])).toEqual(["workbook.number-comma"]);
     const p = new Problems("in.xlsx");
@@ -269,5 +269,7 @@ describe("everyday slips in a number, each said as what it is at its cell", () =
   it("points typed over their maximum (19/20, as a 自评表 writes them) ask for the points alone (不是数值 said nothing of what to type)", () => {
     expect(points("19/20")).toBe("workbook.points-over-max DZ2:“19/20” 像是“得分/满分”:只填得分,如 19(满分 20)");
     expect(points("19.5 ／ 20")).toMatch(/^workbook\.points-over-max DZ2:“19.5 ／ 20” 像是“得分\/满分”:只填得分,如 19.5/);
+    // Over another number, or past the maximum, it is no such thing: said as any text is (21/20 was offered 21 of 20).
+    for (const typed of ["21/20", "19/25", "1/2"]) expect(points(typed)).toMatch(/^workbook\.points-not-a-number /);
   });
 });

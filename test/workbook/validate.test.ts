@@ -757,6 +757,18 @@ const cases: Case[] = [
     expected: ["workbook.column-copy-first '党政线 (2)'!B1", "workbook.column-copy-first '人口计生线(2)'!B1", "workbook.column-copy-first 部门_2!B1"],
   },
   {
+    // Hidden and read first, the copy is said to be hidden (and how to show it), at itself.
+    name: "a hidden copy of a line sheet put before it is said at the copy, with how to show it",
+    edit: (wb) => {
+      const original = wb.sheetNamed("党政线");
+      const copy = original.clone();
+      copy.name = "党政线 (2)";
+      copy.hidden = true;
+      wb.list.splice(wb.list.indexOf(original), 0, copy);
+    },
+    expected: ["warning workbook.hidden-sheet '党政线 (2)'", "workbook.column-copy-first-hidden '党政线 (2)'!B1"],
+  },
+  {
     // A sheet of another name before the line sheet is no copy by its name: said at the later one, as ever.
     name: "a sheet holding a line's items before it under a name of its own is said at the line sheet",
     edit: (wb) => {
@@ -829,6 +841,18 @@ const cases: Case[] = [
     },
     // The copy before it is said at the copy (at 加扣分!A1 the clerk was pointed at the sheet to keep).
     expected: ["workbook.ledger-copy-first '加扣分 (2)'!A1", "workbook.ledger-on-two-sheets-hidden '加扣分(旧)'!A1"],
+  },
+  {
+    // Before it too (Excel's Move or Copy default): it was refused as a second ledger, nothing scored, "不知以哪张为准" untrue.
+    name: "a blank copy of the ledger put before it is said, and the ledger read",
+    ledger: [row("甲镇", "JF1")],
+    edit: (wb) => {
+      const blank = wb.addSheet("加扣分 (2)");
+      wb.list.pop();
+      for (const [c, cell] of wb.sheetNamed("加扣分").rows.get(1) ?? []) blank.setAt(1, c, cell.value.t === "s" ? cell.value.v : "");
+      wb.list.splice(wb.list.indexOf(wb.sheetNamed("加扣分")), 0, blank);
+    },
+    expected: ["warning workbook.ledger-copy-empty '加扣分 (2)'!A1"],
   },
   {
     // A blank copy (its header alone) leaves nothing out: said, and the ledger read.
@@ -1717,6 +1741,21 @@ const cases: Case[] = [
 ];
 
 describe("validate finds each mistake at its cell", () => {
+  it("says a sheet named like a copy but holding other items than the line sheet at the line sheet, as ever (党政线(2) holding the rest of a split line was told to be deleted as a copy)", async () => {
+    const { lines } = await diagnose({
+      edit: (wb) => {
+        const original = wb.sheetNamed("党政线");
+        const codes = [...original.codeColumns().keys()];
+        const part = wb.addSheet("党政线(2)");
+        wb.list.pop();
+        part.set("A1", "单位名称").set("B1", `${codes[0]} 统筹决策`).set("C1", "DZ9 其他工作").set("A2", "甲镇").set("B2", 5);
+        wb.list.splice(wb.list.indexOf(original), 0, part);
+      },
+    });
+    expect(lines).toContain("workbook.column-on-two-sheets 党政线!B1");
+    expect(lines.filter((l) => l.includes("copy-first"))).toEqual([]);
+  });
+
   it.each(cases)("$name", async (c) => {
     const { lines, ok } = await diagnose(c);
     expect(lines).toEqual(c.expected);

@@ -15,7 +15,7 @@ import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { FONTS, printedPages } from "../../report/september/style.js";
 import { concatBytes } from "../../xlsx/bytes.js";
-import { extensionOnly, folderGiven, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { extensionOnly, folderGiven, outputSlip, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
 import { loadInput, notDone, scoreUnder } from "../input.js";
 import { checkTarget, givenFile, sayWritten, writeAtomic, type Refusal } from "../write.js";
@@ -48,7 +48,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // (A page where the name asks for one: a folder named out.html given is offered out.html/变更.html.)
   const example = `${ctx.lang === "en" ? "changes" : "变更"}.${o.output && /\.html?$/i.test(o.output) ? "html" : "xlsx"}`;
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
-  const bare = o.output !== undefined ? extensionOnly(ctx, o.output, example) : undefined;
+  const bare = o.output !== undefined ? (outputSlip(ctx, o.output) ?? extensionOnly(ctx, o.output, example)) : undefined;
   if (bare !== undefined) return bare;
   // A folder, whatever its name (out.xlsx/ too), is said as one.
   if (o.output && isFolder(o.output)) return folderGiven(ctx, o.output, example);

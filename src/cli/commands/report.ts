@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { extensionOnly, folderGiven, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
+import { extensionOnly, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst } from "../input.js";
 import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
@@ -101,7 +101,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   const example = `${ctx.lang === "en" ? "report" : "报告"}.${formats.length === 1 ? formats[0] : "xlsx"}`;
   if (o.output !== undefined && o.output.trim() === "") return usageError(ctx, "usage.output-empty", { example });
   if (o.output === "-") return usageError(ctx, "usage.output-no-file", { file: o.output, example });
-  const bare = o.output !== undefined ? extensionOnly(ctx, o.output, example) : undefined;
+  const bare = o.output !== undefined ? (outputSlip(ctx, o.output) ?? extensionOnly(ctx, o.output, example)) : undefined;
   if (bare !== undefined) return bare;
   // (Of the format asked for: --format html, or a folder named out.html, is offered 报告.html.)
   const asked = formats.length === 1 ? formats[0] : o.output !== undefined && /\.html?$/i.test(o.output) ? "html" : "xlsx";

@@ -9,7 +9,7 @@ import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Writt
 import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
-import { isStream, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { isStream, outputSlip, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst, resultSavedSince } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
@@ -144,7 +144,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // Read from a pipe, the result has no folder to go beside it in.
   if (o.output === undefined && isStream(file)) return usageError(ctx, "usage.output-needed", { file, example: ctx.lang === "en" ? "result.xlsx" : "结果.xlsx" });
   const target = o.output ?? defaultOutput(file);
-  const misnamed = requireXlsx(ctx, target);
+  const misnamed = outputSlip(ctx, o.output) ?? requireXlsx(ctx, target);
   if (misnamed !== undefined) return misnamed;
   // A bad output path is said before the work, not after it.
   // An earlier result of this workbook (NAME.scored.xlsx) is replaced: re-scoring is the daily

@@ -2,7 +2,7 @@
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import type { Rubric } from "../../rubric/model.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsOfBook, type BookUnits } from "../../workbook/units-file.js";
-import { reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { outputSlip, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { loadWorkbook } from "../../load/index.js";
 import { nodeHost } from "../host.js";
@@ -83,7 +83,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     units = parsed.units;
   }
   const target = o.output ?? `${rubric.id}-${year}.xlsx`;
-  const misnamed = requireXlsx(ctx, target, `${rubric.id}-${year}.xlsx`);
+  const misnamed = outputSlip(ctx, o.output) ?? requireXlsx(ctx, target, `${rubric.id}-${year}.xlsx`);
   if (misnamed !== undefined) return misnamed;
   // A template is never written over an existing file (a filled one would be lost) without --force.
   const bad = await checkTarget(target, [...(o.units ? [o.units] : []), ...givenFile(o.rubric)], { force: o.force === true, refusal: "file.exists" });

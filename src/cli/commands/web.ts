@@ -2,7 +2,7 @@
 // dist/web/assess.html at install), for a clerk who can open a browser but install nothing.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { extensionOnly, folderGiven, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
+import { extensionOnly, folderGiven, outputSlip, isFolder, reportDiagnostics, targetError, usageError, type Ctx } from "../io.js";
 import { BUNDLED_DIR } from "../rubric-source.js";
 import { checkTarget, sayWritten, writeAtomic } from "../write.js";
 import { pageKind } from "../../xlsx/pages.js";
@@ -19,7 +19,7 @@ export async function web(ctx: Ctx, o: { output?: string; force?: boolean }): Pr
   const target = o.output ?? "assess.html";
   // -o "" (a script's variable left unset): said as that.
   if (target.trim() === "") return usageError(ctx, "usage.output-empty", { example: "assess.html" });
-  const bare = extensionOnly(ctx, target, "assess.html");
+  const bare = outputSlip(ctx, o.output) ?? extensionOnly(ctx, target, "assess.html");
   if (bare !== undefined) return bare;
   // A folder, whatever its name (out.html/ too), is said as one.
   if (isFolder(target)) return folderGiven(ctx, target, "assess.html");

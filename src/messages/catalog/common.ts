@@ -160,7 +160,7 @@ export const common: Catalog = {
     "zh-CN": "文件似乎正在 Excel、WPS 或 LibreOffice 中打开(旁边有锁文件 {lock}),为免它之后保存时覆盖新结果,未写入;请先关闭它再运行;如已关闭,请删除该锁文件或加 --force",
     en: "the file seems to be open in Excel, WPS or LibreOffice (the lock file {lock} is beside it), so it was not overwritten (saving it there later would undo the new result); close it and run again; if it is closed, delete the lock file or add --force",
   },
-  "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名或加 --force", en: "the file exists and was not overwritten; choose another name or add --force" },
+  "file.exists": { "zh-CN": "文件已存在,为免覆盖未写入;请换个文件名(-o);确知这个文件已不需要时,才加 --force 覆盖它(覆盖后无法恢复,填好的工作簿会变回空白模板)", en: "the file exists and was not overwritten; choose another name (-o); add --force to overwrite it only when you know the file is no longer needed (it cannot be recovered: a filled workbook would become a blank template)" },
   "usage.template-district-control": { "zh-CN": "地区名称中有换行或其他控制字符:--district 只写地区的名称,如 青山区", en: "the district's name holds a line break or another control character: --district takes the district's name alone, such as 青山区" },
   "usage.template-district-too-long": { "zh-CN": "地区名称过长({length} 个字符,最多 {max} 个):--district 写地区的名称,如 青山区", en: "the district's name is too long ({length} characters; at most {max}): --district takes the district's name, such as 青山区" },
   "usage.template-year": { "zh-CN": "年度应为 1990 至 2100 之间的四位数字:{value}", en: "the year must be four digits between 1990 and 2100: {value}" },
