@@ -38,6 +38,22 @@ export function linesIn(text: string, width: number): number {
   return text.split("\n").reduce((n, part) => n + wrappedLines(part, usable), 0);
 }
 
+/** The share of a wrapped column's width its text is measured against for a row's height: where the reader lacks the sheet's font, a long cell needs a line more than measured. */
+export const FONT_SLACK = 0.92;
+/** Text of CJK characters alone (a unit's name), measured as it is drawn in any CJK font: at the column's whole width. */
+export const CJK_ONLY = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+$/u;
+
+/**
+ * Column units a wrapped column needs to hold `text` on one line as its row's height is measured
+ * (linesIn at FONT_SLACK of it; CJK alone at its whole width): a column fitted to its widest text
+ * by less had that text's row made two lines high (市第27国有资产经营有限公司, an award with its
+ * amount), a county's rankings printing a page more.
+ */
+export function unitsOnOneLine(text: string): number {
+  const units = textUnits(text);
+  return CJK_ONLY.test(text) ? Math.ceil(units) + 2 : Math.max(Math.ceil(units) + 2, Math.ceil((units + 1.5) / FONT_SLACK));
+}
+
 /** Column units a character takes in body text (as linesIn measures it). */
 function charUnits(c: number): number {
   return c >= 0x2e80 ? 2 : c === 0x20 ? 0.6 : 1.2;

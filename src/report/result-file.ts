@@ -10,14 +10,10 @@ import { colName } from "../xlsx/refs.js";
 import { message, type Lang } from "../messages/index.js";
 import { markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
 import { SHEET_STYLES } from "./sheet-style.js";
-import { linesIn } from "../model/width.js";
+import { CJK_ONLY, FONT_SLACK, linesIn } from "../model/width.js";
 
 /** Points a line of wrapped body text takes. */
 const LINE_HEIGHT = 14;
-/** The share of a wrapped column's width its text is measured against (see the rows' heights). */
-const FONT_SLACK = 0.92;
-/** Text of CJK characters alone (a unit's name), measured as it is drawn in any CJK font. */
-const CJK_ONLY = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+$/u;
 
 /** The workbook the results go into: its opened package, and what the loader learned of it. */
 export interface SourceWorkbook {

@@ -16,7 +16,7 @@ import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
 import { groupPlace as placeInGroup, outcomesWord, tableOutcomes, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, gradeCell, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
-import { displayWidth, linesIn, textUnits } from "../model/width.js";
+import { displayWidth, linesIn, textUnits, unitsOnOneLine } from "../model/width.js";
 import { dayText } from "./day.js";
 import { bodyStyle, breakBeforeBracket, headerHeight, headerStyle, SHARE_WIDTH, markStyle, pointsColumnWidth, pointsWidth, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, type ColumnKind, type Mark, type RowKind } from "./sheet-style.js";
 
@@ -107,8 +107,8 @@ function unsettled(u: UnitResult | undefined): boolean {
 }
 
 /** A column as wide as its widest value (as wrapped text is measured), within bounds; headers wrap. */
-function fit(values: Iterable<string>, min: number, max: number): number {
-  const f = new Fitting(min, max);
+function fit(values: Iterable<string>, min: number, max: number, wrap = false): number {
+  const f = new Fitting(min, max, wrap);
   for (const v of values) if (f.add(v)) break;
   return f.width;
 }
@@ -116,16 +116,18 @@ function fit(values: Iterable<string>, min: number, max: number): number {
 /** A column's width as fit measures it, its values given one by one (several columns measured in one pass over rows made afresh). */
 class Fitting {
   private w: number;
+  /** `wrap`: a wrapped column, fitted as its rows' heights are measured (unitsOnOneLine). */
   constructor(
     min: number,
     private readonly max: number,
+    private readonly wrap = false,
   ) {
     this.w = min;
   }
   /** Measures a value; true once the column is as wide as it may be (no value can change it). */
   add(v: string): boolean {
     if (this.w > this.max + NEAR_FIT) return true;
-    this.w = Math.max(this.w, Math.ceil(textUnits(v)) + 2);
+    this.w = Math.max(this.w, this.wrap ? unitsOnOneLine(v) : Math.ceil(textUnits(v)) + 2);
     return this.w > this.max + NEAR_FIT;
   }
   get width(): number {
@@ -212,16 +214,20 @@ function nameWidth(units: readonly UnitResult[]): number {
   let w = 10;
   for (const u of units) {
     w = Math.max(w, nameWidths.get(u) ?? measured(u));
-    if (w >= 30) return 30;
+    if (w >= NAME_MOST) return NAME_MOST;
   }
   return w;
 }
+
+/** A name column's most, in column units: 14 Chinese characters with two digits (市第27国有资产经营有限公司) on one line; longer names wrap. */
+const NAME_MOST = 31;
 
 /** Each unit's name width (plus margin), measured once: every sheet of a province lists every unit. */
 const nameWidths = new WeakMap<UnitResult, number>();
 
 function measured(u: UnitResult): number {
-  const w = displayWidth(u.name) + 2;
+  // (As its rows' heights measure it: a name with a digit in it, 市第27国有资产经营有限公司, took two lines' height.)
+  const w = Math.max(displayWidth(u.name) + 2, unitsOnOneLine(u.name));
   nameWidths.set(u, w);
   return w;
 }
@@ -436,7 +442,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
   let awardsWidth: number | undefined;
   const graded = rubric.rankings.find((x) => x.id === r.id)?.grades !== undefined;
   const textsOfAwards = (): string[] => (awardsTexts ??= units.map((u) => (awarding || u.vetoed ? awardsCell(u, lang, r.id, !isTotal, undefined, graded) : "")));
-  const widthOfAwards = (): number => (awardsWidth ??= fit(textsOfAwards(), 14, 56));
+  const widthOfAwards = (): number => (awardsWidth ??= fit(textsOfAwards(), 14, 56, true));
   const kind = rubric.unitKinds.find((k) => k.id === r.unitKind);
   const byKey = rankKey(rubric, r.unitKind, r.by);
   // Where the kind is ranked in groups too, each unit's place in its group (not on a group's own ranking).
@@ -479,7 +485,7 @@ function rankingTable(rubric: Rubric, r: RankingResult, results: Results, cover:
           col(t(lang, "report.col.share"), "share", SHARE_WIDTH),
         ]),
     ...tieCols,
-    ...(gapped ? [col(t(lang, "out.gap"), "wrap", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24))] : []),
+    ...(gapped ? [col(t(lang, "out.gap"), "wrap", fit((function* () { for (const u of units) yield gapOf(u); })(), 11, 24, true))] : []),
     // The grade this ranking gives, a value of its own (优秀, 良好): filtered and counted in a
     // spreadsheet, where the awards cell says it in a sentence with its reasons.
     // (Its heading on one line at the least: Grade broke as Grad / e in a column fitted to 优秀.)
@@ -844,8 +850,8 @@ function awardsTable(rubric: Rubric, results: Results, cover: Cover, lang: Lang)
   let widths: { award: number; basis: number; amount: number } | undefined;
   const measure = (): { award: number; basis: number; amount: number } => {
     if (widths) return widths;
-    const award = new Fitting(20, 50);
-    const basis = new Fitting(16, 50);
+    const award = new Fitting(20, 50, true);
+    const basis = new Fitting(16, 50, true);
     // The amounts as they print (50,000), and a pending prize's (待定 30,000, cut to 寺定 30,000 at 10).
     const amount = new Fitting(10, 20);
     const at = money ? 4 : 3;
