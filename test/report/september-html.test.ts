@@ -169,6 +169,12 @@ describe("the report HTML", () => {
     expect(axis(charts[1]?.[2] ?? "")).toEqual(axis(charts[0]?.[2] ?? ""));
     // The sample's 12 towns: one chart.
     expect([...html.matchAll(/class="block chart-block keep"/g)]).toHaveLength(1);
+    // A county-level city's 210 departments: in eleven parts too (drawn in one, they printed as an unreadable strip).
+    const county = { ...scored.results, rankings: scored.results.rankings.map((r) => (r === overall ? { ...r, entries: Array.from({ length: Math.ceil(210 / r.entries.length) }, () => r.entries).flat().slice(0, 210) } : r)) };
+    const countyPage = reportHtml(buildReport(scored.rubric, county, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" }));
+    const parts = [...countyPage.matchAll(/<section class="block chart-block keep">\s*<h2>[^<]*<\/h2>\s*(<p class="swipe">)?/g)];
+    expect(parts).toHaveLength(11);
+    expect(parts.filter((m) => m[1])).toEqual([]);
   });
 
   it("gives long unit names room in the chart, and draws one longer than that narrower rather than cut; lets them wrap in the tables", () => {

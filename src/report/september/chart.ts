@@ -79,14 +79,19 @@ export const BARS_PER_CHART = 20;
 
 /**
  * A chart's bars in parts of at most BARS_PER_CHART, as even as they go (60 towns: three of 20; a
- * chart of all 60 printed its names at 3 pt); a province's, past ten parts, in one (no one prints it).
+ * chart of all 60 printed its names at 3 pt); a province's, past PARTS_MOST parts, in one (no one
+ * prints it). A county-level city's 210 departments are in parts (drawn in one, they printed as a
+ * strip no name of could be read).
  */
 export function chartParts(bars: readonly Bar[]): (readonly Bar[])[] {
   const parts = Math.ceil(bars.length / BARS_PER_CHART);
-  if (parts <= 1 || parts > 10) return [bars];
+  if (parts <= 1 || parts > PARTS_MOST) return [bars];
   const size = Math.ceil(bars.length / parts);
   return Array.from({ length: parts }, (_, k) => bars.slice(k * size, (k + 1) * size));
 }
+
+/** A chart's parts at most (500 units); past them it is drawn in one, to be swiped across. */
+export const PARTS_MOST = 25;
 
 /** The room for the units' names at most, of the chart's 1000: past it a name is drawn narrower. */
 const LABEL_MAX = 360;
@@ -118,7 +123,7 @@ function scale(range: { readonly bottom: number; readonly top: number; readonly 
 }
 
 /** Bars up to which a chart is drawn a second time for a phone (a province's is not: no one reads it there). */
-export const NARROW_BARS_MAX = 200;
+export const NARROW_BARS_MAX = PARTS_MOST * BARS_PER_CHART;
 
 /**
  * The chart as a phone shows it (a report forwarded there): each name on a line of its own above
