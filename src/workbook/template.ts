@@ -10,7 +10,7 @@ import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
-import { displayWidth, linesIn } from "../model/width.js";
+import { displayWidth, FONT_SLACK, linesIn } from "../model/width.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import { message, type Lang } from "../messages/index.js";
 
@@ -95,8 +95,17 @@ function header(ws: Worksheet, values: string[], frozenColumns: number, say: Say
 
 /** Writes the names down column A (and groups down B); returns the last row that gets validation. */
 function fillUnits(ws: Worksheet, units: readonly TemplateUnit[], groupName?: (u: TemplateUnit) => string | undefined): number {
+  const width = nameWidth(units);
   units.forEach((u, i) => {
-    ws.getCell(i + 2, 1).value = xmlSafe(u.name);
+    const cell = ws.getCell(i + 2, 1);
+    cell.value = xmlSafe(u.name);
+    // A name longer than its column (市人民政府办公室（市政府研究室、市大数据中心…）) wraps in a row as
+    // high as it needs: cut at the column's edge, it printed as another unit's beginning.
+    const lines = linesIn(u.name, width * FONT_SLACK);
+    if (lines > 1) {
+      cell.alignment = { wrapText: true, vertical: "middle" };
+      ws.getRow(i + 2).height = lines * NAME_LINE_HEIGHT + 3;
+    }
     const g = groupName?.(u);
     if (g !== undefined) ws.getCell(i + 2, 2).value = g;
   });
@@ -389,6 +398,9 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
  * The unit-name column as wide as the longest name given (a CJK character two), within reason:
  * 某某镇人民政府（含开发区管委会） is seen whole, not cut at the next column.
  */
+/** Points a line of a unit's name takes in the input sheets (11 pt). */
+const NAME_LINE_HEIGHT = 15;
+
 function nameWidth(units: readonly TemplateUnit[]): number {
   const widest = units.reduce((w, u) => Math.max(w, displayWidth(u.name)), 0);
   return Math.max(16, Math.min(44, widest + 2));

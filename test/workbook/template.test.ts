@@ -223,6 +223,18 @@ describe("assess template", () => {
     await book.xlsx.readFile(long);
     // 22 characters, two columns each, and a little room.
     expect(["党政线", "指标数据", "加扣分"].map((n) => book.getWorksheet(n)!.getColumn(1).width)).toEqual([44, 44, 44]);
+    // Longer still (a department named with the offices it houses): wrapped in a row as high as it
+    // needs, on every sheet listing it (it was cut at the column's edge, printed as half a name).
+    const longer = join(dir, "longer.xlsx");
+    const name = "区人民政府办公室（区政府研究室、区大数据中心、区金融工作局）";
+    writeFileSync(join(dir, "longer.csv"), `单位,类型\n城关镇,镇\n${name},部门\n区公安分局,部门\n`);
+    expect((await cli(["template", "--units", join(dir, "longer.csv"), "-o", longer])).code).toBe(0);
+    const wrapped = new ExcelJS.Workbook();
+    await wrapped.xlsx.readFile(longer);
+    const dept = wrapped.getWorksheet("部门")!;
+    expect([dept.getCell("A2").value, dept.getCell("A2").alignment?.wrapText, dept.getRow(2).height]).toEqual([name, true, 33]);
+    // A name that fits keeps its one line's height.
+    expect([dept.getCell("A3").value, dept.getCell("A3").alignment?.wrapText, dept.getRow(3).height]).toEqual(["区公安分局", undefined, undefined]);
   });
 
   it("freezes the header and name column and sets up printing", () => {
