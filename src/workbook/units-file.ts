@@ -18,6 +18,17 @@ const OFFICE_ENDING = /(中心|局|办|委|办公室|站|所|院|队|处|会|馆
  * Why a units file cannot be read as text at all: a workbook (Excel's .xlsx or .xls, saved instead
  * of as CSV) or other binary data; undefined for text.
  */
+/**
+ * The long forms an office's name ends in where its kind's label is the short one (委 for 卫生健康委员会,
+ * 办 for 人民防空办公室): fifty departments of a county-level city were each said to be listed by a guess.
+ */
+const LONG_FORMS: Readonly<Record<string, readonly string[]>> = { 委: ["委员会"], 办: ["办公室"] };
+
+/** Whether a name ends in a label, or in the label's long form. */
+function endsAs(name: string, label: string): boolean {
+  return name.endsWith(label) || (LONG_FORMS[label]?.some((f) => name.endsWith(f)) ?? false);
+}
+
 export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | undefined {
   if (looksLikeWorkbook(bytes)) return { code: "units.is-workbook", severity: "error", data: {}, location: { file } };
   if (bytes.length > 0 && !looksLikeText(bytes)) {
@@ -317,7 +328,7 @@ export function parseUnitsFile(file: string, text: string, rubric: Rubric): { un
     let ambiguous = false;
     for (const k of rubric.unitKinds)
       for (const label of [...k.labels, ...k.groups.flatMap((g) => g.labels)]) {
-        if (!name.endsWith(label) || label.length >= name.length) continue;
+        if (!endsAs(name, label) || label.length >= name.length) continue;
         if (!best || label.length > best.length) [best, ambiguous] = [{ kind: k.id, length: label.length }, false];
         else if (label.length === best.length && best.kind !== k.id) ambiguous = true;
       }

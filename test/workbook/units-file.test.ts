@@ -42,6 +42,17 @@ describe("units file", () => {
     expect(r.units.map((u) => u.name)).toEqual(["城关镇", "区公安分局", "二、三产业办公室"]);
   });
 
+  it("lists an office named in full (卫生健康委员会, 人民防空办公室) by its kind's short label (委, 办), unsaid: fifty of a city's departments were each said to be a guess", () => {
+    const comprehensive = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
+    const r = parseUnitsFile("units.csv", "柳河镇\n市卫生健康委员会\n市人民防空办公室\n", comprehensive);
+    expect(r.units.map((u) => [u.name, u.kind])).toEqual([
+      ["柳河镇", "town"],
+      ["市卫生健康委员会", "department"],
+      ["市人民防空办公室", "department"],
+    ]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
   it("takes a kind scored on one sheet by that sheet's name in the type column (区属国企, as the template heads it, was refused where 区直部门 was taken)", () => {
     const comprehensive = loadRubric("rubric/township-comprehensive-2026.1.yaml", readFileSync("rubric/township-comprehensive-2026.1.yaml"), "test").rubric!;
     const r = parseUnitsFile("units.csv", "序号,单位名称,类型\n1,柳河镇,乡镇\n2,区城投集团,区属国企\n3,区财政局,区直部门\n", comprehensive);
