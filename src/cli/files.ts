@@ -150,7 +150,7 @@ function nearFile(file: string): string | undefined {
     }
   }
   // (.\青山区2026.xlsx typed as on Windows: here a \ separates no folders.)
-  const slashed = process.platform !== "win32" && path.includes("\\") ? [path.replaceAll("\\", "/")] : [];
+  const slashed = process.platform !== "win32" && path.includes("\\") ? [path.replaceAll("\\", "/"), `${path.replaceAll("\\", "/")}.xlsx`] : [];
   for (const c of [path, `${path}.xlsx`, ...slashed]) {
     if (c !== file && c !== "" && existsSync(c) && statSync(c).isFile()) return c;
   }

@@ -217,7 +217,7 @@ describe("a file named as pasted", () => {
     const book = join(dir, "青山区.xlsx");
     copyFileSync("samples/qingshan-2026.xlsx", book);
     // (And a path typed as on Windows, .\\青山区.xlsx: here a \\ separates no folders.)
-    const windowsy = process.platform === "win32" ? [] : [book.replaceAll("/", "\\")];
+    const windowsy = process.platform === "win32" ? [] : [book.replaceAll("/", "\\"), join(dir, "青山区").replaceAll("/", "\\")];
     for (const given of [`${book} `, `"${book}"`, `“${book}”`, pathToFileURL(book).href, join(dir, "青山区"), ...windowsy]) {
       expect((await cli(["validate", given])).err, given).toBe(`${given}: 错误: 找不到文件;是指 “${book}” 吗?(所给的名字与它只差前后的空格、引号、file://、.xlsx 或把 / 写成了 \\) [file.not-found-near]\n`);
     }
