@@ -40,18 +40,28 @@ export function linesIn(text: string, width: number): number {
 
 /** The share of a wrapped column's width its text is measured against for a row's height: where the reader lacks the sheet's font, a long cell needs a line more than measured. */
 export const FONT_SLACK = 0.92;
-/** Text of CJK characters alone (a unit's name), measured as it is drawn in any CJK font: at the column's whole width. */
-export const CJK_ONLY = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+$/u;
+/**
+ * A unit's name of CJK characters and digits alone (市第27国有资产经营有限公司), measured at its
+ * column's whole width: its characters are as wide in every CJK font, and its digits are measured
+ * at the stand-in font's width already (区卫生健康局, and 市城市燃气第8子集团有限公司, took two lines'
+ * height in a column that holds them on one).
+ */
+export const NAME_AS_DRAWN = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef0-9]+$/u;
+
+/** Whether a cell's text is measured at its column's whole width for its row's height (a name as drawn), or at FONT_SLACK of it. */
+export function wholeWidth(text: string, isName: boolean): boolean {
+  return isName && NAME_AS_DRAWN.test(text);
+}
 
 /**
  * Column units a wrapped column needs to hold `text` on one line as its row's height is measured
- * (linesIn at FONT_SLACK of it; CJK alone at its whole width): a column fitted to its widest text
- * by less had that text's row made two lines high (市第27国有资产经营有限公司, an award with its
- * amount), a county's rankings printing a page more.
+ * (linesIn at FONT_SLACK of it, or a name as drawn at its whole width): a column fitted to its widest
+ * text by less had that text's row made two lines high (an award with its amount), a county's
+ * rankings printing a page more.
  */
-export function unitsOnOneLine(text: string): number {
+export function unitsOnOneLine(text: string, isName = false): number {
   const units = textUnits(text);
-  return CJK_ONLY.test(text) ? Math.ceil(units) + 2 : Math.max(Math.ceil(units) + 2, Math.ceil((units + 1.5) / FONT_SLACK));
+  return wholeWidth(text, isName) ? Math.ceil(units) + 2 : Math.max(Math.ceil(units) + 2, Math.ceil((units + 1.5) / FONT_SLACK));
 }
 
 /** Column units a character takes in body text (as linesIn measures it). */

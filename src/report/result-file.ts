@@ -10,7 +10,7 @@ import { colName } from "../xlsx/refs.js";
 import { message, type Lang } from "../messages/index.js";
 import { markStyle, STYLE_SUBTITLE, STYLE_SUBTITLE_LINES, STYLE_TITLE, tableStyles, type SheetTable } from "./result-sheets.js";
 import { SHEET_STYLES } from "./sheet-style.js";
-import { CJK_ONLY, FONT_SLACK, linesIn } from "../model/width.js";
+import { FONT_SLACK, linesIn, wholeWidth } from "../model/width.js";
 
 /** Points a line of wrapped body text takes. */
 const LINE_HEIGHT = 14;
@@ -109,9 +109,8 @@ function packageSheet(table: SheetTable, lang: Lang, compact: boolean, ahead?: W
             // Measured a little narrower than the column: where the reader lacks the sheet's font
             // (LibreOffice without 等线 draws Noto and DejaVu, a few per cent wider), a long cell needs
             // a line more than measured, and its last line was cut off.
-            // (Not a name of Chinese alone: its characters are as wide in every CJK font, and 区卫生健康局
-            // took two lines' height in a column that holds it on one.)
-            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, (table.columns[c]?.width ?? 10) * (table.columns[c]?.kind === "name" && CJK_ONLY.test(v) ? 1 : FONT_SLACK)));
+            // (Not a name as drawn, of Chinese and digits alone: see wholeWidth.)
+            if (typeof v === "string" && (v.length > 4 || v.includes("\n"))) lines = Math.max(lines, linesIn(v, (table.columns[c]?.width ?? 10) * (wholeWidth(v, table.columns[c]?.kind === "name") ? 1 : FONT_SLACK)));
           }
           yield { cells: r.cells, styles: r.mark ? withMark(base, r.mark.col, markStyle(r.mark.as)) : map(base), ...(lines > 1 ? { height: lines * LINE_HEIGHT + 4 } : {}) };
         }

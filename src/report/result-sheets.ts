@@ -227,7 +227,7 @@ const nameWidths = new WeakMap<UnitResult, number>();
 
 function measured(u: UnitResult): number {
   // (As its rows' heights measure it: a name with a digit in it, 市第27国有资产经营有限公司, took two lines' height.)
-  const w = Math.max(displayWidth(u.name) + 2, unitsOnOneLine(u.name));
+  const w = Math.max(displayWidth(u.name) + 2, unitsOnOneLine(u.name, true));
   nameWidths.set(u, w);
   return w;
 }

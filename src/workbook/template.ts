@@ -10,7 +10,7 @@ import { formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { COVER_LABELS, GROUP_HEADER, LEDGER_COLUMNS, LISTS_SHEET, SHEET, UNIT_HEADER, type LedgerField } from "./layout.js";
 import { colName } from "../xlsx/refs.js";
 import { MAX_COUNT } from "./cells.js";
-import { displayWidth, FONT_SLACK, linesIn } from "../model/width.js";
+import { displayWidth, FONT_SLACK, linesIn, wholeWidth } from "../model/width.js";
 import { xmlSafe } from "../xlsx/escape.js";
 import { message, type Lang } from "../messages/index.js";
 
@@ -101,7 +101,7 @@ function fillUnits(ws: Worksheet, units: readonly TemplateUnit[], groupName?: (u
     cell.value = xmlSafe(u.name);
     // A name longer than its column (市人民政府办公室（市政府研究室、市大数据中心…）) wraps in a row as
     // high as it needs: cut at the column's edge, it printed as another unit's beginning.
-    const lines = linesIn(u.name, width * FONT_SLACK);
+    const lines = linesIn(u.name, width * (wholeWidth(u.name, true) ? 1 : FONT_SLACK));
     if (lines > 1) {
       cell.alignment = { wrapText: true, vertical: "middle" };
       ws.getRow(i + 2).height = lines * NAME_LINE_HEIGHT + 3;
