@@ -99,8 +99,10 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   /** Columns left out to fit the terminal: said under the table, with the way to see them. */
   const dropped: string[] = [];
   if (!wide) {
-    // Measured with the awards wrapped at AWARDS_KEPT where longer.
-    const fitting = (): number => tableWidth(cols, cols.map((x) => (x.squeeze ? Math.min(width(x), AWARDS_KEPT) : width(x))));
+    // Measured with the awards wrapped at AWARDS_KEPT where longer, and the names at NAME_KEPT (a long
+    // name wraps before any figure is left out: a city's 区直部门 table dropped its points and the
+    // tie-breaker's column for one name of 40 columns, and ranked units level on points unexplained).
+    const fitting = (): number => tableWidth(cols, cols.map((x) => (x.squeeze ? Math.min(width(x), AWARDS_KEPT) : x.names ? Math.min(width(x), NAME_KEPT) : width(x))));
     for (const level of [1, 2]) {
       if (fitting() <= limit) break;
       for (const x of cols) if (x.drop === level) dropped.push(x.head);

@@ -267,6 +267,20 @@ describe("long unit names in a narrow terminal", () => {
     // A name that fits is left on one line.
     expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).toMatch(/│ 城关镇 +│/);
   });
+
+  it("wraps a long name before leaving out a figure (a city's 区直部门 table dropped its points and the tie-breaker's column for one name of 40, with room to spare)", async () => {
+    const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
+    const named = { ...results, units: results.units.map((u) => (u.name === "区财政局" ? { ...u, name: "区财政局（区国有资产监督管理局、区金融工作局）" } : u)) };
+    const wide: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false, columns: 150 };
+    const text = rankingTables(makeCtx(wide, "zh-CN"), rubric, named, false, "x.xlsx");
+    const departments = text.slice(text.indexOf("区直部门排名"));
+    const head = departments.split("\n").find((l) => l.startsWith("│")) ?? "";
+    // The kind's points, and the tie-breaker's, beside the name wrapped.
+    expect(head).toContain("区直部门");
+    expect(head).toContain("同分时比较");
+    expect(departments).not.toMatch(/^\(终端较窄/m);
+    for (const l of text.split("\n")) expect(displayWidth(l), l).toBeLessThanOrEqual(150);
+  });
 });
 
 describe("the weights' note under a narrow terminal's table", () => {
