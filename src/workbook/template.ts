@@ -480,6 +480,8 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     // A long 说明 or 依据 wraps within its column (it ran over the next one, and was cut off where printed).
     // (Before the header: a column's style is given to the cells it has, the header's centring lost.)
     if (f === "note" || f === "evidence") ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+    // A unit's name longer than its column (picked from the list) wraps too: it was cut at the 代码 column.
+    if (f === "unit" && opts.units.some((u) => linesIn(u.name, widths.unit ?? 16) > 1)) ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
   });
   header(ledger, columns.map(([w]) => w), 1, say, 24);
   // What each column holds, as a note on its header: the codes by name; what a count counts, which

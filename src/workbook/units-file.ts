@@ -24,9 +24,20 @@ const OFFICE_ENDING = /(中心|局|办|委|办公室|站|所|院|队|处|会|馆
  */
 const LONG_FORMS: Readonly<Record<string, readonly string[]>> = { 委: ["委员会"], 办: ["办公室"] };
 
-/** Whether a name ends in a label, or in the label's long form. */
+/**
+ * Whether a name ends in a label, or in the label's long form after an office's own words (卫生健康,
+ * 人民防空; not a village's or residents' committee, 村民委员会, nor a town's office, 柳河镇人民政府办公室,
+ * nor the long form alone or nearly: those are asked about, as before).
+ */
 function endsAs(name: string, label: string): boolean {
-  return name.endsWith(label) || (LONG_FORMS[label]?.some((f) => name.endsWith(f)) ?? false);
+  if (name.endsWith(label)) return true;
+  return (
+    LONG_FORMS[label]?.some((f) => {
+      if (!name.endsWith(f)) return false;
+      const before = name.slice(0, -f.length);
+      return before.length >= 3 && !/(?:村民|居民)$/.test(before) && !/[镇乡]|街道/.test(before);
+    }) ?? false
+  );
 }
 
 export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | undefined {

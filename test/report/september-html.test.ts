@@ -1,5 +1,6 @@
 // The September report as HTML from the sample: self-contained (no http(s) reference, no script),
 // the same rankings as the engine, the SVG chart with vetoed towns marked, print rules.
+import { chartParts } from "../../src/report/september/chart.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, reportHtml } from "../../src/report/september/index.js";
 import { pointsToNumber } from "../../src/model/numbers.js";
@@ -175,6 +176,11 @@ describe("the report HTML", () => {
     const parts = [...countyPage.matchAll(/<section class="block chart-block keep">\s*<h2>[^<]*<\/h2>\s*(<p class="swipe">)?/g)];
     expect(parts).toHaveLength(11);
     expect(parts.filter((m) => m[1])).toEqual([]);
+    // As even as they go: one of 20 and ten of 19 (ten of 20 and a last of 10; 401 ended in a part of one).
+    const sizes = (n: number): number[] => chartParts(Array.from({ length: n }, (_, i) => ({ name: `${i}`, total: i, vetoed: false }))).map((p) => p.length);
+    expect(sizes(210)).toEqual([20, ...Array.from({ length: 10 }, () => 19)]);
+    expect(Math.min(...sizes(401))).toBe(19);
+    expect(sizes(56)).toEqual([19, 19, 18]);
   });
 
   it("gives long unit names room in the chart, and draws one longer than that narrower rather than cut; lets them wrap in the tables", () => {

@@ -235,6 +235,9 @@ describe("assess template", () => {
     expect([dept.getCell("A2").value, dept.getCell("A2").alignment?.wrapText, dept.getRow(2).height]).toEqual([name, true, 33]);
     // A name that fits keeps its one line's height.
     expect([dept.getCell("A3").value, dept.getCell("A3").alignment?.wrapText, dept.getRow(3).height]).toEqual(["区公安分局", undefined, undefined]);
+    // On 加扣分, where it is picked from the list into a prepared row: that column wraps (it was cut at the 代码 column).
+    expect(wrapped.getWorksheet("加扣分")!.getCell("A5").alignment?.wrapText).toBe(true);
+    expect(wb.getWorksheet("加扣分")!.getCell("A5").alignment?.wrapText).toBeUndefined();
   });
 
   it("freezes the header and name column and sets up printing", () => {

@@ -51,6 +51,9 @@ describe("units file", () => {
       ["市人民防空办公室", "department"],
     ]);
     expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    // A village's or residents' committee, a town's office, the long form alone or nearly: asked about, as before.
+    const asked = parseUnitsFile("units.csv", "村民委员会\n城南街道居民委员会\n柳河镇人民政府办公室\n区委员会\n办公室\n", comprehensive);
+    expect(asked.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.csv:1:1", "units.csv:2:1", "units.csv:3:1", "units.csv:4:1", "units.csv:5:1"].map((at) => expect.stringMatching(new RegExp(`^units\\.[a-z-]+ ${at}$`))));
   });
 
   it("takes a kind scored on one sheet by that sheet's name in the type column (区属国企, as the template heads it, was refused where 区直部门 was taken)", () => {

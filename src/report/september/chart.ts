@@ -86,8 +86,11 @@ export const BARS_PER_CHART = 20;
 export function chartParts(bars: readonly Bar[]): (readonly Bar[])[] {
   const parts = Math.ceil(bars.length / BARS_PER_CHART);
   if (parts <= 1 || parts > PARTS_MOST) return [bars];
-  const size = Math.ceil(bars.length / parts);
-  return Array.from({ length: parts }, (_, k) => bars.slice(k * size, (k + 1) * size));
+  // (The first few one longer: 210 as one of 20 and ten of 19, not ten of 20 and one of 10; 401 never ends in a part of one.)
+  const size = Math.floor(bars.length / parts);
+  const longer = bars.length % parts;
+  const start = (k: number): number => k * size + Math.min(k, longer);
+  return Array.from({ length: parts }, (_, k) => bars.slice(start(k), start(k + 1)));
 }
 
 /** A chart's parts at most (500 units); past them it is drawn in one, to be swiped across. */
