@@ -205,6 +205,15 @@ export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json =
  * from a Date's local fields); else today. A value no date can hold (past the year 275760) is
  * not set.
  */
+/**
+ * What a file written on `day` (a runDate) is stamped with, inside (its created date) and on its
+ * zip entries: that day's midnight in UTC, whatever the machine's time zone and the time of day (a
+ * report made in Shanghai and in UTC, or two seconds apart, differed in those bytes alone).
+ */
+export function fileStamp(day: Date): Date {
+  return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
+}
+
 export function runDate(env: Readonly<Record<string, string | undefined>>): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   const at = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;

@@ -181,6 +181,8 @@ export interface Book {
   readonly manualCalculation?: boolean;
   /** Its dates counted from 1904: a date cell's number stored is 1462 less than the serial read. */
   readonly date1904?: boolean;
+  /** Links to other workbooks (外部链接). */
+  readonly externalLinks?: number;
 }
 
 export interface PulledRows extends Iterable<RawRow> {
@@ -432,6 +434,10 @@ export async function readBook(book: Book, o: { file: string; sha256: string; ru
   // figure read from one may be out of date (its inputs changed since). Said at the first such cell read
   // (the ledger's among them: read as the reader finishes).
   if (book.manualCalculation && problems.firstFormula) diagnostics.push({ code: "workbook.manual-calculation", severity: "warning", data: {}, location: { file, ...problems.firstFormula } });
+  // Formulas reading another workbook (外部链接): what was read is that workbook's figures as cached
+  // when this one was last saved (they may be out of date), and the links, with what they cached,
+  // go with the result the office sends on: said.
+  if (book.externalLinks) diagnostics.push({ code: "workbook.external-links", severity: "warning", data: { count: book.externalLinks }, location: { file } });
   // No cover: say which rubric was taken, so that a wrong guess is seen; not where no assessment
   // sheet was found at all (a payroll, another form), which nothing is scored under.
   if (!cover?.rubricId && !o.rubrics.given && !problems.list.some((d) => NOTHING_TO_SCORE.has(d.code))) {

@@ -211,7 +211,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     make.disabled = true;
     try {
       const now = new Date();
-      const bytes = await buildTemplate(rubric, { year, district, units: list, lang: host.lang(), created: new Date(now.getFullYear(), now.getMonth(), now.getDate()) });
+      const bytes = await buildTemplate(rubric, { year, district, units: list, lang: host.lang(), created: new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) });
       if (id !== runs) return;
       const name = templateName(rubric, district, year);
       const a = doc.createElement("a");

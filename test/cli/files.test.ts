@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readUserFile } from "../../src/cli/files.js";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
@@ -280,5 +280,23 @@ describe("last year's assessment workbook given as the units list", () => {
     const refused = await cli(["template", "--units", cut, "-o", join(dir, "from-cut.xlsx")]);
     expect([refused.code, refused.err]).toEqual([1, `${cut}: 错误: 文件不完整(可能下载或复制时中断);请重新获取完整的文件 [xlsx.truncated]\n`]);
     expect(existsSync(join(dir, "from-cut.xlsx"))).toBe(false);
+  });
+});
+
+describe("a workbook linking to other workbooks", () => {
+  it("is said to read their figures as cached, and to carry the links into the result (an e-mailed result carried another district's cached data unsaid)", async () => {
+    const dir = scratchDir("assess-extlink-");
+    const parts = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
+    const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace("</Relationships>", '<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'));
+    parts["xl/externalLinks/externalLink1.xml"] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>');
+    const linked = join(dir, "链接.xlsx");
+    writeFileSync(linked, zipSync(parts));
+    const r = await cli(["validate", linked]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${linked}: 警告: 此工作簿有 1 个外部链接(公式引用了其他工作簿)`);
+    expect(r.err).toContain("[workbook.external-links]");
+    // None in the sample: nothing said.
+    expect((await cli(["validate", "samples/qingshan-2026.xlsx"])).err).not.toContain("external-links");
   });
 });

@@ -240,6 +240,12 @@ describe("assess report", () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect((await run(["report", input, "--format", "xlsx", "-o", again])).code).toBe(0);
     expect(readFileSync(again).equals(readFileSync(xlsx))).toBe(true);
+    // Without it, two made seconds apart on one day are the same bytes too (each held its second).
+    const [first, second] = [join(dir, "today1.xlsx"), join(dir, "today2.xlsx")];
+    expect((await run(["report", input, "--format", "xlsx", "-o", first], { LANG: "zh_CN.UTF-8" })).code).toBe(0);
+    await new Promise((done) => setTimeout(done, 2100));
+    expect((await run(["report", input, "--format", "xlsx", "-o", second], { LANG: "zh_CN.UTF-8" })).code).toBe(0);
+    expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
   });
 
   it("says where the cover's district is blank (the title and the seal line would go without it)", async () => {

@@ -1,5 +1,6 @@
 // assess template: the workbook assessors fill — sheets, code-first headers with the clause text,
 // validation, frozen headers and print setup, units filled in from --units.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -434,8 +435,15 @@ describe("a template made twice", () => {
     expect(a.equals(b)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(a as unknown as ArrayBuffer);
-    // (The day where it is made: midnight there, whatever the zone.)
-    expect([wb.created.getFullYear(), wb.created.getMonth() + 1, wb.created.getDate(), wb.created.getHours()]).toEqual([2026, 1, 1, 0]);
+    // (The day it is made, at its midnight in UTC: whatever the machine's zone, the same bytes.)
+    expect([wb.created.getUTCFullYear(), wb.created.getUTCMonth() + 1, wb.created.getUTCDate(), wb.created.getUTCHours()]).toEqual([2026, 1, 1, 0]);
+    // (Made in Shanghai and in UTC, its created date and its entries' times differed: the command as
+    // run, in a process of its own, the zone being the process's.)
+    const zoned = (tz: string, name: string): Buffer => {
+      execFileSync(process.execPath, ["bin/assess.js", "template", "--year", "2026", "-o", join(dir, name)], { env: { ...process.env, ...epoch, TZ: tz }, stdio: "ignore" });
+      return readFileSync(join(dir, name));
+    };
+    expect(zoned("Asia/Shanghai", "上海.xlsx").equals(zoned("UTC", "协调世界时.xlsx"))).toBe(true);
     // Without it, today's: two made a moment apart are alike too (it held the time of day).
     const c = await made("今日1.xlsx", { LANG: "zh_CN.UTF-8" });
     await new Promise((r) => setTimeout(r, 1100));

@@ -1738,6 +1738,16 @@ const cases: Case[] = [
     },
     expected: ["workbook.ledger-on-two-sheets-very-hidden '加扣分(旧)'!A1"],
   },
+  {
+    // No assessment sheet, out of sight, and carried into the result the office e-mails on: said (it went unsaid).
+    name: "a very hidden sheet of the user's own, not read, is said",
+    edit: (wb) => {
+      const draft = wb.addSheet("草稿");
+      draft.set("A1", "领导内部意见").set("B1", 95);
+      draft.veryHidden = true;
+    },
+    expected: ["warning workbook.very-hidden-unread 草稿"],
+  },
 ];
 
 describe("validate finds each mistake at its cell", () => {

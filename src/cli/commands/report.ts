@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { extensionOnly, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
+import { extensionOnly, fileStamp, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst } from "../input.js";
 import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
@@ -157,7 +157,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
       produce: async () => {
         progress.step("progress.writing", { file: t.path });
         await turn();
-        return t.format === "xlsx" ? m.reportXlsx(model, date) : new TextEncoder().encode(m.reportHtml(model));
+        return t.format === "xlsx" ? m.reportXlsx(model, fileStamp(date)) : new TextEncoder().encode(m.reportHtml(model));
       },
     })),
   );

@@ -2,7 +2,7 @@
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import type { Rubric } from "../../rubric/model.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsOfBook, type BookUnits } from "../../workbook/units-file.js";
-import { outputSlip, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { fileStamp, outputSlip, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { loadWorkbook } from "../../load/index.js";
 import { nodeHost } from "../host.js";
@@ -89,7 +89,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   const bad = await checkTarget(target, [...(o.units ? [o.units] : []), ...givenFile(o.rubric)], { force: o.force === true, refusal: "file.exists" });
   if (bad) return targetError(ctx, bad);
   const district = o.district ?? "";
-  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang, created: new Date(made.getFullYear(), made.getMonth(), made.getDate()) }));
+  const failed = await writeAtomic(target, async () => buildTemplate(rubric, { year, district, units, lang: ctx.lang, created: fileStamp(made) }));
   if (failed) return reportDiagnostics(ctx, [failed]);
   // The list as read, by kind (and group): a clerk checks 220 towns, 50 departments and 30 enterprises before filling.
   if (o.units) ctx.io.err(unitCounts(ctx.t, rubric, units) + "\n");

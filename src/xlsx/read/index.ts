@@ -82,6 +82,8 @@ export class WorkbookReader {
   readonly date1904: boolean;
   /** Its defined names (名称管理器), with what each refers to. */
   readonly definedNames: readonly DefinedName[];
+  /** Links to other workbooks (外部链接). */
+  readonly externalLinks: number;
   private shared: Shared | undefined;
   private readonly counter = { cells: 0 };
   private readonly cache = new ValueCache();
@@ -101,6 +103,7 @@ export class WorkbookReader {
     this.manualCalculation = info.manualCalculation;
     this.date1904 = info.date1904;
     this.definedNames = info.definedNames;
+    this.externalLinks = info.externalLinks;
   }
 
   /** Opens a package: throws XlsxFailure when the file is no workbook we can read. */

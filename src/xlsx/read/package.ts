@@ -95,6 +95,8 @@ export interface WorkbookInfo {
   styles: string | undefined;
   /** Its defined names (名称管理器): each with what it refers to, and the sheet it is local to (its index), if any. */
   definedNames: DefinedName[];
+  /** Links to other workbooks (外部链接): their formulas' values are what was cached when it was last saved. */
+  externalLinks: number;
 }
 
 export interface DefinedName {
@@ -177,7 +179,8 @@ export async function readWorkbook(pkg: Pkg, part: string): Promise<WorkbookInfo
     const totalRows = isWorksheet ? await tableTotalRows(pkg, rel.target) : [];
     sheets.push({ name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden", ...(s.state === "veryHidden" ? { veryHidden: true as const } : {}), part: isWorksheet ? rel.target : undefined, ...(totalRows.length ? { totalRows } : {}) });
   }
-  return { sheets, date1904, manualCalculation, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles"), definedNames };
+  const externalLinks = [...rels.values()].filter((r) => r.type.endsWith("/externalLink")).length;
+  return { sheets, date1904, manualCalculation, sharedStrings: optionalPart(zip, rels, "sharedStrings"), styles: optionalPart(zip, rels, "styles"), definedNames, externalLinks };
 }
 
 const TABLE_NAMES = ["table", "ref", "totalsRowCount"] as const;
