@@ -660,13 +660,16 @@ export function start(doc: Document): void {
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;
     const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [], scoredOn: new Date() });
-    await writeResultWorkbook((b) => chunks.push(b.slice()), browserHost, tables, {
+    const written = await writeResultWorkbook((b) => chunks.push(b.slice()), browserHost, tables, {
       lang,
       tool: TOOL,
       units: s.results.units.length,
       ...(reader ? { source: { pkg: reader.pkg, earlier: s.loaded.earlier ?? (() => false), selected: s.loaded.selected ?? [] } } : {}),
     });
     if (!live()) return;
+    // Its own sheets not carried (a macro-enabled workbook, say): said as the command line says it, above
+    // the downloads (the clerk got the results' sheets alone, unsaid).
+    if (written.notCarried) out.append(el("p", t(written.notCarried === "macro" && /\.xlsx$/i.test(s.file) ? "carry.macro-named-xlsx" : `carry.${written.notCarried}`), "notice"));
     download(t("web.download.scored"), scoredName(s.file), chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");

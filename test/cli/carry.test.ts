@@ -560,6 +560,21 @@ describe("a workbook saved macro-enabled", () => {
     expect(again.code).toBe(0);
     expect(again.err).toContain(`${renamed}: 警告: 工作簿实际是启用宏的格式(.xlsm),只是文件名改成了 .xlsx;为免结果文件无法打开,结果文件只含计分结果工作表。如要结果中保留原有工作表,请用“另存为”,保存类型选“Excel 工作簿(*.xlsx)”,再计分 [carry.macro-named-xlsx]`);
   });
+
+  it("holds macros linked in a workbook not declared to hold them as one declared: its result the result sheets alone (they were carried unsaid)", async () => {
+    const parts = unzipSync(readFileSync("samples/qingshan-2026.xlsx"));
+    const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace("</Relationships>", '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    parts["xl/vbaProject.bin"] = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const dir = scratchDir("assess-vba-");
+    const book = join(dir, "青山区.xlsx");
+    writeFileSync(book, zipSync(parts));
+    const out = join(dir, "out.xlsx");
+    const r = await cli(["score", book, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("[carry.macro-named-xlsx]");
+    expect(Object.keys(unzipSync(readFileSync(out))).filter((k) => k.includes("vbaProject"))).toEqual([]);
+  });
 });
 
 describe("a workbook saved as an Excel template (.xltx)", () => {

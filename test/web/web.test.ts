@@ -99,6 +99,19 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(seen.slice(-2)).toEqual(["排名已列出;正在生成计分结果工作簿和报告,供下载… | 3 | 0", "已计分 liuhe-2026.xlsx:20 个单位,方案 township-comprehensive 2026.1。计分结果工作簿、报告和 JSON 可在下方下载;点击单位名称查看逐项说明。 | 3 | 3"]);
   });
 
+  it("says, of a macro-enabled workbook, that its result holds the result sheets alone, as score says (the page handed it out unsaid)", async () => {
+    const parts = unzipSync(readFileSync("samples/qingshan-2026.xlsx"));
+    const types = strFromU8(parts["[Content_Types].xml"]!);
+    parts["[Content_Types].xml"] = strToU8(types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml"));
+    const book = join(dir, "宏.xlsx");
+    writeFileSync(book, zipSync(parts));
+    await choose(book);
+    await page.waitForSelector("#downloads a");
+    const said = (await cli(["score", book, "-o", join(dir, "宏-结果.xlsx")])).err.split("\n").find((l) => l.includes("[carry.macro-named-xlsx]")) ?? "";
+    expect(said).not.toBe("");
+    expect(await page.locator("p.notice").allTextContents()).toContain(said.replace(`${book}: 警告: `, "").replace(" [carry.macro-named-xlsx]", ""));
+  });
+
   it("is one self-contained file of at most 3 MB, with a policy that forbids the network", () => {
     const html = readFileSync(PAGE, "utf8");
     // (1.6 MB, and 1 MB more for the blank template's writer, exceljs, since the page makes templates.)

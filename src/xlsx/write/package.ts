@@ -219,6 +219,9 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     const relsEntry = findEntry(zip, relsName);
     const rels = relsEntry ? await partTree(pkg, relsEntry) : parseTree(new TextEncoder().encode(`${DECLARATION}<Relationships xmlns="${NS_PKG_REL}"></Relationships>`));
     if (elementNamespace(rels.root) !== NS_PKG_REL || rels.root.selfClosing) return "layout";
+    // Macros linked though the package is not declared to hold them (a .xlsm's parts renamed, or
+    // written by a script): held as one that is (they were carried into the result unsaid).
+    if (childrenNamed(rels.root, "Relationship", NS_PKG_REL).some((r) => /\/vbaProject$/i.test(attribute(r, "Type")?.value ?? ""))) return "macro";
 
     const wbEdits = new Edits();
     const relEdits = new Edits();
