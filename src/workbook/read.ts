@@ -2,7 +2,6 @@
 // codes, reads every unit row as it comes, and collects every problem, located to the cell, in
 // one pass. Sheets are handed over row by row (a province's sheet is never held whole); the
 // ledger, which needs every unit, is kept until finish().
-import { isCopyOf } from "./sheet-copy.js";
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import { saidInPlaceOf } from "../diagnostics/for-unit.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
@@ -20,6 +19,7 @@ import { FirstRows } from "./first-rows.js";
 import { groupByEnding, namesGroup } from "./group-name.js";
 import { message } from "../messages/index.js";
 import { GROUP_HEADER, GROUP_HEADERS, HEADER_SCAN_ROWS, SHEET, LISTS_ALL_UNITS, LISTS_LEDGER_UNITS, LISTS_SHEET, LISTS_UNIT_KINDS, LISTS_KIND_GUESSED, UNIT_HEADER, headerCode, headerName, headingDeducts, headingMax, isFooterNote, isFooterText, isHighestName, isMeasureUnitsName, isNameHeading, isScaleName, isSummaryName, isTargetName, noteCode } from "./layout.js";
+import { isCopyOf } from "./sheet-copy.js";
 import { comparableName, nameStem, unrelatedName } from "../model/names.js";
 import { footerField, footerLabel, signingDate } from "./footer.js";
 import { MAX_NEAR_SEARCHES, nearestNames } from "./near.js";
@@ -794,8 +794,6 @@ export class SubmissionReader {
    * a heading is written.
    */
   private readonly unreadColumns: (UnreadColumn & { sheet: string; headerRow: number; indicator?: string })[] = [];
-  /** code → the header cell (SHEET!CELL) of the column that holds it. */
-  private readonly columnSheet = new Map<string, string>();
   /** code → the sheet holding its column, the header cell there and whether the sheet is hidden. */
   private readonly columnHome = new Map<string, { readonly sheet: string; readonly cell: string; readonly hidden: boolean }>();
   /** A sheet read as a line's or the indicators' → the codes of its columns. */
@@ -897,6 +895,12 @@ export class SubmissionReader {
   }
 
   /** A hidden sheet's problem: told how it is to be seen again (a very hidden one, not by Unhide). */
+  /** The header cell (SHEET!CELL) of the column holding `code`; "" where none does. */
+  private columnAt(code: string): string {
+    const home = this.columnHome.get(code);
+    return home ? cellRef(home.sheet, home.cell) : "";
+  }
+
   private hiddenCode(code: string, sheet: string): string {
     return `${code}${this.veryHidden.has(sheet) ? "-very-hidden" : "-hidden"}`;
   }
@@ -1091,15 +1095,15 @@ export class SubmissionReader {
     // A copy of a sheet ("党政线 (2)") or a summary with the same codes must not quietly replace
     // or mix with the values of the sheet that holds them first.
     const codes = role.role === "line" ? [...role.columns].map(([col, item]) => [col, item.code] as const) : [...role.columns];
-    const taken = codes.find(([, code]) => this.columnSheet.has(code));
+    const taken = codes.find(([, code]) => this.columnHome.has(code));
     if (taken) {
       const [col, code] = taken;
-      const first = this.columnSheet.get(code) ?? "";
+      const home = this.columnHome.get(code);
+      const first = this.columnAt(code);
       // The sheet read first a copy of this one (Excel puts a copy before the sheet it copies): said
       // at the copy, which the clerk is told to delete (at this sheet, the one kept was pointed at).
       // (A copy holds the same items: one sharing an item or two with it, 党政线(2) holding the rest of
       // the line's, is no copy to delete.)
-      const home = this.columnHome.get(code);
       const held = home ? this.sheetCodes.get(home.sheet) : undefined;
       if (home && held && held.size === codes.length && codes.every(([, c]) => held.has(c)) && isCopyOf(home.sheet, sheet.name)) {
         this.p.error(home.hidden ? this.hiddenCode("workbook.column-copy-first", home.sheet) : "workbook.column-copy-first", home.sheet, home.cell, { code, original: cellRef(sheet.name, refOf(col, role.headerRow)) });
@@ -1110,10 +1114,7 @@ export class SubmissionReader {
       return undefined;
     }
     this.sheetCodes.set(sheet.name, new Set(codes.map(([, c]) => c)));
-    for (const [col, code] of codes) {
-      this.columnSheet.set(code, cellRef(sheet.name, refOf(col, role.headerRow)));
-      this.columnHome.set(code, { sheet: sheet.name, cell: refOf(col, role.headerRow), hidden: sheet.hidden });
-    }
+    for (const [col, code] of codes) this.columnHome.set(code, { sheet: sheet.name, cell: refOf(col, role.headerRow), hidden: sheet.hidden });
     this.located.push({ sheet: sheet.name, role });
     if (sheet.hidden) this.p.warn(this.veryHidden.has(sheet.name) ? "workbook.very-hidden-sheet" : "workbook.hidden-sheet", sheet.name, undefined);
     return role.role === "line" ? this.lineRows(sheet.name, role) : this.rateRows(sheet.name, role);
@@ -1935,7 +1936,7 @@ export class SubmissionReader {
     if (!wrong.length) return;
     const codes = new Set(wrong.map((d) => String(d.data.code)));
     // Copied, not moved (its own sheet has it too): the copy to delete, not a column to move.
-    const copies = wrong.filter((d) => this.columnSheet.has(String(d.data.code)));
+    const copies = wrong.filter((d) => this.columnHome.has(String(d.data.code)));
     // A line's one column moved onto 指标数据: its sheet, left with no code, is not said deleted, nor
     // its kind's 分组 column (there) missing; moving the column back mends both.
     const emptied = new Set(wrong.filter((d) => d.code === "workbook.item-on-rates-sheet" && !copies.includes(d)).map((d) => String(d.data.sheet)));
@@ -1956,7 +1957,7 @@ export class SubmissionReader {
       const at = d.location && "sheet" in d.location ? d.location : undefined;
       const code = String(d.data.code);
       p.item = code;
-      p.error("workbook.column-copied-to-other-sheet", at?.sheet, at?.cell, { code, at: this.columnSheet.get(code) ?? "" });
+      p.error("workbook.column-copied-to-other-sheet", at?.sheet, at?.cell, { code, at: this.columnAt(code) });
       p.item = undefined;
     }
   }
@@ -2060,8 +2061,10 @@ export class SubmissionReader {
     // A very hidden sheet not read (草稿, 领导内部意见): out of the clerk's sight, and carried into the
     // result as every sheet of theirs is — said, as one read is.
     // (Not one said already: a very hidden copy of a line sheet is said as one.)
-    const said = new Set([...this.located.map((l) => l.sheet), ...(this.ledgerSheet ? [this.ledgerSheet.name] : []), ...p.list.flatMap((d) => (d.location && "sheet" in d.location ? [d.location.sheet] : []))]);
-    for (const name of this.veryHidden) if (!said.has(name) && !this.resultSheets.has(name) && name !== LISTS_SHEET) p.warn("workbook.very-hidden-unread", name, undefined);
+    if (this.veryHidden.size) {
+      const said = new Set([...this.located.map((l) => l.sheet), ...(this.ledgerSheet ? [this.ledgerSheet.name] : []), ...p.list.flatMap((d) => (d.location && "sheet" in d.location ? [d.location.sheet] : []))]);
+      for (const name of this.veryHidden) if (!said.has(name) && !this.resultSheets.has(name) && name !== LISTS_SHEET) p.warn("workbook.very-hidden-unread", name, undefined);
+    }
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, { veryHidden: this.veryHidden.has(this.ledgerSheet.name), passOver: this.other.ledgerCodes, listed: new Set(this.roster?.names.map((n) => n.name)), renamed: this.renamed }) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)
     const reach = ledgerReach(this.rubric, ledger);
