@@ -205,6 +205,13 @@ export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json =
  * from a Date's local fields); else today. A value no date can hold (past the year 275760) is
  * not set.
  */
+export function runDate(env: Readonly<Record<string, string | undefined>>): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const at = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return new Date();
+  return new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+}
+
 /**
  * What a file written on `day` (a runDate) is stamped with, inside (its created date) and on its
  * zip entries: that day's midnight in UTC, whatever the machine's time zone and the time of day (a
@@ -212,11 +219,4 @@ export function reportDiagnostics(ctx: Ctx, diags: readonly Diagnostic[], json =
  */
 export function fileStamp(day: Date): Date {
   return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
-}
-
-export function runDate(env: Readonly<Record<string, string | undefined>>): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  const at = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
-  if (!at || Number.isNaN(at.getTime())) return new Date();
-  return new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
 }
