@@ -667,9 +667,14 @@ export function start(doc: Document): void {
       ...(reader ? { source: { pkg: reader.pkg, earlier: s.loaded.earlier ?? (() => false), selected: s.loaded.selected ?? [] } } : {}),
     });
     if (!live()) return;
-    // Its own sheets not carried (a macro-enabled workbook, say): said as the command line says it, above
-    // the downloads (the clerk got the results' sheets alone, unsaid).
-    if (written.notCarried) out.append(el("p", t(written.notCarried === "macro" && /\.xlsx$/i.test(s.file) ? "carry.macro-named-xlsx" : `carry.${written.notCarried}`), "notice"));
+    // Its own sheets not carried (a macro-enabled workbook, say): said as the command line says it, as a
+    // warning first under the downloads (the clerk got the results' sheets alone, unsaid; then it stood at
+    // the page's foot, under every ranking).
+    if (written.notCarried) {
+      const list = el("ul", "", "diagnostics");
+      list.append(el("li", t(written.notCarried === "macro" && /\.xlsx$/i.test(s.file) ? "carry.macro-named-xlsx" : `carry.${written.notCarried}`), "warning carried"));
+      out.prepend(list);
+    }
     download(t("web.download.scored"), scoredName(s.file), chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     // Named as the rubric names its report (the bundled scheme's 九月排名报告).
     download(t("web.download.report", { name: model.subtitle }), `${base}.report.html`, [reportHtml(model)], "text/html");

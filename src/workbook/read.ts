@@ -2061,9 +2061,14 @@ export class SubmissionReader {
     // A very hidden sheet not read (草稿, 领导内部意见): out of the clerk's sight, and carried into the
     // result as every sheet of theirs is — said, as one read is.
     // (Not one said already: a very hidden copy of a line sheet is said as one.)
+    // (The cover is read: a very hidden one said as a line sheet is, not as no assessment sheet.)
     if (this.veryHidden.size) {
+      const cover = new Set([meta.cover.at, meta.cover.versionAt, meta.cover.yearAt, meta.cover.districtAt].flatMap((c) => (c ? [c.sheet] : [])));
       const said = new Set([...this.located.map((l) => l.sheet), ...(this.ledgerSheet ? [this.ledgerSheet.name] : []), ...p.list.flatMap((d) => (d.location && "sheet" in d.location ? [d.location.sheet] : []))]);
-      for (const name of this.veryHidden) if (!said.has(name) && !this.resultSheets.has(name) && name !== LISTS_SHEET) p.warn("workbook.very-hidden-unread", name, undefined);
+      for (const name of this.veryHidden) {
+        if (cover.has(name) && !said.has(name)) p.warn("workbook.very-hidden-sheet", name, undefined);
+        else if (!cover.has(name) && !said.has(name) && !this.resultSheets.has(name) && name !== LISTS_SHEET) p.warn("workbook.very-hidden-unread", name, undefined);
+      }
     }
     const ledger = this.ledgerSheet ? readLedger(this.rubric, this.ledgerSheet, this.unitByName, p, { veryHidden: this.veryHidden.has(this.ledgerSheet.name), passOver: this.other.ledgerCodes, listed: new Set(this.roster?.names.map((n) => n.name)), renamed: this.renamed }) : [];
     // (A unit's bonuses or deductions may be in its typed total: a difference they could make is not said.)

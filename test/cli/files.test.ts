@@ -300,3 +300,19 @@ describe("a workbook linking to other workbooks", () => {
     expect((await cli(["validate", "samples/qingshan-2026.xlsx"])).err).not.toContain("external-links");
   });
 });
+
+describe("a very hidden cover", () => {
+  it("is said to be read, as a very hidden line sheet is (it was said to be no assessment sheet, not read)", async () => {
+    const dir = scratchDir("assess-vh-cover-");
+    const parts = unzipSync(new Uint8Array(readFileSync("samples/qingshan-2026.xlsx")));
+    const wb = strFromU8(parts["xl/workbook.xml"]!);
+    expect(wb).toContain('name="封面" state="visible"');
+    parts["xl/workbook.xml"] = strToU8(wb.replace('name="封面" state="visible"', 'name="封面" state="veryHidden"'));
+    const book = join(dir, "封面.xlsx");
+    writeFileSync(book, zipSync(parts));
+    const r = await cli(["validate", book]);
+    expect(r.err).toContain(`${book}: 封面: 警告: 此工作表被设为“深度隐藏”`);
+    expect(r.err).toContain("[workbook.very-hidden-sheet]");
+    expect(r.err).not.toContain("very-hidden-unread");
+  });
+});
