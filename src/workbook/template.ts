@@ -101,7 +101,7 @@ function fillUnits(ws: Worksheet, units: readonly TemplateUnit[], groupName?: (u
     cell.value = xmlSafe(u.name);
     // A name longer than its column (市人民政府办公室（市政府研究室、市大数据中心…）) wraps in a row as
     // high as it needs: cut at the column's edge, it printed as another unit's beginning.
-    const lines = linesIn(u.name, width * (wholeWidth(u.name, true) ? 1 : FONT_SLACK));
+    const lines = nameLines(u.name, width);
     if (lines > 1) {
       cell.alignment = { wrapText: true, vertical: "middle" };
       ws.getRow(i + 2).height = lines * NAME_LINE_HEIGHT + 3;
@@ -394,13 +394,18 @@ function writeLineSheets(wb: import("exceljs").Workbook, rubric: Rubric, opts: T
   }
 }
 
+/** Points a line of a unit's name takes in the input sheets (11 pt). */
+const NAME_LINE_HEIGHT = 15;
+
+/** Lines a unit's name takes in a column of `width` (a name of Chinese and digits as drawn; else measured narrower, as the result sheets measure it). */
+function nameLines(name: string, width: number): number {
+  return linesIn(name, width * (wholeWidth(name, true) ? 1 : FONT_SLACK));
+}
+
 /**
  * The unit-name column as wide as the longest name given (a CJK character two), within reason:
  * 某某镇人民政府（含开发区管委会） is seen whole, not cut at the next column.
  */
-/** Points a line of a unit's name takes in the input sheets (11 pt). */
-const NAME_LINE_HEIGHT = 15;
-
 function nameWidth(units: readonly TemplateUnit[]): number {
   const widest = units.reduce((w, u) => Math.max(w, displayWidth(u.name)), 0);
   return Math.max(16, Math.min(44, widest + 2));
@@ -481,7 +486,7 @@ function writeLedger(wb: import("exceljs").Workbook, rubric: Rubric, opts: Templ
     // (Before the header: a column's style is given to the cells it has, the header's centring lost.)
     if (f === "note" || f === "evidence") ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
     // A unit's name longer than its column (picked from the list) wraps too: it was cut at the 代码 column.
-    if (f === "unit" && opts.units.some((u) => linesIn(u.name, widths.unit ?? 16) > 1)) ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+    if (f === "unit" && opts.units.some((u) => nameLines(u.name, widths.unit ?? 16) > 1)) ledger.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
   });
   header(ledger, columns.map(([w]) => w), 1, say, 24);
   // What each column holds, as a note on its header: the codes by name; what a count counts, which
