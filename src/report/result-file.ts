@@ -183,6 +183,15 @@ export interface Written {
 }
 
 /**
+ * The warning that says why the user's sheets were not carried into the result of `file`: a
+ * macro-enabled workbook renamed .xlsx is told that to save it as .xlsx is to choose the file's
+ * type, not its name.
+ */
+export function notCarriedCode(notCarried: NotExtended, file: string): string {
+  return notCarried === "macro" && /\.xlsx$/i.test(file) ? "carry.macro-named-xlsx" : `carry.${notCarried}`;
+}
+
+/**
  * Writes the result workbook to sink: into `source` where that is safe, else on its own. `ahead`:
  * sheets among `tables` written already (writeAhead); its second thread is used, then closed.
  */

@@ -16,7 +16,7 @@ import type { Submission } from "../model/submission.js";
 import { formatPointsFixed } from "../model/numbers.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { resultTables } from "../report/result-sheets.js";
-import { keptSheetNames, scoredName, writeResultWorkbook } from "../report/result-file.js";
+import { keptSheetNames, notCarriedCode, scoredName, writeResultWorkbook } from "../report/result-file.js";
 import { resultsJson } from "../report/json.js";
 import { renderExplain, PLAIN } from "../report/explain-text.js";
 import { awardsCell, awardsHeading, tableOutcomes, groupPlace, ledgerHeadings, mainRankings, marksPending, otherRankingsNote, rankRange, ranksMove, showsAwards, statusText, tieColumns, tieBreakNote, totalsMoving, unrankedNote, unrankedUnits, vacancyNote, weightsNote } from "../report/labels.js";
@@ -672,7 +672,7 @@ export function start(doc: Document): void {
     // the page's foot, under every ranking).
     if (written.notCarried) {
       const list = el("ul", "", "diagnostics");
-      list.append(el("li", t(written.notCarried === "macro" && /\.xlsx$/i.test(s.file) ? "carry.macro-named-xlsx" : `carry.${written.notCarried}`), "warning carried"));
+      list.append(el("li", t(notCarriedCode(written.notCarried, s.file)), "warning carried"));
       out.prepend(list);
     }
     download(t("web.download.scored"), scoredName(s.file), chunks, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

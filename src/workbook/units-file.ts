@@ -15,10 +15,6 @@ import { looksLikeText, looksLikeWorkbook } from "../xlsx/read/sniff.js";
 const OFFICE_ENDING = /(中心|局|办|委|办公室|站|所|院|队|处|会|馆|部|厅|室)$/;
 
 /**
- * Why a units file cannot be read as text at all: a workbook (Excel's .xlsx or .xls, saved instead
- * of as CSV) or other binary data; undefined for text.
- */
-/**
  * The long forms an office's name ends in where its kind's label is the short one (委 for 卫生健康委员会,
  * 办 for 人民防空办公室): fifty departments of a county-level city were each said to be listed by a guess.
  */
@@ -40,6 +36,10 @@ function endsAs(name: string, label: string): boolean {
   );
 }
 
+/**
+ * Why a units file cannot be read as text at all: a workbook (Excel's .xlsx or .xls, saved instead
+ * of as CSV) or other binary data; undefined for text.
+ */
 export function unitsFileProblem(file: string, bytes: Uint8Array): Diagnostic | undefined {
   if (looksLikeWorkbook(bytes)) return { code: "units.is-workbook", severity: "error", data: {}, location: { file } };
   if (bytes.length > 0 && !looksLikeText(bytes)) {

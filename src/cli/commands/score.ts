@@ -5,7 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
 import { notesTables, resultTables } from "../../report/result-sheets.js";
-import { keptSheetNames, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
+import { keptSheetNames, notCarriedCode, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
@@ -285,9 +285,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     ahead?.offload.close();
   }
   if (written.notCarried) {
-    // A macro-enabled workbook renamed .xlsx: to save it as .xlsx is to choose the file type, not the name.
-    const code = written.notCarried === "macro" && /\.xlsx$/i.test(file) ? "carry.macro-named-xlsx" : `carry.${written.notCarried}`;
-    reportDiagnostics(ctx, [{ code, severity: "warning", data: {}, location: { file } }]);
+    reportDiagnostics(ctx, [{ code: notCarriedCode(written.notCarried, file), severity: "warning", data: {}, location: { file } }]);
   }
   if (o.json) {
     // With the cover, and the warnings as data (they went to standard error as text too).
