@@ -403,12 +403,6 @@ function shiftedName(cells: readonly (RawCell | undefined)[], nameCol: number, g
   return isWords(c) ? c : undefined;
 }
 
-/**
- * Picks the unit rows under the header, one row at a time: blank rows skipped, names trimmed,
- * duplicates reported; gives each unit row to `take`. Only the columns that carry a code matter
- * for a row: a row without a name but with values there is reported; helper columns, summary rows
- * (合计) and the footer under a form (注:…, 填表人:…) are not units.
- */
 /** Values out of an item's range: under a header naming another item, the header's doing. */
 const OUT_OF_RANGE: ReadonlySet<string> = new Set(["workbook.points-out-of-range", "workbook.deduction-out-of-range"]);
 
@@ -420,6 +414,12 @@ function columnAt(d: Diagnostic): string {
 /** A sheet with no Excel Table total row. */
 const NO_TOTAL_ROWS: ReadonlySet<number> = new Set();
 
+/**
+ * Picks the unit rows under the header, one row at a time: blank rows skipped, names trimmed,
+ * duplicates reported; gives each unit row to `take`. Only the columns that carry a code matter
+ * for a row: a row without a name but with values there is reported; helper columns, summary rows
+ * (合计) and the footer under a form (注:…, 填表人:…) are not units.
+ */
 function unitRows(sheet: string, role: SheetRole, p: Problems, heading: RegExp, codes: ReadonlySet<string>, take: (u: UnitRow) => void, emptyTwins: Set<string>, unreadNames: Map<string, string>, totalRows: ReadonlySet<number>, groupOf?: (text: string) => string | undefined): RowHandler {
   const { headerRow, nameCol } = role;
   const codedCols = [...role.columns.keys()].sort((a, b) => a - b);

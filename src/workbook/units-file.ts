@@ -127,15 +127,6 @@ function mixedEncodingLine(bytes: Uint8Array): number | undefined {
 }
 
 /**
- * The text of a units file as Excel and Notepad save it on Chinese Windows: UTF-8 (with or without
- * a BOM), UTF-16 ("Unicode text"), or GB18030/GBK ("CSV (逗号分隔)").
- */
-/**
- * An assessment workbook's units as a list's lines (last year's, given for this year's template):
- * each unit's name (quoted where it holds a comma or a quote), its kind's id and its group's name,
- * in its rubric's words, to be read as any list is, under the rubric the template is made for.
- */
-/**
  * The most units one template lists (a province's 20,000 take about 11 s and 1 GB to write; the
  * spreadsheet writer holds the whole file while it writes).
  */
@@ -158,6 +149,11 @@ export function unitsOfBook(loaded: { readonly diagnostics: readonly Diagnostic[
   return { text: unitsListOf(units, loaded.rubric), count: units.length, rubric: { id: loaded.rubric.id, version: loaded.rubric.version } };
 }
 
+/**
+ * An assessment workbook's units as a list's lines (last year's, given for this year's template):
+ * each unit's name (quoted where it holds a comma or a quote), its kind's id and its group's name,
+ * in its rubric's words, to be read as any list is, under the rubric the template is made for.
+ */
 export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">): string {
   const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   return units
@@ -168,6 +164,10 @@ export function unitsListOf(units: readonly { readonly name: string; readonly ki
     .join("\n");
 }
 
+/**
+ * The text of a units file as Excel and Notepad save it on Chinese Windows: UTF-8 (with or without
+ * a BOM), UTF-16 ("Unicode text"), or GB18030/GBK ("CSV (逗号分隔)").
+ */
 export function decodeUnitsFile(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));

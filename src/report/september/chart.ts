@@ -15,10 +15,6 @@ const FONT_PX = 13;
 const RANKED = "#4f81bd";
 const VETO = "#c00000";
 
-/**
- * The stretch of a scale for totals from min to max: from a round value a little below the lowest
- * (not from 0, where 953 and 988 would look alike) to a round value at or above the highest.
- */
 /** niceRange of a list of totals (folded, not spread: a province's list has tens of thousands). */
 export function totalsRange(totals: readonly number[]): { bottom: number; top: number; step: number } {
   let min = Number.POSITIVE_INFINITY;
@@ -30,6 +26,10 @@ export function totalsRange(totals: readonly number[]): { bottom: number; top: n
   return niceRange(min, max);
 }
 
+/**
+ * The stretch of a scale for totals from min to max: from a round value a little below the lowest
+ * (not from 0, where 953 and 988 would look alike) to a round value at or above the highest.
+ */
 export function niceRange(min: number, max: number): { bottom: number; top: number; step: number } {
   if (!(max > 0)) return { bottom: 0, top: 1, step: 1 };
   const span = max - Math.max(0, min);
