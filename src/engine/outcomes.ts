@@ -80,13 +80,13 @@ export function emptiedPlaces(r: Ranking, placed: readonly Placed[], o: Pick<Out
   });
 }
 
-/** Whether a unit's veto keeps it out of a band of the ranking's grades (by its index, best first). */
 /** A ranking's grades, best first, the one below every band last: a grade's place is its band's index. */
 export function gradeNames(r: Ranking): string[] {
   const g = r.grades;
   return g ? [...g.bands.map((b) => b.name), ...(g.otherwise ? [g.otherwise] : [])] : [];
 }
 
+/** Whether a unit's veto keeps it out of a band of the ranking's grades (by its index, best first). */
 export function heldOutOf(r: Ranking, effects: ReadonlyMap<number, VetoEffect>): (u: number, band: number) => boolean {
   const names = gradeNames(r);
   return (u, band) => {

@@ -64,12 +64,12 @@ export function placeRanges(all: readonly Contender[], among: (c: Contender) => 
   return { best, worst };
 }
 
-/** The tier a prize place falls in. */
 /** The tiers of the prize places from `best` to `worst`, best first (one not holding a prize now may reach any of them). */
 export function tiersBetween(r: Ranking, best: number, worst: number): string[] {
   return [...new Set([...r.tiers].sort((a, b) => a.from - b.from).filter((t) => t.from <= worst && t.to >= best).map((t) => t.name))];
 }
 
+/** The tier a prize place falls in. */
 export function tierAt(r: Ranking, place: number): string | undefined {
   return r.tiers.find((t) => place >= t.from && place <= t.to)?.name;
 }

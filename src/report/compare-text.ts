@@ -513,11 +513,6 @@ export function coverChanges(w: Words, a: Side, b: Side): string[] {
   return out.map(oneLineText);
 }
 
-/**
- * `rubric`: where the two files were scored under different rubrics, what changed in it (each
- * change as `rubric diff` finds it, with the words of the reader's language) and whether that can
- * move results; each unit they move is marked `byRubric`, as the terminal says 因方案变化.
- */
 /** A rubric change as the JSON gives it: every key there, null where it has no value. */
 function rubricChangeJson(c: Change, text: string): Record<string, unknown> {
   return {
@@ -535,7 +530,12 @@ function rubricChangeJson(c: Change, text: string): Record<string, unknown> {
   };
 }
 
-/** `output`: the file written with -o (its name in the document, as score's). */
+/**
+ * `rubric`: where the two files were scored under different rubrics, what changed in it (each
+ * change as `rubric diff` finds it, with the words of the reader's language) and whether that can
+ * move results; each unit they move is marked `byRubric`, as the terminal says 因方案变化.
+ * `output`: the file written with -o (its name in the document, as score's).
+ */
 export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes: readonly InputChange[], moves: readonly UnitMove[], rubric?: { readonly changes: readonly Change[]; readonly lines: readonly string[]; readonly moves: boolean; readonly byRubric: (m: UnitMove) => boolean }, output?: string): string {
   const change = (c: InputChange): Record<string, unknown> => {
     const value = (s: Side, v: InputChange["old"]): unknown =>

@@ -261,7 +261,6 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
   ]);
 }
 
-/** When a ranking's yellow card is shown: last place, a total (or the score it ranks by) below a mark, or either. */
 /** A grade's band in words: its mark and its quota (a share of the units assessed, where the rubric counts them: 至多参评单位的 30%). */
 export function gradeBandText(g: NonNullable<Ranking["grades"]>["bands"][number], grades: NonNullable<Ranking["grades"]>, w: Words): string {
   const of = grades.quotaOf === "assessed" ? "-assessed" : "";
@@ -271,6 +270,7 @@ export function gradeBandText(g: NonNullable<Ranking["grades"]>["bands"][number]
   return w("grade-band", { name: g.name, from: formatPoints(g.from), quota });
 }
 
+/** When a ranking's yellow card is shown: last place, a total (or the score it ranks by) below a mark, or either. */
 export function yellowWhen(r: Pick<Ranking, "by">, y: NonNullable<Ranking["yellowCard"]>, w: Words): string {
   const when = [...(y.lastPlace ? [w("last-place")] : []), ...(y.below !== undefined ? [w(r.by === "total" ? "below-total" : "below", { below: formatPoints(y.below) })] : [])];
   return when.join(w(y.both === true ? "and" : "or"));

@@ -3,10 +3,10 @@
 // 300, 12.5 万元 is 1250), every share or weight in hundredths of a percent (100% is 10000).
 import type { Points } from "../model/numbers.js";
 import type { TextLocation } from "../diagnostics/index.js";
-/** A rubric file's size at most (one is some tens of KB): said before anything is read of it. */
 /** Words for every unit kind at once, written where a ranking's one kind goes (all, 全部). */
 export const ALL_KINDS = /^(all|any|全部|所有|全部单位|所有单位)$/i;
 
+/** A rubric file's size at most (one is some tens of KB): said before anything is read of it. */
 export const MAX_RUBRIC_BYTES = 1024 * 1024;
 
 export type { Points, Rate } from "../model/numbers.js";

@@ -72,7 +72,6 @@ export function leafOf(node: PlanNode): LeafItem | undefined {
   return node.item && node.item.kind !== "group" ? node.item : undefined;
 }
 
-/** What a ranking orders by, for headings: a line's or an item's code, name and max. */
 /**
  * The most a unit's total can be: its kind's scale and what bonuses may add (their overall cap);
  * undefined where bonuses of its kind are uncapped in all. (By a line or an item, the key's max.)
@@ -83,6 +82,7 @@ export function totalMost(kind: Pick<UnitKind, "id" | "scale">, ledger: readonly
   return bonuses.length === 0 ? kind.scale : cap && !Number.isNaN(cap.max) ? kind.scale + cap.max : undefined;
 }
 
+/** What a ranking orders by, for headings: a line's or an item's code, name and max. */
 export function rankKey(rubric: Rubric, kind: string, key: string): PlanNode | undefined {
   const p = planOf(rubric, kind);
   const i = p?.index.get(key);

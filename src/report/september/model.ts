@@ -115,10 +115,6 @@ function withoutCover(scheme: string, district: string, year: string): string {
 }
 
 /**
- * The title: the rubric's report title filled from the cover, or the scheme's name with the
- * district and year from the cover, gracefully without either.
- */
-/**
  * The report's title as a rubric makes it, the cover's district and year as {district} and {year}
  * (rubric show: what the author checks, where the rubric leaves the title out, as it does the
  * issuer). A scheme name beginning with a district and year (柳河区2026年度…), or a year (2025年度…),
@@ -130,6 +126,10 @@ export function reportTitleTemplate(lang: Lang, rubric: Pick<Rubric, "title" | "
   return reportTitle(lang, { district: "{district}", year: "{year}" }, { ...rubric, title });
 }
 
+/**
+ * The title: the rubric's report title filled from the cover, or the scheme's name with the
+ * district and year from the cover, gracefully without either.
+ */
 export function reportTitle(lang: Lang, cover: Cover, rubric: Pick<Rubric, "title" | "report">): string {
   // A year typed in full-width digits (２０２６) or in Chinese (二〇二六) said as any other, as the result sheets say it.
   let year = coverYear(clean(cover.year));
