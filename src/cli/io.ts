@@ -213,6 +213,23 @@ export function runDate(env: Readonly<Record<string, string | undefined>>): Date
 }
 
 /**
+ * The day this run dates what it writes (runDate), a SOURCE_DATE_EPOCH set to no number of seconds
+ * said, once, as not taken (it was passed over unsaid: a script chasing the same bytes got today's).
+ */
+export function dayOfRun(ctx: Ctx): Date {
+  const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
+  const day = runDate(ctx.io.env);
+  if (epoch !== undefined && epoch !== "" && !epochSaid.has(ctx) && (!/^\d+$/.test(epoch) || Number.isNaN(new Date(Number(epoch) * 1000).getTime()))) {
+    epochSaid.add(ctx);
+    reportDiagnostics(ctx, [{ code: "env.bad-source-date-epoch", severity: "warning", data: { value: epoch } }]);
+  }
+  return day;
+}
+
+/** The runs that have said their SOURCE_DATE_EPOCH was not taken (a run dating two files says it once). */
+const epochSaid = new WeakSet<Ctx>();
+
+/**
  * What a file written on `day` (a runDate) is stamped with, inside (its created date) and on its
  * zip entries: that day's midnight in UTC, whatever the machine's time zone and the time of day (a
  * report made in Shanghai and in UTC, or two seconds apart, differed in those bytes alone).

@@ -246,6 +246,10 @@ describe("assess report", () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect((await run(["report", input, "--format", "xlsx", "-o", second], { LANG: "zh_CN.UTF-8" })).code).toBe(0);
     expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
+    // Set to no number of seconds: said, once, and today's date taken (it was passed over unsaid).
+    const bad = await run(["report", input, "-o", join(dir, "bad-epoch")], { LANG: "zh_CN.UTF-8", SOURCE_DATE_EPOCH: "2026-12-04" });
+    expect(bad.code).toBe(0);
+    expect(bad.err.split("\n").filter((l) => l.includes("[env.bad-source-date-epoch]"))).toEqual(["警告: 环境变量 SOURCE_DATE_EPOCH 的值 “2026-12-04” 不是自 1970 年 1 月 1 日(UTC)起的整秒数,未采用:日期按今天;如需固定日期,请写如 SOURCE_DATE_EPOCH=$(date -d '2026-12-04 12:00' +%s) [env.bad-source-date-epoch]"]);
   });
 
   it("says where the cover's district is blank (the title and the seal line would go without it)", async () => {

@@ -15,7 +15,7 @@ import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { FONTS, printedPages } from "../../report/september/style.js";
 import { concatBytes } from "../../xlsx/bytes.js";
-import { extensionOnly, folderGiven, outputSlip, isFolder, reportDiagnostics, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { extensionOnly, folderGiven, outputSlip, isFolder, reportDiagnostics, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
 import { dayText } from "../../report/day.js";
 import { loadInput, notDone, scoreUnder } from "../input.js";
 import { checkTarget, givenFile, sayWritten, writeAtomic, type Refusal } from "../write.js";
@@ -189,7 +189,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const target = o.output;
     // The day it was made, on its printed pages (the sheet's footer; the page's first, under its title),
     // as the result sheets are: a 变更说明 handed to a leader was undated.
-    const day = dayText(ctx.lang, runDate(ctx.io.env));
+    const day = dayText(ctx.lang, dayOfRun(ctx));
     const failed = await writeAtomic(target, async () => {
       if (format === "html") return new TextEncoder().encode(changesHtml(ctx.lang, title, subtitle, [ctx.t("diff.col.what"), ctx.t("diff.col.ref"), ctx.t("out.unit"), ctx.t("diff.col.change")], [...(coversLine ? [coversLine] : []), ...rubricLines], rows.map((r) => r.cells), ctx.t("diff.compared-on", { date: day }), ctx.t("report.footer")));
       const table: SheetTable = {

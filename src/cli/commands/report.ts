@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { extensionOnly, fileStamp, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, runDate, usageError, type Ctx } from "../io.js";
+import { extensionOnly, fileStamp, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, dayOfRun, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst } from "../input.js";
 import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";
@@ -145,7 +145,7 @@ export async function report(ctx: Ctx, file: string, o: { output?: string; forma
   await turn();
   const results = scoreEngine(rubric, submission);
   const m = await import("../../report/september/index.js");
-  const date = runDate(ctx.io.env);
+  const date = dayOfRun(ctx);
   const model = m.buildReport(rubric, results, { lang: ctx.lang, cover: submission.cover, date, tool: TOOL });
   // Both made before either replaces an earlier one: an interruption, or a failure while they are
   // made, leaves the two as they were (this run's Excel report beside last run's HTML one read as

@@ -9,7 +9,7 @@ import { keptSheetNames, notCarriedCode, scoredName, writeAhead, writeResultWork
 import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
 import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
-import { isStream, outputSlip, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { isStream, outputSlip, reportDiagnostics, requireXlsx, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst, resultSavedSince } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
 import { readUserFile } from "../files.js";
@@ -226,7 +226,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // thread writes them while this one makes the rankings.
   const kept = workbookReader ? keptSheetNames(workbookReader.sheets, earlier) : [];
   // The day scored, on every printed page and in the provenance.
-  const scoredOn = runDate(ctx.io.env);
+  const scoredOn = dayOfRun(ctx);
   const notes = notesTables(rubric, submission, scoring, ctx.lang, { kept, scoredOn });
   const ahead = await writeAhead(nodeHost, notes, { lang: ctx.lang, units: scoring.units.length, ...(source ? { source } : {}) });
   // What scoring the items and making the notes left goes before the rankings pile on it.

@@ -2,7 +2,7 @@
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import type { Rubric } from "../../rubric/model.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsOfBook, type BookUnits } from "../../workbook/units-file.js";
-import { fileStamp, outputSlip, reportDiagnostics, requireXlsx, runDate, targetError, usageError, type Ctx } from "../io.js";
+import { fileStamp, outputSlip, reportDiagnostics, requireXlsx, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { loadWorkbook } from "../../load/index.js";
 import { nodeHost } from "../host.js";
@@ -24,7 +24,7 @@ interface Opts {
 
 export async function template(ctx: Ctx, o: Opts): Promise<number> {
   // The day it is made (SOURCE_DATE_EPOCH's, where set): its year the default, its date the file's.
-  const made = runDate(ctx.io.env);
+  const made = dayOfRun(ctx);
   const year = o.year !== undefined ? typedYear(o.year) : String(made.getFullYear());
   if (!isTemplateYear(year)) {
     return usageError(ctx, "usage.template-year", { value: o.year ?? year });

@@ -269,6 +269,7 @@ export const common: Catalog = {
   "template.units-kind-groups": { "zh-CN": "{kind} {count} 个({groups})", en: "{kind} {count} ({groups})" },
   "template.units-ungrouped": { "zh-CN": "未分组 {count} 个", en: "{count} with no group yet" },
   "template.units-group": { "zh-CN": "{group} {count} 个", en: "{group} {count}" },
+  "env.bad-source-date-epoch": { "zh-CN": "环境变量 SOURCE_DATE_EPOCH 的值 “{value}” 不是自 1970 年 1 月 1 日(UTC)起的整秒数,未采用:日期按今天;如需固定日期,请写如 SOURCE_DATE_EPOCH=$(date -d '2026-12-04 12:00' +%s)", en: "the environment variable SOURCE_DATE_EPOCH, \"{value}\", is no whole number of seconds since 1970-01-01 (UTC), so it is not taken: today's date is used; to fix the date, write for example SOURCE_DATE_EPOCH=$(date -d '2026-12-04 12:00' +%s)" },
   "file.written": { "zh-CN": "已写入 {file}", en: "wrote {file}" },
   "file.written-replaced": { "zh-CN": "已写入 {file}(替换了此前写出的同名结果)", en: "wrote {file} (replacing the earlier result of that name)" },
   "file.written-forced": { "zh-CN": "已写入 {file}(按 --force 替换了原有的同名文件)", en: "wrote {file} (replacing the file of that name there, as --force asks)" },
