@@ -228,12 +228,3 @@ export function dayOfRun(ctx: Ctx): Date {
 
 /** The runs that have said their SOURCE_DATE_EPOCH was not taken (a run dating two files says it once). */
 const epochSaid = new WeakSet<Ctx>();
-
-/**
- * What a file written on `day` (a runDate) is stamped with, inside (its created date) and on its
- * zip entries: that day's midnight in UTC, whatever the machine's time zone and the time of day (a
- * report made in Shanghai and in UTC, or two seconds apart, differed in those bytes alone).
- */
-export function fileStamp(day: Date): Date {
-  return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
-}

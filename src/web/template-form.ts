@@ -2,6 +2,7 @@
 // page's rubrics and the user's own, the year, the district, and the units list pasted from Excel
 // or read from its file; checked as the command line checks them, and the workbook handed out.
 // An office with no command line makes the form its units fill, as one with it does.
+import { fileStamp } from "../report/day.js";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
@@ -211,7 +212,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     make.disabled = true;
     try {
       const now = new Date();
-      const bytes = await buildTemplate(rubric, { year, district, units: list, lang: host.lang(), created: new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) });
+      const bytes = await buildTemplate(rubric, { year, district, units: list, lang: host.lang(), created: fileStamp(now) });
       if (id !== runs) return;
       const name = templateName(rubric, district, year);
       const a = doc.createElement("a");

@@ -1,10 +1,11 @@
 // assess report WORKBOOK: validate and score as `score` does, then write the ranking report (named
 // as the rubric names it: the bundled scheme's 九月排名报告) as NAME.report.xlsx and/or
 // NAME.report.html, each atomically.
+import { fileStamp } from "../../report/day.js";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { score as scoreEngine } from "../../engine/index.js";
-import { extensionOnly, fileStamp, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, dayOfRun, usageError, type Ctx } from "../io.js";
+import { extensionOnly, folderGiven, outputSlip, isFolder, isStream, refusedExit, reportDiagnostics, dayOfRun, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst } from "../input.js";
 import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAll, writtenThisRun, type Refusal } from "../write.js";
 import { TOOL } from "../version.js";

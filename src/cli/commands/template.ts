@@ -1,8 +1,9 @@
 // assess template: the blank input workbook for a rubric, optionally with the units filled in.
+import { fileStamp } from "../../report/day.js";
 import { buildTemplate, type TemplateUnit } from "../../workbook/template.js";
 import type { Rubric } from "../../rubric/model.js";
 import { decodeUnitsFile, parseUnitsFile, unitsFileProblem, unitsOfBook, type BookUnits } from "../../workbook/units-file.js";
-import { fileStamp, outputSlip, reportDiagnostics, requireXlsx, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
+import { outputSlip, reportDiagnostics, requireXlsx, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
 import { readUserFile } from "../files.js";
 import { loadWorkbook } from "../../load/index.js";
 import { nodeHost } from "../host.js";
