@@ -46,9 +46,10 @@ function simplified(name: string): string {
   let s = simplifiedOf.get(name);
   if (s === undefined) {
     if (simplifiedOf.size > 100_000) simplifiedOf.clear();
-    s = simplifiedName(comparableName(name));
+    const plain = comparableName(name);
+    s = simplifiedName(plain);
     // (Kept as the name itself where nothing changed, the cheap test above.)
-    if (s === comparableName(name)) s = name;
+    if (s === plain) s = name;
     simplifiedOf.set(name, s);
   }
   return s;

@@ -27,30 +27,27 @@ export async function explain(ctx: Ctx, file: string, unitArg: string, o: { rubr
     if (!input.rubric || !names?.length) return undefined;
     // (Found as the valid workbook's unit is: in another width too.)
     const at = findUnit(names, name, file);
-    const unit = typeof at === "number" ? (names[at] ?? name) : undefined;
-    // With --json, the document validate --unit gives: the unit's own problems and the workbook's,
-    // the others' counted (every unit's were listed); a name of no unit as before.
-    if (o.json === true) {
-      if (unit === undefined) return undefined;
-      const mine = forUnit(input.diagnostics, unit, names, file);
-      if (mine.others.errors === 0) return undefined;
-      ctx.io.out(JSON.stringify({ diagnostics: diagnosticsJson(mine.shown, ctx.lang), unit, others: mine.others, workbook: mine.whole }, null, 2) + "\n");
-      return 1;
-    }
     // A name of no unit there: that said first, with the units near it, the workbook's errors counted
-    // (every unit's were listed, the name never said unknown).
+    // (every unit's were listed, the name never said unknown); with --json, the document as before.
     if (typeof at !== "number") {
+      if (o.json === true) return undefined;
       reportDiagnostics(ctx, [at]);
       const errors = input.diagnostics.filter((d) => d.severity === "error").length;
       ctx.io.err(ctx.t("summary.not-scored", { errors, warnings: input.diagnostics.length - errors }) + "\n");
       return 1;
     }
-    const own = unit ?? name;
-    const mine = forUnit(input.diagnostics, own, names, file);
+    const unit = names[at] ?? name;
+    const mine = forUnit(input.diagnostics, unit, names, file);
     if (mine.others.errors === 0) return undefined;
+    // With --json, the document validate --unit gives: the unit's own problems and the workbook's,
+    // the others' counted (every unit's were listed).
+    if (o.json === true) {
+      ctx.io.out(JSON.stringify({ diagnostics: diagnosticsJson(mine.shown, ctx.lang), unit, others: mine.others, workbook: mine.whole }, null, 2) + "\n");
+      return 1;
+    }
     reportDiagnostics(ctx, mine.shown, false, { counted: true });
-    ctx.io.err(unitSummary(ctx.t, own, mine, false, true) + "\n");
-    ctx.io.err(ctx.t("explain.others-unfilled", { unit: own, file }) + "\n");
+    ctx.io.err(unitSummary(ctx.t, unit, mine, false, true) + "\n");
+    ctx.io.err(ctx.t("explain.others-unfilled", { unit, file }) + "\n");
     return 1;
   };
   const loaded = await loadForScoring(ctx, file, o.rubric, o.json === true, said, {}, invalid);
