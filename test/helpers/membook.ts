@@ -159,6 +159,19 @@ export class MemSheet {
     return this;
   }
 
+  /**
+   * Column `col`'s numbers in rows 2 to `last` moved one column right (a column put in before it, as
+   * a paste with a column of its own does), `put(row)` left where each was.
+   */
+  pushRight(col: number, last: number, put: (row: number) => Value): this {
+    for (let r = 2; r <= last; r++) {
+      const c = this.rows.get(r)?.get(col);
+      this.setAt(r, col + 1, c?.value.t === "n" ? c.value.v : null);
+      this.setAt(r, col, put(r));
+    }
+    return this;
+  }
+
   /** The header row's columns by item code (DZ3.2 …). */
   codeColumns(): Map<string, number> {
     const out = new Map<string, number>();

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { scratchDir } from "../helpers/tmp.js";
 import { formatLocation, type Diagnostic } from "../../src/diagnostics/index.js";
 import { describe, expect, it } from "vitest";
-import { colName } from "../../src/xlsx/refs.js";
 import { readMemBook } from "../helpers/load.js";
 import { message } from "../../src/messages/index.js";
 import { loadRubric } from "../../src/rubric/load.js";
@@ -529,12 +528,7 @@ const cases: Case[] = [
     name: "an item's points pushed past the headings by a column put in, on every row",
     edit: (wb) => {
       const ws = wb.sheetNamed("社会治理");
-      const col = ws.codeColumns().get("SH7") ?? 0;
-      for (let r = 2; r <= 12; r++) {
-        const c = ws.get(`${colName(col)}${r}`);
-        ws.setAt(r, col + 1, c?.value.t === "n" ? c.value.v : null);
-        ws.setAt(r, col, "见备注");
-      }
+      ws.pushRight(ws.codeColumns().get("SH7") ?? 0, 12, () => "见备注");
     },
     expected: ["workbook.column-pushed 社会治理!D1"],
   },
@@ -544,16 +538,10 @@ const cases: Case[] = [
     name: "a block pasted with its serial numbers before the items",
     edit: (wb) => {
       const ws = wb.sheetNamed("党的建设");
+      // (The three side by side: each pushed on from the last, DJ1's place taking the serials.)
       const cols = ["DJ1", "DJ2", "DJ3"].map((c) => ws.codeColumns().get(c) ?? 0);
-      for (let r = 2; r <= 12; r++) {
-        const values = cols.map((col) => ws.get(`${colName(col)}${r}`));
-        cols.forEach((col, i) => {
-          const v = i === 0 ? undefined : values[i - 1];
-          ws.setAt(r, col, i === 0 ? r - 1 : v?.value.t === "n" ? v.value.v : null);
-        });
-        const lastV = values[2];
-        ws.setAt(r, (cols[2] ?? 0) + 1, lastV?.value.t === "n" ? lastV.value.v : null);
-      }
+      expect(cols).toEqual([cols[0] ?? 0, (cols[0] ?? 0) + 1, (cols[0] ?? 0) + 2]);
+      for (const col of [...cols].reverse()) ws.pushRight(col, 12, (r) => (col === cols[0] ? r - 1 : null));
     },
     // (A warning: real scores of 1 to 5 beside an office's column of small numbers look the same.)
     expected: [...["D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11"].map((c) => `workbook.deduction-out-of-range 党的建设!${c}`), "warning workbook.column-pushed-serial 党的建设!B1"],
@@ -563,12 +551,7 @@ const cases: Case[] = [
     name: "a block pasted with its serial numbers before the items, after a 分组 column",
     edit: (wb) => {
       const ws = wb.sheetNamed("经济发展");
-      const col = ws.codeColumns().get("JJ5") ?? 0;
-      for (let r = 2; r <= 12; r++) {
-        const v = ws.get(`${colName(col)}${r}`);
-        ws.setAt(r, col + 1, v?.value.t === "n" ? v.value.v : null);
-        ws.setAt(r, col, r - 1);
-      }
+      ws.pushRight(ws.codeColumns().get("JJ5") ?? 0, 12, (r) => r - 1);
     },
     expected: ["warning workbook.column-pushed-serial 经济发展!C1"],
   },
