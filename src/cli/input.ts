@@ -153,7 +153,7 @@ export function notDone(ctx: Ctx, diagnostics: readonly Diagnostic[], json: bool
   if (inCells) {
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     // Its only errors the rubric its cover names, not found: a file to get, nothing to correct in it.
-    const rubricOnly = errors > 0 && diagnostics.every((d) => d.severity !== "error" || d.code === "rubric.not-found" || d.code === "rubric.version-not-found");
+    const rubricOnly = errors > 0 && diagnostics.every((d) => d.severity !== "error" || /^rubric\.(?:version-)?not-found(?:-diff)?$/.test(d.code));
     ctx.io.err(ctx.t(rubricOnly ? `${said}-rubric` : said, { errors, warnings: diagnostics.length - errors }) + "\n");
     const advice = otherVersionAdvice(ctx, diagnostics);
     if (advice) ctx.io.err(advice + "\n");

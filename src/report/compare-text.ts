@@ -129,7 +129,10 @@ function outcomeParts(w: Words, r: Results, u: UnitResult | undefined, rankingNa
   for (const r2 of r.rankings) {
     if (!(r2.id in u.ranks)) continue;
     const range = u.certainty?.ranks[r2.id];
-    m.set(rankingName(r2.id), `${u.ranks[r2.id] ?? w.t("status.vetoed")}${range ? w.t("table.group-range", { from: range[0], to: range[1] }) : ""}`);
+    // (A vetoed unit its veto keeps ranked, as 得分明细 says it: 一票否决 → 1 read as the veto lifted.)
+    const rank = u.ranks[r2.id];
+    const shown = rank === null || rank === undefined ? w.t("status.vetoed") : u.vetoed ? w.t("status.vetoed-ranked", { rank }) : String(rank);
+    m.set(rankingName(r2.id), `${shown}${range ? w.t("table.group-range", { from: range[0], to: range[1] }) : ""}`);
   }
   // Each marked (待定) where pending claims could change it, with what else it may end as, and what
   // they could bring it that it holds nothing of, as the sheets say them (a unit added or removed
@@ -435,7 +438,7 @@ export function moneyBoth(a: Side, b: Side, ra: Results, rb: Results): { old: nu
  * list says it (− 街道组排名 一等奖空缺(河西街道…); + 街道组排名 二等奖第 2 名空缺(…)): a place a
  * vetoed unit keeps that moved with it was read only from the units that lost and gained prizes.
  */
-export function vacancyChanges(w: Words, a: Side, b: Side, ra: Results, rb: Results): string[] {
+export function vacancyChanges(w: Words, a: Pick<Side, "rubric">, b: Pick<Side, "rubric">, ra: Results, rb: Results): string[] {
   // Each as said, and as said without its (待定) mark: one only marked or unmarked is one place, changed.
   const said = (rubric: Rubric, r: Results): { text: string; place: string }[] =>
     vacancies(rubric, r).map((v) => {

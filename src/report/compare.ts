@@ -690,16 +690,18 @@ export function compareResults(
     }
     if (moved && x && y) {
       // Where its rank moved, the units it now stands behind, level with or ahead of that it did not
-      // before (who passed 青龙乡 from 7th to 9th): each ranked there both times. Among every unit of
-      // a district; a province's, those moved by changes.
+      // before (who passed 青龙乡 from 7th to 9th): each ranked there now, and before or not (a unit
+      // added, or its veto lifted, now ahead of it passed it: left out, three passed it and one was
+      // named). Among every unit of a district; a province's, those moved by changes.
       for (const id of Object.keys(y.ranks)) {
         const [mine, now] = [x.ranks[id], y.ranks[id]];
         if (mine === now || mine === null || mine === undefined || now === null || now === undefined) continue;
         for (const other of names.length <= MAX_CITED ? names : movers) {
           if (other === name || renamedFrom.has(other)) continue;
           const [theirs, then] = [ua.get(renamedAs.get(other) ?? other)?.ranks[id], ub.get(other)?.ranks[id]];
-          if (theirs === null || theirs === undefined || then === null || then === undefined) continue;
+          if (then === null || then === undefined) continue;
           // (Now level with units it was behind: level, not ahead of them; a tester's find.)
+          // (One unranked before was behind it: order says so.)
           const [was, is] = [order(mine, theirs), order(now, then)];
           const side = was === is ? undefined : is === 1 ? "by" : is === -1 ? "over" : "level";
           if (!side) continue;

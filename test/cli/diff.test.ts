@@ -313,7 +313,7 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}杨柳镇: [^\n]*失去 名次奖:乡镇组排名二等奖[^\n]* {2}因 \[3\]\n/);
     // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
     expect(r.out).toMatch(/ {2}白马镇: 总分 92\.21 → 95\.41;.* {2}因 \[1\]\[2\]\[3\]\n/);
-    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3 → 4\(排到 白马镇 之后\) {2}因 \[1\]\[2\]\[3\]\n/);
+    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3\(一票否决\) → 4\(一票否决\)\(排到 白马镇 之后\) {2}因 \[1\]\[2\]\[3\]\n/);
     // The units whose awards changed first (a veto lifted, a prize lost), then those that only moved.
     const listed = r.out.split("结果有变化的单位")[1]?.split("\n").filter((l) => l.startsWith("  ")) ?? [];
     const awarded = listed.map((l) => l.includes(";奖惩 ") || l.includes(": 奖惩 "));
@@ -388,7 +388,7 @@ describe("assess diff", () => {
     const out = (await cli(["diff", "samples/qingshan-2026.xlsx", swapped])).out;
     expect(out).toMatch(/ {2}龙泉镇: [^\n]*综合排名末位 {2}因 \[1\]\[2\]\n/);
     // No range shown (金水街道's claim pending, its ranks said without one; brackets of words only): no note of ranges.
-    expect(out).toContain("  金水街道: 综合排名 7 → 8;");
+    expect(out).toContain("  金水街道: 综合排名 7 → 8(排到 北川镇 之后);");
     expect(out).not.toContain("括号内是");
     // A veto is lifted (解除), not lost (失去 read as a loss); the other's is new.
     expect(out).toContain("奖惩 解除 一票否决:DZ1 基本人口指标,ZB1 出生政策符合率 93.5%,低于目标 95%、解除 一票否决:JS4.1 出生政策符合率");
@@ -442,7 +442,7 @@ describe("assess diff", () => {
       const l = wb.getWorksheet("加扣分")!;
       l.getRow(l.rowCount + 1).values = ["青龙乡", "JF1", null, "国家级", null, "申报中"];
     });
-    expect((await cli(["diff", "samples/liuhe-2026.xlsx", both])).out).toMatch(/ {2}白马镇: [^\n]*4 → 4\(4–5\)[^\n]* {2}因 \[1\]\[2\]\n/);
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", both])).out).toMatch(/ {2}白马镇: [^\n]*4\(一票否决\) → 4\(一票否决\)\(4–5\)[^\n]* {2}因 \[1\]\[2\]\n/);
   });
 
   it("says what the covers say differently (another year, another district) before the changes, in the JSON and the document too", async () => {
@@ -783,6 +783,11 @@ describe("assess diff", () => {
     // Of what assessment, both versions said (the title named none); two schemes, both named.
     const across = await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", join(dir, "两个方案.html")]);
     expect(across.code).toBe(0);
+    // A unit removed or added is its own change, not the scheme's too (every one read "(方案也有变化)"); one in both may be.
+    const lines = (await cli(["diff", "samples/qingshan-2026.xlsx", "samples/liuhe-2026.xlsx"])).out.split("\n");
+    expect(lines.find((l) => l.startsWith("  城关镇: 总分 1008 → —;"))).toMatch(/ {2}因 \[\d+\]\[\d+\]\[\d+\]$/);
+    expect(lines.find((l) => l.startsWith("  柳河镇: 总分 — → 102.05;"))).toMatch(/ {2}因 (\[\d+\])+$/);
+    expect(lines.find((l) => l.startsWith("  区财政局: 总分 91 → 99.5;"))).toMatch(/\(方案也有变化\)$/);
     expect(readFileSync(join(dir, "两个方案.html"), "utf8")).toContain("考核方案:完善人口计生目标管理责任制考核办法(district-popplan 2022.1) → 考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)");
     expect(rows[1]?.[0]).toBe(`考核方案:乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1 → 2026.2) · 2026.xlsx → 2027.xlsx · 输入的变化 ${inputs} 处;结果有变化的单位 ${units} 个`);
     expect(rows[2]).toEqual(["类别", "编号/原因", "单位", "变化"]);
@@ -1232,6 +1237,22 @@ describe("assess diff: several changes at once", () => {
   });
 });
 
+describe("assess diff: a version not found", () => {
+  it("asks for the file beside that workbook, not --rubric (read for both, it scored last year's under this year's version)", async () => {
+    mkdirSync(join(dir, "lone"), { recursive: true });
+    const next = await editedCopy(join(dir, "lone"), "samples/qingshan-2026.xlsx", "qingshan-2027.xlsx", (wb) => {
+      const cover = wb.getWorksheet("封面")!;
+      expect(cover.getCell("A4").value).toBe("方案版本");
+      cover.getCell("B4").value = "2027.1";
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${next}: 封面!B4: 错误: 封面写的是方案 district-popplan 的 2027.1 版,这里只有 2022.1 版;如确是 2027.1 版,请把方案文件 district-popplan-2027.1.yaml 放在这份工作簿旁边(diff 的 --rubric 对两份工作簿都适用,只在两份用的是同一版本时可用);如是版本号填错,请改为所用的版本号(这里有 2022.1) [rubric.version-not-found-diff]\n`);
+    // Score, where --rubric serves, says it as before.
+    expect((await cli(["validate", next])).err).toContain("放在工作簿旁边,或用 --rubric 指定;如是版本号填错 [rubric.version-not-found]".replace(";如是版本号填错 ", ";如是版本号填错,请改为所用的版本号(这里有 2022.1) "));
+  });
+});
+
 describe("assess rubric diff: a veto's effect", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
   it("moves awards alone where the vetoed unit stays ranked, and the ranks where it leaves the ranking", async () => {
@@ -1246,6 +1267,23 @@ describe("assess rubric diff: a veto's effect", () => {
     writeFileSync(dropped, text.replace("        veto:\n          ranked: true\n          grade: 不合格\n          place: passed\n", ""));
     expect((await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", dropped])).out).toContain("~ 项目 SH1 安全生产底线 否决效果: 否决后仍排名、不得获奖;直接定为不合格;其名次奖依次递补 → 否决后不参加排名  [改变排名]\n");
     expect((await cli(["rubric", "diff", unranked, dropped])).out).not.toContain("否决效果");
+  });
+
+  it("--on says the prize place a veto now leaves empty, and a vetoed unit now ranked as vetoed (read as its veto lifted, a tester's find)", async () => {
+    const empty = join(dir, "veto-on", "township-comprehensive-2026.2.yaml");
+    mkdirSync(dirname(empty), { recursive: true });
+    writeFileSync(empty, text.replace("          grade: 不合格\n          place: passed\n", "          grade: 不合格\n          place: empty\n"));
+    const r = await cli(["rubric", "diff", "township-comprehensive", empty, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.out).toContain("  杨柳镇: 奖惩 失去 名次奖:乡镇组排名二等奖(递补为第 3 名),30,000元\n");
+    expect(r.out).toContain("\n  奖次空缺的变化:\n    + 乡镇组排名 二等奖第 3 名空缺(乡镇组排名第 3 名的白马镇一票否决,不得获奖,奖次空缺)\n  奖金合计 210,000 元 → 150,000 元(−60,000 元)\n");
+    // The district's 统计合格率 veto now keeps 石门镇 ranked: said vetoed at its rank, and named by those it passed.
+    const ranked = join(dir, "veto-on", "district-popplan-2022.2.yaml");
+    const district = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"').replace("            text: 统计合格率为", "            veto:\n              ranked: true\n              place: empty\n            text: 统计合格率为");
+    expect(district).toContain("              place: empty\n            text: 统计合格率为");
+    writeFileSync(ranked, district);
+    const d = await cli(["rubric", "diff", "district-popplan-2022.1", ranked, "--on", "samples/qingshan-2026.xlsx"]);
+    expect(d.out).toContain("  石门镇: 综合排名 一票否决 → 11(一票否决);党政线排名 一票否决 → 11(一票否决);人口计生线排名 一票否决 → 11(一票否决)\n");
+    expect(d.out).toContain("  龙泉镇: 综合排名 11 → 12(排到 石门镇 之后);");
   });
 });
 
@@ -1264,6 +1302,13 @@ describe("assess rubric diff of two schemes alike", () => {
 });
 
 describe("assess rubric diff --on", () => {
+  it("refuses a rubric given as the workbook, saying --on takes the workbook (it offered --rubric, no option of rubric diff)", async () => {
+    const r = await cli(["rubric", "diff", "district-popplan-2022.1", "district-popplan-2022.1", "--on", "rubric/district-popplan-2022.1.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("rubric/district-popplan-2022.1.yaml: 错误: 这是考核方案文件(YAML),不是工作簿;--on 后面请给出要按两个版本分别计分的 .xlsx 工作簿(两个版本的方案写在它前面) [xlsx.rubric-file-on]\n");
+    expect(r.err).not.toContain("--rubric");
+  });
+
   it("says no problem as new to the revision that both versions find, located in each version's own file (a quota's warning)", async () => {
     // Both versions give 区直部门排名 10% of its 6 departments (no place), said at the quota in each file.
     const base = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("{ name: 优秀, from: 90, quota: 30% }", "{ name: 优秀, from: 90, quota: 10% }");
@@ -1473,7 +1518,8 @@ describe("assess rubric diff --on", () => {
     // the columns only one year's rubric reads (ZB14, SH8) no differences.
     expect(r.out).toContain("新增单位 双河街道(所填各项除 SH6 19.5 → 14.5 外与删除的 双河乡 相同,分组由 乡镇组 改为 街道组,是否改名?)");
     // The enterprises have no bonus code: the bonus cap lowered (5 → 4) reaches none of them.
-    expect(r.out).toMatch(/\n {2}区交通投资公司: 区属国有企业排名 2 → 3 {2}因 \[\d+\]\n/);
+    // (Passed by 区文旅集团, new this year: named, as a unit ranked both years would be.)
+    expect(r.out).toMatch(/\n {2}区交通投资公司: 区属国有企业排名 2 → 3\(排到 区文旅集团 之后\) {2}因 \[\d+\]\n/);
     // SH7 now reads another item (火灾防控); last year's 民生实事 value, gone, is named as it was.
     expect(r.out).toContain("] 柳河镇 SH7 民生实事: 19.5 → —  [");
     // 文昌街道's prize lost: among its causes that could move it (双河街道 joined its group), and the rubric's changes.

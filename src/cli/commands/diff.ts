@@ -70,7 +70,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const key = (d: Diagnostic): string => JSON.stringify([d.code, d.location, d.data]);
     const seen = new Set(a.diagnostics.map(key));
     const all: Diagnostic[] = [...a.diagnostics, ...b.diagnostics.filter((d) => !seen.has(key(d)))];
-    return notDone(ctx, all, o.json === true, "summary.not-compared");
+    // A version not found is put beside its workbook: --rubric, read for both, would score last
+    // year's workbook under this year's version (a tester did, and got its every changed max as an error).
+    const beside = (d: Diagnostic): Diagnostic => (o.rubric === undefined && (d.code === "rubric.not-found" || d.code === "rubric.version-not-found") ? { ...d, code: `${d.code}-diff` } : d);
+    return notDone(ctx, all.map(beside), o.json === true, "summary.not-compared");
   }
   // A rubric file beside either workbook that is not used though it says something else, and a
   // result scored from another file of the rubric's id and version (its published points are not
@@ -118,6 +121,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       byRubric = (m) => reached.has(kindOf.get(m.name) ?? "");
     }
   }
+  // A unit added or removed is its own change, not the rubric's (every unit of another district was
+  // said moved by the scheme too).
+  const rubricMoved = (m: UnitMove): boolean => m.old !== undefined && m.new !== undefined && byRubric(m);
   // What the covers say differently (another year, another district): said before all else.
   const covers = coverChanges(ctx, sa, sb);
   const coversLine = covers.length ? ctx.t("diff.covers", { changes: covers.join(ctx.t("list.parts")) }) : undefined;
@@ -125,7 +131,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // The JSON's rubric changes the same whatever the language (their values in the rubric's own,
   // Chinese, words: 评定, 是, 总分), only their text in the reader's.
   const rubricJson = rubricDiff && ctx.lang !== "zh-CN" ? { ...rubricDiff, changes: diffLines(a.rubric, b.rubric, "zh-CN").changes } : rubricDiff;
-  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricJson ? { ...rubricJson, moves: rubricMoves, byRubric } : undefined, o.output) + "\n" : undefined;
+  const json = o.json ? compareJson(sa, sb, ra, rb, changes, moves, rubricJson ? { ...rubricJson, moves: rubricMoves, byRubric: rubricMoved } : undefined, o.output) + "\n" : undefined;
   // A result given, scored from another file of the rubric's id and version, or under a bundled
   // rubric's file edited since (said above): what it records is not what is compared (it said no
   // unit changed, of two results recording other totals). Said last, and in the file written.
@@ -137,7 +143,7 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // What the covers say differently first (another year, another district), then the rubrics.
     if (coversLine) ctx.io.out(`${coversLine}\n`);
     if (rubricLines.length) ctx.io.out(`${ctx.t("diff.rubrics")}\n${rubricLines.map((l) => `  ${l}`).join("\n")}\n`);
-    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, byRubric).join("\n") + "\n");
+    ctx.io.out(compareLines(ctx, sa, sb, ra, rb, changes, moves, rubricMoved).join("\n") + "\n");
     if (recomputed) ctx.io.out(recomputed + "\n");
   }
   const money = moneyLine(ctx, sa, sb, ra, rb);
@@ -148,8 +154,8 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
       .map((m) => {
         // Its causes as the terminal says them (因 [1][2](方案也有变化)), not [1][2]方案.
         const refs = causeRefs(ctx, m.because, changes, m.name);
-        const because = refs ? ctx.t(byRubric(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : byRubric(m) ? ctx.t("diff.because-rubric") : "";
-        return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric], byRubric(m))] };
+        const because = refs ? ctx.t(rubricMoved(m) ? "diff.because-and-rubric" : "diff.because", { refs }) : rubricMoved(m) ? ctx.t("diff.because-rubric") : "";
+        return { cells: [ctx.t("diff.row-result"), because, m.name, moveSummary(ctx, ra, rb, m, changes, [sb.rubric, sa.rubric], rubricMoved(m))] };
       });
     const rows = [
       ...changes.map((c, i) => ({ cells: [ctx.t("diff.row-input"), `[${i + 1}]`, c.unit, changeText(ctx, sa, sb, c, false)] })),

@@ -5,7 +5,7 @@ import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Rubric } from "../../rubric/model.js";
 import { loadRubric } from "../../rubric/load.js";
 import { awardsFirst, compareResults } from "../../report/compare.js";
-import { moneyChange, moveParts, quotaUnused } from "../../report/compare-text.js";
+import { moneyChange, moveParts, quotaUnused, vacancyChanges } from "../../report/compare-text.js";
 import { diffLines, rubricTree } from "../../report/rubric-text.js";
 import { isTextLocation, type Diagnostic } from "../../diagnostics/index.js";
 import { reportDiagnostics, type Ctx } from "../io.js";
@@ -104,8 +104,10 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (!o.on) return 0;
   const read = readUserFile(o.on, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
-  const before = await scoreUnder(o.on, read.bytes, a.rubric, b.rubric);
-  const after = await scoreUnder(o.on, read.bytes, b.rubric, a.rubric);
+  // A rubric given to --on: the two versions are given before it (--rubric, which the message for a workbook's place offers, is no option here).
+  const onOn = <T extends { diagnostics: readonly Diagnostic[] }>(r: T): T => ({ ...r, diagnostics: r.diagnostics.map((d) => (d.code === "xlsx.rubric-file" ? { ...d, code: "xlsx.rubric-file-on" } : d)) });
+  const before = onOn(await scoreUnder(o.on, read.bytes, a.rubric, b.rubric));
+  const after = onOn(await scoreUnder(o.on, read.bytes, b.rubric, a.rubric));
   // A problem found under both versions is said once; one found under a single version, with it.
   // (One located in a rubric is at each version's own file and line: the same problem all the same.)
   const key = (d: Diagnostic): string => JSON.stringify([d.code, d.severity, d.data, d.location && isTextLocation(d.location) ? "rubric" : d.location]);
@@ -182,6 +184,10 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   ctx.io.out(ctx.t(moved.length ? `diff.on-count${schemes}` : `diff.on${schemes}`, { file: o.on, count: moved.length }) + "\n");
   for (const m of moved) ctx.io.out(`  ${m.name}: ${moveParts(ctx, before.results, after.results, m, [b.rubric, a.rubric], { ledger: true }).join(ctx.t("list.parts"))}\n`);
   if (!moved.length) ctx.io.out(`  ${ctx.t("diff.on-none")}\n`);
+  // The prize places it leaves empty, or fills (a veto now keeping its unit's place empty), as diff says them:
+  // where the 一等奖 went, read from no unit's line.
+  const vacant = vacancyChanges(ctx, { rubric: a.rubric }, { rubric: b.rubric }, before.results, after.results);
+  if (vacant.length) ctx.io.out([`  ${ctx.t("diff.vacancies")}`, ...vacant.map((l) => `    ${l}`)].join("\n") + "\n");
   // The prize money in all, where the revision moved it (a tier's amount, a place's tier): a leader's first question.
   const money = moneyChange(ctx, a.rubric, b.rubric, before.results, after.results);
   if (money) ctx.io.out(`  ${money}\n`);

@@ -57,6 +57,10 @@ export const xlsxMessages: Catalog = {
     "zh-CN": "这是考核方案文件(YAML),不是工作簿;此处请给出 .xlsx 工作簿,方案另行指定(命令行用 --rubric)",
     en: "this is a rubric file (YAML), not a workbook: give the .xlsx workbook here, and the rubric apart (with --rubric on the command line)",
   },
+  "xlsx.rubric-file-on": {
+    "zh-CN": "这是考核方案文件(YAML),不是工作簿;--on 后面请给出要按两个版本分别计分的 .xlsx 工作簿(两个版本的方案写在它前面)",
+    en: "this is a rubric file (YAML), not a workbook: give --on the .xlsx workbook to score under both versions (the two versions come before it)",
+  },
   "xlsx.pdf-file": {
     "zh-CN": "这是 PDF 文件,不是 Excel 工作簿;PDF 不能转回工作簿:请改用原来的 .xlsx 工作簿",
     en: "this is a PDF, not an Excel workbook; a PDF cannot be turned back into a workbook: use the original .xlsx workbook",
