@@ -325,8 +325,33 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const numberHeads = new Map(row.filter((c) => c.value.t === "n" && c.col > nameCol).map((c) => [c.col, { ref: c.ref, value: cellText(c) }] as const));
     if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others };
     if (kinds.size > 1) {
-      p.error("workbook.mixed-kinds", sheet.name, undefined);
-      return undefined;
+      // The sheet's own kind: its line's, by the sheet's name, else the kind of most of its columns.
+      // Each column of another kind is said at its heading and passed over (the sheet was thrown
+      // away whole, its 分组 column and its line then said missing: three errors, none at the cell).
+      const count = new Map<string, number>();
+      for (const item of lineCols.values()) {
+        const k = kindOfLine(rubric, lineOfItem.get(item.code) ?? "");
+        if (k) count.set(k, (count.get(k) ?? 0) + 1);
+      }
+      const named = rubric.lines.find((l) => l.sheet === sheetName);
+      const ranked = [...count].sort((a, b) => b[1] - a[1]);
+      const own = (named && kindOfLine(rubric, named.code)) ?? (ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined);
+      const kindName = (id: string): string => rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
+      if (own === undefined) {
+        p.error("workbook.mixed-kinds", sheet.name, undefined, { kinds: [...kinds].map(kindName).join("、") });
+        return undefined;
+      }
+      for (const [col, item] of [...lineCols]) {
+        const lineCode = lineOfItem.get(item.code) ?? "";
+        const k = kindOfLine(rubric, lineCode);
+        if (k === undefined || k === own) continue;
+        lineCols.delete(col);
+        p.item = item.code;
+        p.error("workbook.other-kind-column", sheet.name, coded.find(({ c }) => c.col === col)?.c.ref ?? refOf(col, headerRow), { code: item.code, other: kindName(k), kind: kindName(own), sheet: rubric.lines.find((l) => l.code === lineCode)?.sheet ?? "" });
+        p.item = undefined;
+      }
+      kinds.clear();
+      kinds.add(own);
     }
     const kind = [...kinds][0];
     // A line's own column (DZ 党政线小计) beside its items: its subtotal, summed from them, as a

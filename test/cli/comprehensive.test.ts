@@ -56,7 +56,7 @@ describe("the comprehensive sample", () => {
     const others = new Set(json.units.map((u) => u.name).filter((n) => n !== "柳河镇"));
     const alone = await editedCopy(dir, input, "柳河镇自查.xlsx", (wb) => withoutUnits(wb, (name) => others.has(name)));
     const checked = await cli(["validate", alone]);
-    expect(checked.err).toContain(`${alone}: 经济发展!A2: 警告: 工作簿中只有 1 个单位(“柳河镇”):名次、等次名额和奖项要全区所有单位一起计分才作数,本次的名次和奖项只是它独自排出的,仅供自查 [workbook.one-unit]\n`);
+    expect(checked.err).toContain(`${alone}: 经济发展!A2: 警告: 工作簿中只有 1 个单位(“柳河镇”):名次、等次名额和奖项要所有参评单位一起计分才作数,本次的名次和奖项只是它独自排出的,仅供自查 [workbook.one-unit]\n`);
     // Not also its quotas of a share as leaving no place (20% of 1): that is the one unit said.
     expect(checked.err).not.toContain("quota-share-none");
     const report = join(dir, "柳河镇自查.report.html");
@@ -1355,5 +1355,22 @@ describe("explain for a kind given grades alone (区属国有企业: no prize, s
     expect(html).toContain("区城投集团的等次可能随以下 1 条待认定记录的认定而改变:");
     expect(html).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元)");
     expect(html).not.toContain("待定的奖惩认定后可能变动");
+  });
+});
+
+describe("a column of another kind's item on a line sheet", () => {
+  it("is said at its heading and passed over, the sheet read as its kind's (the sheet was thrown away: three errors, none at the cell, one saying 镇街 and 部门 in any scheme)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "部门列.xlsx", (wb) => {
+      const s = wb.getWorksheet("经济发展")!;
+      expect(s.getCell("D1").value).toBeNull();
+      s.getCell("D1").value = "BM1 重点工作任务(40分)";
+      s.getCell("D2").value = 35;
+    });
+    const r = await cli(["validate", file]);
+    const errors = r.err.split("\n").filter((l) => l.includes(": 错误: "));
+    expect(errors).toEqual([`${file}: 经济发展!D1: 错误: BM1 是区直部门的考核项目,本表是乡镇(街道)的,这一列不读;请删去这一列,区直部门的 BM1 填在工作表 区直部门 中 [workbook.other-kind-column]`]);
+    // The towns' 经济发展 read all the same: its 分组 column and JJ5 found.
+    const en = await cli(["validate", file, "--lang", "en"]);
+    expect(en.err).toContain("经济发展!D1: error: BM1 is an item of 区直部门, and this sheet is 乡镇(街道)'s: the column is not read; delete it (区直部门's BM1 is filled in on the sheet 区直部门) [workbook.other-kind-column]\n");
   });
 });
