@@ -849,7 +849,10 @@ export function start(doc: Document): void {
     const f = input.files?.[0];
     // Emptied, so that the same file chosen again (corrected in Excel meanwhile) runs again.
     input.value = "";
-    if (f) void run(f);
+    // A units list (单位名单.csv) chosen here goes to the blank template's form, as one dropped does
+    // (it was told a CSV keeps one sheet of a workbook).
+    if (f && isListName(f.name)) void form.takeList(f).then(() => $(doc, "template").scrollIntoView());
+    else if (f) void run(f);
   });
   // A file dropped anywhere on the page is taken (the box is scrolled out of view under a long
   // result); the box shows it is welcome while a file is over the page.

@@ -3,7 +3,7 @@
 // or read from its file; checked as the command line checks them, and the workbook handed out.
 // An office with no command line makes the form its units fill, as one with it does.
 import { fileStamp } from "../report/day.js";
-import type { Diagnostic } from "../diagnostics/index.js";
+import { isTextLocation, type Diagnostic } from "../diagnostics/index.js";
 import type { Lang } from "../messages/index.js";
 import type { Rubric } from "../rubric/model.js";
 import { buildTemplate, type TemplateUnit } from "../workbook/template.js";
@@ -56,6 +56,29 @@ function templateName(rubric: Rubric, district: string, year: string): string {
 
 const keyOf = (r: FormRubric): string => `${r.own ?? ""}\n${r.rubric.id}\n${r.rubric.version}`;
 
+/**
+ * A user's own scheme's example units for the list: one made-up name (××镇, ××局) of each kind by
+ * its shortest label, and the first with that label as a line may give it (××镇,镇). Undefined for the
+ * page's own schemes, whose examples (城关镇, 区发展和改革局) are their words: a city's 市直部门
+ * scheme was shown a district's towns.
+ */
+function ownExamples(r: FormRubric): { lines: string; withKind: string } | undefined {
+  if (r.own === undefined) return undefined;
+  // (By its shortest label, as a name ends: 镇 of 乡镇, 镇, 乡, 街道; 局 of 部门, 局.)
+  const named = r.rubric.unitKinds.flatMap((k) => {
+    const label = k.labels.reduce<string | undefined>((a, b) => (a === undefined || b.length < a.length ? b : a), undefined);
+    return label ? [{ name: `××${label}`, label }] : [];
+  });
+  const first = named[0];
+  return first ? { lines: named.map((n) => n.name).join("\n"), withKind: `${first.name},${first.label}` } : undefined;
+}
+
+/** The year a template is made for by default: this year, or the year a scheme not yet in force takes effect. */
+function defaultYear(r: FormRubric | undefined, now: Date): string {
+  const effective = Number(/^\d{4}/.exec(r?.rubric.effective ?? "")?.[0] ?? 0);
+  return String(Math.max(now.getFullYear(), effective));
+}
+
 export function templateForm(doc: Document, host: TemplateFormHost): TemplateForm {
   const get = <T extends HTMLElement>(id: string): T => {
     const e = doc.getElementById(id);
@@ -67,18 +90,28 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   const yearInput = get<HTMLInputElement>("template-year");
   const districtInput = get<HTMLInputElement>("template-district");
   const units = get<HTMLTextAreaElement>("template-units");
+  const unitsLabel = get("template-units-label");
   const listInput = get<HTMLInputElement>("template-units-file");
   const make = get<HTMLButtonElement>("template-make");
   const status = get("template-status");
   const problems = get("template-problems");
   const download = get("template-download");
   const { t } = host;
+  /** A list's problems at its lines as a clerk reads them (单位名单第 3 行), not as an editor's line:column (单位名单:3:1). */
+  const atLines = (diags: readonly Diagnostic[]): Diagnostic[] => diags.map((d) => (d.location && isTextLocation(d.location) ? { ...d, location: { file: t("web.template-list-line", { list: d.location.file, line: d.location.line }) } } : d));
   let choices: readonly FormRubric[] = [];
   /** The page's own scheme chosen last: chosen again when the user's own is put aside. */
   let lastBundled: string | undefined;
+  /** The year the form put in itself (not typed): changed with the scheme chosen. */
+  let givenYear: string | undefined;
   const noteBundled = (): void => {
     const r = choices[select.selectedIndex];
     if (r && r.own === undefined) lastBundled = keyOf(r);
+    // The examples in the chosen scheme's words, and its year where it takes effect later.
+    const mine = r ? ownExamples(r) : undefined;
+    unitsLabel.textContent = t("web.template-units", { example: mine?.withKind ?? t("web.template-units-example") });
+    units.placeholder = mine ? t("web.template-units-placeholder-own", { lines: mine.lines }) : t("web.template-units-placeholder");
+    if (!yearInput.value || yearInput.value === givenYear) yearInput.value = givenYear = defaultYear(r, new Date());
   };
   /** The list's file, while the box holds its text as read: its lines are that file's. */
   let listFile: { name: string; text: string } | undefined;
@@ -119,9 +152,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
     const chosen = keep ?? (preferred && all.find((r) => keyOf(r) === keyOf(preferred)));
     select.selectedIndex = chosen ? all.indexOf(chosen) : 0;
     noteBundled();
-    units.placeholder = t("web.template-units-placeholder");
     districtInput.placeholder = t("web.template-district-placeholder");
-    if (!yearInput.value) yearInput.value = String(new Date().getFullYear());
     // What was made is in the other language: made again in this one, where a press showed it (its
     // list's problems, or the template to download, went without a word on the switch).
     clearResult();
@@ -199,7 +230,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
         // Kinds of another scheme on the page (乡镇, 区直部门 under the district scheme): which to choose.
         const other = rubricOfKinds(listName, text, rubric, choices.filter((r) => r.own === undefined).map((r) => r.rubric), parsed.diagnostics);
         if (other) status.textContent += t("web.template-other-rubric", other);
-        host.showDiagnostics(parsed.diagnostics, problems);
+        host.showDiagnostics(atLines(parsed.diagnostics), problems);
         pressed = true;
         return;
       }
@@ -223,7 +254,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
       download.append(a);
       const counts = list.length ? unitCounts(t, rubric, list) : t("web.template-no-units");
       status.textContent = t("web.template-made", { file: name, rubric: `${rubric.id} ${rubric.version}`, units: counts });
-      host.showDiagnostics(said, problems);
+      host.showDiagnostics(atLines(said), problems);
       pressed = true;
     } catch (e) {
       if (id === runs) status.textContent = t("internal.error", { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });

@@ -1685,6 +1685,27 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
   };
   const COMPREHENSIVE = "乡镇(街道)和区直部门综合考核办法(township-comprehensive 2026.1)";
 
+  it("gives a scheme of the user's own examples in its words, and the year it takes effect (a city's 市直部门 scheme was shown 城关镇 and 2026)", async () => {
+    const own = join(dir, "city-2027.1.yaml");
+    writeFileSync(own, readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace("id: township-comprehensive", "id: city").replace('version: "2026.1"', 'version: "2027.1"').replace('effective: "2026-03-01"', 'effective: "2027-01-01"'));
+    await page.setInputFiles("#rubric", own);
+    await page.waitForFunction(() => /已载入方案 city 2027.1/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    if (!(await page.locator("#template").evaluate((d) => (d as HTMLDetailsElement).open))) await page.click("#template summary");
+    const year = String(Math.max(new Date().getFullYear(), 2027));
+    expect([await page.getAttribute("#template-units", "placeholder"), await page.inputValue("#template-year")]).toEqual(["例如:\n××镇\n××局\n××企业", year]);
+    expect(await page.textContent("#template-units-label")).toContain("可在名称后写上类型或分组(××镇,镇)");
+    // The page's own scheme chosen again: its examples, and this year again (the year was not typed).
+    await page.selectOption("#template-rubric", { label: COMPREHENSIVE });
+    expect([await page.getAttribute("#template-units", "placeholder"), await page.inputValue("#template-year")]).toEqual(["例如:\n城关镇\n河西街道\n区发展和改革局", String(new Date().getFullYear())]);
+    expect(await page.textContent("#template-units-label")).toContain("(城关镇,镇)");
+    // A year typed stays, whatever is chosen.
+    await page.fill("#template-year", "2030");
+    await page.selectOption("#template-rubric", { index: 0 });
+    expect(await page.inputValue("#template-year")).toBe("2030");
+    await page.click("#rubric-clear");
+    await page.fill("#template-year", "");
+  });
+
   it("makes, from a list pasted from Excel, the very workbook assess template makes of it", async () => {
     // Three columns copied from Excel: tab-separated, with their heading row.
     const list = "序号\t单位名称\t类型\n1\t城关镇\t乡镇\n2\t河西街道\t街道\n3\t区发展和改革局\t区直部门\n4\t区城投集团\t区属国企\n";
@@ -1713,8 +1734,8 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     );
     const shown = await page.locator("#template-problems li").allTextContents();
     expect(shown).toHaveLength(2);
-    expect(shown[0]).toMatch(/^单位名单:1:5: 错误: 未知的单位类型 “乡镇”/);
-    expect(shown[1]).toMatch(/^单位名单:3:7: 错误: 未知的单位类型 “区属国企”/);
+    expect(shown[0]).toMatch(/^单位名单第 1 行: 错误: 未知的单位类型 “乡镇”/);
+    expect(shown[1]).toMatch(/^单位名单第 3 行: 错误: 未知的单位类型 “区属国企”/);
     expect(await page.locator("#template-download a").count()).toBe(0);
   });
 
@@ -1798,6 +1819,17 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     expect(await page.textContent("#status")).toBe("请选择工作簿。");
   });
 
+  it("takes a list chosen in the workbook's picker into the form, as one dropped (it was told a CSV keeps one sheet of a workbook)", async () => {
+    await page.locator("#template").evaluate((d) => ((d as HTMLDetailsElement).open = false));
+    const list = join(dir, "单位名单.csv");
+    writeFileSync(list, "序号,单位名称,类型\n1,城关镇,镇\n2,河西街道,街道\n");
+    await page.setInputFiles("#workbook", list);
+    await page.waitForFunction(() => /单位名单\.csv/.test(document.getElementById("template-status")?.textContent ?? ""));
+    expect(await page.locator("#template").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.inputValue("#template-units")).toBe("序号,单位名称,类型\n1,城关镇,镇\n2,河西街道,街道\n");
+    expect(await page.textContent("#status")).toBe("请选择工作簿。");
+  });
+
   it("offers the user's own rubric, chosen first, and makes its template", async () => {
     const own = join(dir, "district-popplan-2026.1.yaml");
     writeFileSync(own, readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2026.1"'));
@@ -1836,7 +1868,7 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     await page.click("#lang");
     await page.waitForFunction(() => /error/.test(document.getElementById("template-status")?.textContent ?? ""));
     expect(await status()).toContain("The units list has 1 error, and no template was made: correct it as said below");
-    expect(await page.locator("#template-problems li").allTextContents()).toEqual([expect.stringContaining("units list:2:")]);
+    expect(await page.locator("#template-problems li").allTextContents()).toEqual([expect.stringContaining("units list, line 2: ")]);
     // Mended, made in English; switched back, made again in Chinese, ready to download.
     await page.fill("#template-units", "城关镇,镇\n河西街道,街道\n");
     expect(await make()).toContain("The template 柳河区2026.xlsx is made");
