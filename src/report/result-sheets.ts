@@ -620,7 +620,7 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
     const charged = (plan?.nodes ?? []).map((n) => (!n.item || n.item.kind === "group") && scored.some((u) => (u.charges[n.code] ?? 0) !== 0));
     const bracketed = ranking ? bracketLines(ranking.name) : [];
     const gateNoPoints = (plan?.nodes ?? []).map((n) => n.item?.kind === "gate" && n.max === 0);
-    const missed = t(lang, "out.gate-missed");
+    const [missed, met] = [t(lang, "out.gate-missed"), t(lang, "out.gate-met")];
     const columns: Column[] = [
       { header: t(lang, "out.unit"), kind: "name", width: nameWidth(units.map(({ u }) => u)) },
       // Wide enough for a vetoed unit's 11(一票否决) (a province's vetoed units are few: measured
@@ -664,8 +664,8 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
           cells[k++] = rankCell(u, i);
           cells[k++] = pointsToNumber(u.total);
           for (let i = 0; i < u.points.length; i++) {
-            // A gate worth no points shows 0 passed or missed: missed, it says so.
-            cells[k++] = gateNoPoints[i] && missedGate(u, plan?.nodes[i]?.code ?? "") ? missed : pointsToNumber(u.points[i] ?? 0);
+            // A gate worth no points shows 0 passed or missed: it says which (0.00 beside 未达标 read as failed too).
+            cells[k++] = gateNoPoints[i] ? (missedGate(u, plan?.nodes[i]?.code ?? "") ? missed : met) : pointsToNumber(u.points[i] ?? 0);
             if (charged[i]) cells[k++] = pointsToNumber(u.charges[plan?.nodes[i]?.code ?? ""] ?? 0);
           }
           for (const [key] of heads) cells[k++] = pointsToNumber(u[key]);

@@ -82,7 +82,7 @@ describe("a gate that holds the grade alone (grade_only)", () => {
     expect(said).not.toContain("一票否决:");
   });
 
-  it("shows the 0-point gate's miss in 得分明细, where 0 alone reads as a pass", () => {
+  it("shows the 0-point gate's miss and pass in 得分明细 in words (0 alone read as a pass; 0.00 beside 未达标, as a fail)", () => {
     for (const [veto, word] of [["{ grade_only: true, grade_at_most: 良好 }", "未达标"], ["{ ranked: true, grade_at_most: 合格 }", "未达标"]] as const) {
       const V = rubricFrom(text(veto));
       const v = score(V, submission(V, units));
@@ -92,7 +92,8 @@ describe("a gate that holds the grade alone (grade_only)", () => {
         const at = heads.findIndex((h) => h.startsWith("K2 安全生产"));
         const rows: Record<string, unknown> = {};
         for (const r of detail?.rows ?? []) rows[String(r.cells[0])] = r.cells[at];
-        expect([at > 0, rows]).toEqual([true, { 甲镇: lang === "en" ? "missed" : word, 乙镇: 0, 丙镇: 0 }]);
+        const met = lang === "en" ? "met" : "达标";
+        expect([at > 0, rows]).toEqual([true, { 甲镇: lang === "en" ? "missed" : word, 乙镇: met, 丙镇: met }]);
       }
     }
   });

@@ -9,6 +9,7 @@ export const reportMessages: Catalog = {
   "out.rank": { "zh-CN": "名次", en: "Rank" },
   "out.unit": { "zh-CN": "单位", en: "Unit" },
   "out.gate-missed": { "zh-CN": "未达标", en: "missed" },
+  "out.gate-met": { "zh-CN": "达标", en: "met" },
   "out.bonus": { "zh-CN": "加分", en: "Bonus" },
   "out.deduction": { "zh-CN": "扣分", en: "Deduction" },
   "out.bonus-on-total": { "zh-CN": "加分(计入总分)", en: "Bonus (on the total)" },
