@@ -435,6 +435,9 @@ export function compareResults(
   // Under two rubrics, the two workbooks scored under each of them (where given): a value moved
   // nothing where it moved nothing under either.
   const pairs = (a.rubric.sha256 === b.rubric.sha256 && nodes ? [{ a, b, nodes }] : (underOne ?? [])).map((x) => ({ ua: x.a === a ? ua : byName(x.a), ub: x.b === b ? ub : byName(x.b), nodes: x.nodes }));
+  // The two workbooks under each rubric alone, where the rubrics differ and both were scored so.
+  const twoRubrics = a.rubric.sha256 !== b.rubric.sha256 && pairs.length === 2;
+  const crossed = twoRubrics ? pairs : [];
   // A veto is more than points (a gate of no points vetoes all the same; a failing value said in
   // the award): the vetoes must be as they were too.
   const vetoKey = (u: UnitResult): string => JSON.stringify(u.vetoes.map((v) => [v.gate, v.indicator, v.value, v.target]));
@@ -646,11 +649,18 @@ export function compareResults(
           // behind it both decided where it ended.)
           const rangeMoved = rangeKey(x, id) !== rangeKey(y, id);
           if (x.ranks[id] === y.ranks[id] && !awardsMoved && !rangeMoved) return false;
-          const before = order(x.ranks[id], ox?.ranks[id]);
-          const after = order(y.ranks[id], oy?.ranks[id]);
           // A rank counts those strictly ahead: level with it before and behind it now (or the other
           // way) moves no rank, only awards a tie decides (a prize place, a quota's cut).
-          return awardsMoved ? before !== after : (before === 1) !== (after === 1);
+          const flips = (p: number, q: number): boolean => (awardsMoved ? p !== q : (p === 1) !== (q === 1));
+          if (!flips(order(x.ranks[id], ox?.ranks[id]), order(y.ranks[id], oy?.ranks[id]))) return false;
+          // Under two rubrics, where under each alone the two stand as they stood, the rubric moved it,
+          // not the other's changes (石门镇's veto now kept ranked: its own edits were named as
+          // passing 龙泉镇).
+          return !twoRubrics || crossed.some(({ ua: pa, ub: pb }) => {
+            const [px, py, pox, poy] = [pa.get(name), pb.get(name), pa.get(renamedAs.get(other) ?? other), pb.get(other)];
+            if (!px || !py || !pox || !poy || ![px, py, pox, poy].every((u) => id in u.ranks)) return true;
+            return flips(order(px.ranks[id], pox.ranks[id]), order(py.ranks[id], poy.ranks[id]));
+          });
         });
         const flipped = flippedOn.length > 0;
         // A veto given or lifted on a unit ranked ahead of this one (or level with it) where the veto

@@ -1237,6 +1237,26 @@ describe("assess diff: several changes at once", () => {
   });
 });
 
+describe("assess diff under a revised rubric", () => {
+  it("names none of another's changes as moving a unit the revision alone moved (石门镇's edit was named for 龙泉镇, passed by 石门镇 as its veto now keeps it ranked)", async () => {
+    const folder = join(dir, "veto-kept");
+    mkdirSync(folder, { recursive: true });
+    const district = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8").replace('version: "2022.1"', 'version: "2022.2"').replace("            text: 统计合格率为", "            veto:\n              ranked: true\n              place: empty\n            text: 统计合格率为");
+    writeFileSync(join(folder, "district-popplan-2022.2.yaml"), district);
+    const next = await editedCopy(folder, "samples/qingshan-2026.xlsx", "qingshan-2027.xlsx", (wb) => {
+      wb.getWorksheet("封面")!.getCell("B4").value = "2022.2";
+      const s = wb.getWorksheet("党政线")!;
+      expect([s.getCell("A13").value, s.getCell("B13").value]).toEqual(["石门镇", 16.5]);
+      s.getCell("B13").value = 15.5;
+    });
+    const r = await cli(["diff", "samples/qingshan-2026.xlsx", next]);
+    expect(r.out).toContain("  [1] 石门镇 DZ2 统筹决策: 16.5 → 15.5  [党政线!B13]\n");
+    expect(r.out).toContain("  石门镇: 总分 885.5 → 884.5;党政线 338 → 337;综合排名 一票否决 → 11(一票否决);");
+    // Passed by 石门镇 under the revision whatever its edit: the revision's doing alone.
+    expect(r.out).toContain("  龙泉镇: 综合排名 11 → 12(排到 石门镇 之后);党政线排名 11 → 12(排到 石门镇 之后);人口计生线排名 11 → 12(排到 石门镇 之后)  因方案变化\n");
+  });
+});
+
 describe("assess diff: a version not found", () => {
   it("asks for the file beside that workbook, not --rubric (read for both, it scored last year's under this year's version)", async () => {
     mkdirSync(join(dir, "lone"), { recursive: true });
