@@ -136,13 +136,13 @@ const cases: Case[] = [
   { name: "yaml-first-key-under-deeper", text: replace("  statuses:\n    counted: [已认定]\n", "  statuses:\n      counted: [已认定]\n"), expected: [`rubric.yaml.FIRST_KEY_UNDER_DEEPER r.yaml:${lineOf("    counted: [已认定]\n")}:7`] },
   // A list over several lines, closed, is no mistake: a later one is said where it is.
   { name: "yaml-list-over-lines", text: replace("    lines: [BM]\nindicators:\n  - code: ZB1\n", "    lines: [\n      BM,\n    ]\nindicators:\n  - code: ZB1\n   name: 错位\n"), expected: [`rubric.yaml.SEQ_INDENT r.yaml:${lineOf("  - code: ZB1") + 3}:1`] },
-  // A file indented with tabs throughout: its first tab said, not keys yaml then finds twice (the
-  // report's title, read beside the rubric's own).
-  {
+  // A file indented with tabs throughout: every line of it said (one a run, an editor's 404 lines
+  // took 404 runs), not keys yaml then finds twice (the report's title, read beside the rubric's own).
+  ((text: string) => ({
     name: "tab-indentation-throughout",
-    text: MINI.replace("unit_kinds:\n", "report:\n  title: 迷你报告\n  name: 排名通报\nunit_kinds:\n").replace(/^( {2})+/gm, (m) => "\t".repeat(m.length / 2)),
-    expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("unit_kinds:") + 1}:1`],
-  },
+    text,
+    expected: text.split("\n").flatMap((l, i) => (l.startsWith("\t") ? [`rubric.yaml.TAB_AS_INDENT r.yaml:${i + 1}:1`] : [])),
+  }))(MINI.replace("unit_kinds:\n", "report:\n  title: 迷你报告\n  name: 排名通报\nunit_kinds:\n").replace(/^( {2})+/gm, (m) => "\t".repeat(m.length / 2))),
   { name: "tab-indentation", text: replace("    name: 镇街\n", "\tname: 镇街\n"), expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("    name: 镇街")}:1`] },
   {
     name: "nested-aliases-that-expand-too-far",
@@ -300,6 +300,12 @@ const cases: Case[] = [
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.
   { name: "full-width-space", text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n"), expected: [`rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`] },
+  // …on several lines: each said (the second was said once the first was mended, a run each).
+  {
+    name: "full-width-space-lines",
+    text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n").replace("    name: 镇街\n", "\u3000\u3000name: 镇街\n"),
+    expected: [`rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("    name: 镇街\n")}:1`, `rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`].sort((a, b) => Number(a.split(":")[1]) - Number(b.split(":")[1])),
+  },
   // A no-break space in the indent (pasted from a web page): it looks like a space; it was "keys not aligned".
   { name: "no-break-space-indent", text: replace("        name: 决策\n", "      \u00a0 name: 决策\n"), expected: [`rubric.yaml.ODD_SPACE_INDENT r.yaml:${lineOf("        name: 决策\n")}:7`] },
   { name: "colon-no-space", text: replace("        name: 决策\n        max: 20\n", "        name: 决策\n        max:20\n"), expected: [`rubric.yaml.COLON_NO_SPACE r.yaml:${lineOf("        name: 决策\n") + 1}:12`] },

@@ -570,6 +570,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   for (const w of doc.warnings) {
     diags.push({ code: "rubric.yaml-warning", severity: "error", data: { detail: w.code }, location: loc(w.pos[0]) });
   }
+  everyIndentedSo(diags, source, loc);
   dashMissing(diags, source);
   // Past a syntax error (a file indented with tabs) the keys yaml finds twice are mostly its
   // misreading of the structure: the syntax error alone is said.
@@ -753,4 +754,20 @@ function inLineOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => at(a.d) - at(b.d) || a.i - b.i)
     .map((x) => x.d);
+}
+
+/**
+ * An editor that indents with tabs, or a Chinese input method's full-width spaces, does so on
+ * every line: each line said where the first of them is (a file of 404 such lines was said one
+ * line a run).
+ */
+function everyIndentedSo(diags: Diagnostic[], source: string, loc: (offset: number) => { file: string; line: number; col: number }): void {
+  const first = diags.find((d) => d.code === "rubric.yaml.TAB_AS_INDENT" || d.code === "rubric.yaml.FULLWIDTH_SPACE");
+  if (!first?.location || !("line" in first.location)) return;
+  const said = first.location.line;
+  const indent = first.code === "rubric.yaml.TAB_AS_INDENT" ? /^ *(\t)/gm : /^[ \t]*(\u3000)/gm;
+  for (const m of source.matchAll(indent)) {
+    const at = loc(m.index + m[0].length - 1);
+    if (at.line !== said) diags.push({ ...first, location: at });
+  }
 }

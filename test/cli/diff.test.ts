@@ -1254,6 +1254,9 @@ describe("assess diff under a revised rubric", () => {
     expect(r.out).toContain("  石门镇: 总分 885.5 → 884.5;党政线 338 → 337;综合排名 一票否决 → 11(一票否决);");
     // Passed by 石门镇 under the revision whatever its edit: the revision's doing alone.
     expect(r.out).toContain("  龙泉镇: 综合排名 11 → 12(排到 石门镇 之后);党政线排名 11 → 12(排到 石门镇 之后);人口计生线排名 11 → 12(排到 石门镇 之后)  因方案变化\n");
+    // --rubric read for both: last year's workbook, its cover naming 2022.1, said scored under 2022.2 (it went without a word).
+    const both = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--rubric", join(folder, "district-popplan-2022.2.yaml")]);
+    expect(both.err).toBe("samples/qingshan-2026.xlsx: 封面!B4: 警告: 封面写的方案是 district-popplan 2022.1,但本次使用 district-popplan 2022.2 [workbook.cover-rubric-mismatch]\n");
   });
 });
 

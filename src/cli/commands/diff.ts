@@ -80,7 +80,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // what is compared here): said (diff says no other warning: it compares, it does not validate), once.
   if (!o.json) {
     // (And a result saved since by a spreadsheet program: figures typed over in its result sheets are not what is compared.)
-    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs", "workbook.result-sheets-saved-since"]);
+    // (And a workbook whose cover names another rubric than --rubric's, scored under it all the same:
+    // last year's workbook read under this year's version without a word.)
+    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs", "workbook.result-sheets-saved-since", "workbook.cover-rubric-mismatch"]);
     const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => said.has(d.code));
     const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
     reportDiagnostics(ctx, [...once.values()]);
