@@ -252,7 +252,8 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const rateCols = new Map<number, string>();
     const seen = new Map<string, string>();
     const kinds = new Set<string>();
-    // Columns of the other version compared (rubric diff --on): that version reads them, this one passes them over.
+    // Columns passed over: the other version's compared (rubric diff --on), which that version
+    // reads; and another kind's items, said at their headings.
     const passed: number[] = [];
     const twice: Twice[] = [];
     const seenCol = new Map<string, number>();
@@ -320,10 +321,10 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const lastHeaded = row.reduce((m, c) => (cellText(c) !== "" ? Math.max(m, c.col) : m), 0);
     // Headers with no code (a missing column's, its code deleted or the header retyped).
     const uncoded = row.flatMap((c): HeaderCell[] => (c.value.t === "s" && c.col !== nameCol && c.col !== groupCol && !headerCode(c.value.v) ? [{ ref: c.ref, col: c.col, text: c.value.v }] : []));
-    const others = { ...(passed.length ? { passed } : {}), ...(twice.length ? { twice } : {}) };
+    const others = (): { passed?: number[]; twice?: Twice[] } => ({ ...(passed.length ? { passed } : {}), ...(twice.length ? { twice } : {}) });
     // A number where a heading goes (a column's values pasted a row too high, over it).
     const numberHeads = new Map(row.filter((c) => c.value.t === "n" && c.col > nameCol).map((c) => [c.col, { ref: c.ref, value: cellText(c) }] as const));
-    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others };
+    if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others() };
     if (kinds.size > 1) {
       // The sheet's own kind: its line's, by the sheet's name, else the kind of most of its columns.
       // Each column of another kind is said at its heading and passed over (the sheet was thrown
@@ -333,9 +334,12 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
         const k = kindOfLine(rubric, lineOfItem.get(item.code) ?? "");
         if (k) count.set(k, (count.get(k) ?? 0) + 1);
       }
+      // A sheet renamed: by its 分组 column, where one of its kinds alone is ranked in groups (as
+      // a line sheet of towns has it), else by the kind of most of its columns.
       const named = rubric.lines.find((l) => l.sheet === sheetName);
+      const grouped = groupCol === undefined ? [] : [...count.keys()].filter((k) => rubric.unitKinds.some((x) => x.id === k && x.groups.length > 0));
       const ranked = [...count].sort((a, b) => b[1] - a[1]);
-      const own = (named && kindOfLine(rubric, named.code)) ?? (ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined);
+      const own = (named && kindOfLine(rubric, named.code)) ?? (grouped.length === 1 ? grouped[0] : undefined) ?? (ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined);
       const kindName = (id: string): string => rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
       if (own === undefined) {
         p.error("workbook.mixed-kinds", sheet.name, undefined, { kinds: [...kinds].map(kindName).join("、") });
@@ -346,6 +350,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
         const k = kindOfLine(rubric, lineCode);
         if (k === undefined || k === own) continue;
         lineCols.delete(col);
+        passed.push(col);
         p.item = item.code;
         p.error("workbook.other-kind-column", sheet.name, coded.find(({ c }) => c.col === col)?.c.ref ?? refOf(col, headerRow), { code: item.code, other: kindName(k), kind: kindName(own), sheet: rubric.lines.find((l) => l.code === lineCode)?.sheet ?? "" });
         p.item = undefined;
@@ -366,7 +371,7 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const headless: number[] = [];
     // (And the one just past the last heading: the last item's heading cleared.)
     for (let c = nameCol + 1; c <= lastHeaded + 1; c++) if (!withHeading.has(c) && c !== groupCol) headless.push(c);
-    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others } : undefined;
+    return kind ? { role: "line", kind, columns: lineCols, headerRow, nameCol, ...(groupCol !== undefined ? { groupCol } : {}), ...(uncoded.length ? { uncoded } : {}), lastHeaded, ...(headless.length ? { headless } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others() } : undefined;
   }
   return undefined;
 }
@@ -1333,7 +1338,8 @@ export class SubmissionReader {
       // is read nowhere, said at the row's first (a score typed where the clerk thought it counted).
       if (!role.columns.size) {
         // (Right of the name: a 序号 before it is no value.)
-        const typed = u.cells.find((c, col) => c !== undefined && col > role.nameCol && col !== role.groupCol && c.value.t === "n");
+        // (Nor in a column passed over: another kind's item, said at its heading.)
+        const typed = u.cells.find((c, col) => c !== undefined && col > role.nameCol && col !== role.groupCol && c.value.t === "n" && !role.passed?.includes(col));
         if (typed) p.warn("workbook.value-on-list-sheet", sheet, typed.ref, { value: cellText(typed), unit: u.name });
       }
       // Words under an item (a note) and a number past the last heading: the row was pasted a

@@ -1373,4 +1373,27 @@ describe("a column of another kind's item on a line sheet", () => {
     const en = await cli(["validate", file, "--lang", "en"]);
     expect(en.err).toContain("经济发展!D1: error: BM1 is an item of 区直部门, and this sheet is 乡镇(街道)'s: the column is not read; delete it (区直部门's BM1 is filled in on the sheet 区直部门) [workbook.other-kind-column]\n");
   });
+
+  it("tells a renamed sheet's kind by its 分组 column, its columns of another kind outnumbering its own (it was read as the departments' sheet: 25 errors)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "部门列-改名.xlsx", (wb) => {
+      const s = wb.getWorksheet("经济发展")!;
+      s.name = "Sheet1";
+      expect([s.getCell("B1").value, s.getCell("D1").value]).toEqual(["分组", null]);
+      s.getCell("D1").value = "BM1 重点工作任务(40分)";
+      s.getCell("E1").value = "BM2 职能目标任务(30分)";
+    });
+    const errors = (await cli(["validate", file])).err.split("\n").filter((l) => l.includes(": 错误: "));
+    expect(errors.map((l) => l.replace(/^.*?: (Sheet1![A-Z]+\d+): 错误: (\S+) 是.*$/, "$1 $2"))).toEqual(["Sheet1!D1 BM1", "Sheet1!E1 BM2"]);
+  });
+
+  it("says nothing more of the figures in such a column on a sheet that lists its units alone (each was told to go to 指标数据)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "部门列-国企.xlsx", (wb) => {
+      const s = wb.getWorksheet("区属国企")!;
+      expect(s.getCell("C1").value).toBeNull();
+      s.getCell("C1").value = "BM1 重点工作任务(40分)";
+      for (let r = 2; r <= 4; r++) s.getCell(r, 3).value = 30;
+    });
+    const lines = (await cli(["validate", file])).err.split("\n").filter((l) => l.includes("区属国企!"));
+    expect(lines).toEqual([`${file}: 区属国企!C1: 错误: BM1 是区直部门的考核项目,本表是区属国有企业的,这一列不读;请删去这一列,区直部门的 BM1 填在工作表 区直部门 中 [workbook.other-kind-column]`]);
+  });
 });
