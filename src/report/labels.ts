@@ -843,7 +843,10 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       // (A place a vetoed unit keeps empty, only by a unit whose ranks may take in its rank: one that
       // may reach a later place of the tier, or move among those above it, leaves it as it is; it was
       // marked 待定 beside a unit settled. A place a tie used up, and one no unit reaches: below.)
-      const partly = (held.get(t.name)?.size ?? 0) > 0 ? { partly: true as const } : {};
+      // (And a row of some of its places alone, the others empty for another reason: 二等奖空缺 twice,
+      // 柳河镇's 2nd and 白马镇's 3rd, read as the tier empty twice over.)
+      const holders = (held.get(t.name)?.size ?? 0) > 0;
+      const partly = (ps: readonly number[]): { partly?: true } => (holders || ps.length < t.to - t.from + 1 ? { partly: true as const } : {});
       const reaches = (from: number, to: number): boolean => moving.some(([best, worst]) => best <= to && worst >= from);
       const said = (ps: readonly number[]): string => {
         const first = ps[0] ?? t.from;
@@ -858,7 +861,7 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
         if (had) had.places.push(place);
         else byKeepers.set(key, { units: k.units, rank: k.rank, places: [place] });
       }
-      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), at: k.places, kept: { units: k.units, rank: k.rank }, ...(reaches(k.rank, k.rank) ? { pending: true as const } : {}), ...partly }));
+      const rows: Vacancy[] = [...byKeepers.values()].map((k) => ({ ranking: r.name, tier: t.name, places: said(k.places), at: k.places, kept: { units: k.units, rank: k.rank }, ...(reaches(k.rank, k.rank) ? { pending: true as const } : {}), ...partly(k.places) }));
       // The places its holders take (units tied at a place take as many as they are), and the
       // rest nobody holds: fewer units than places, or a tie above used them up (1, 1, 3: no
       // second place), then with a unit that may win ranked below.
@@ -900,8 +903,8 @@ function findVacancies(rubric: Rubric, results: Results): Vacancy[] {
       }
       return [
         ...rows,
-        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), at: tied, tied: true as const, ...(tiedPending ? { pending: true as const } : {}), ...partly }] : []),
-        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), at: none, ...partly }] : []),
+        ...(tied.length ? [{ ranking: r.name, tier: t.name, places: said(tied), at: tied, tied: true as const, ...(tiedPending ? { pending: true as const } : {}), ...partly(tied) }] : []),
+        ...(none.length ? [{ ranking: r.name, tier: t.name, places: said(none), at: none, ...partly(none) }] : []),
       ];
     });
   });

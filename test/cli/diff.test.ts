@@ -1308,6 +1308,21 @@ describe("assess rubric diff: a veto's effect", () => {
     expect(d.out).toContain("  石门镇: 综合排名 一票否决 → 11(一票否决);党政线排名 一票否决 → 11(一票否决);人口计生线排名 一票否决 → 11(一票否决)\n");
     expect(d.out).toContain("  龙泉镇: 综合排名 11 → 12(排到 石门镇 之后);");
   });
+
+  it("--on says a place empty under both versions not at all, where the revision empties the tier's other place (it read as filled, and the tier as empty twice)", async () => {
+    const empty = join(dir, "veto-on-2", "township-comprehensive-2026.2.yaml");
+    mkdirSync(dirname(empty), { recursive: true });
+    writeFileSync(empty, text.replace("          grade: 不合格\n          place: passed\n", "          grade: 不合格\n          place: empty\n"));
+    // 柳河镇 vetoed by DJ4 (its place kept empty under both): 乡镇组's 二等奖 place 2.
+    const both = await edited("samples/liuhe-2026.xlsx", "liuhe-dj4.xlsx", (wb) => {
+      const s = wb.getWorksheet("指标数据")!;
+      const col = (s.getRow(1).values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("ZB9"));
+      expect([col > 0, s.getCell(2, 1).value]).toEqual([true, "柳河镇"]);
+      s.getCell(2, col).value = 1;
+    });
+    const r = await cli(["rubric", "diff", "township-comprehensive", empty, "--on", both]);
+    expect(r.out).toContain("\n  奖次空缺的变化:\n    + 乡镇组排名 二等奖第 3 名空缺(乡镇组排名第 3 名的白马镇一票否决,不得获奖,奖次空缺)\n  奖金合计");
+  });
 });
 
 describe("assess rubric diff of two schemes alike", () => {

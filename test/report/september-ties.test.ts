@@ -240,8 +240,9 @@ describe("空缺 rows", () => {
     // And with a tie that claim may part (乙 and 丁 at 75, 丁's +5): the place the tie used up is, those past every unit not.
     const parted = score(P, submission(P, units.slice(0, 4), [{ unit: "丁", code: "JF2", level: "市级", status: "申报中" }]));
     expect(vacancies(P, parted).map((v) => `${vacancyCells(v, "zh-CN").award} | ${vacancyCells(v, "zh-CN").basis}`)).toEqual([
-      "(待定)三等奖空缺 | 综合排名前面的单位名次并列,计奖名次第 3 名不设",
-      "三等奖空缺 | 综合排名计奖名次第 4–5 名无可获奖单位",
+      // (Each row its places, as the tier is empty for two reasons: 三等奖空缺 twice read as the tier empty twice over.)
+      "(待定)三等奖第 3 名空缺 | 综合排名前面的单位名次并列,计奖名次第 3 名不设",
+      "三等奖第 4–5 名空缺 | 综合排名计奖名次第 4–5 名无可获奖单位",
     ]);
   });
 });
