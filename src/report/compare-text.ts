@@ -13,7 +13,7 @@ import type { Change } from "../rubric/diff.js";
 import type { Words } from "./explain-text.js";
 import { LANGS, message } from "../messages/index.js";
 import { awardText, EVERY_RANKING, givesMoney, mayEndOtherwise, mayWin, moneyOf, pendingMark, unheld, vacancies, vacancyCells } from "./labels.js";
-import { gradedByReader, unitJson } from "./json.js";
+import { gradedByReader, unitJson, vacancyJson } from "./json.js";
 import { heldPrizeReader, type HeldPrize } from "./held-prizes.js";
 import { valueJson, valueText, type InputChange, type Side, type UnitMove } from "./compare.js";
 
@@ -562,9 +562,17 @@ export function compareJson(a: Side, b: Side, ra: Results, rb: Results, changes:
     changes: changes.map(change),
     // The prize money in all, before and after, where a scheme gives any.
     ...(money ? { money } : {}),
+    // The prize places nobody holds, each side's, where they differ (the text's 奖次空缺的变化).
+    ...vacanciesBoth(a, b, ra, rb),
     units: moves.map((m) => ({ name: m.name, kind: (m.new ?? m.old)?.kind ?? "", old: m.old ? unitJson(m.old, ra.pendingRows > 0, heldOld(m.old), gradedOld(m.old)) : null, new: m.new ? unitJson(m.new, rb.pendingRows > 0, heldNew(m.new), gradedNew(m.new)) : null, moved: m.moved, because: m.because, ...(m.awardsBecause ? { awardsBecause: m.awardsBecause } : {}), ...(m.passing ? { passing: Object.fromEntries([...m.passing].map(([id, p]) => [id, { behind: p.by, ahead: p.over, level: p.level }])) } : {}), ...(m.moved && rubric?.byRubric(m) ? { byRubric: true } : {}) })),
   };
   return JSON.stringify(doc, null, 2);
+}
+
+/** Each side's prize places nobody holds ({ranking, tier, places, why, …}), where they differ. */
+function vacanciesBoth(a: Side, b: Side, ra: Results, rb: Results): { vacancies?: { old: object[]; new: object[] } } {
+  const [old, now] = [vacancies(a.rubric, ra), vacancies(b.rubric, rb)].map((list) => list.map((v) => ({ ranking: v.ranking, ...vacancyJson(v) })));
+  return JSON.stringify(old) === JSON.stringify(now) ? {} : { vacancies: { old: old ?? [], new: now ?? [] } };
 }
 
 /** The rubrics, when the two files were scored under different ones. */

@@ -8,7 +8,7 @@ import type { JsonDiagnostic } from "../diagnostics/render.js";
 import { pointsToNumber, rateToFraction } from "../model/numbers.js";
 import type { Lang } from "../messages/index.js";
 import { explainUnit, ledgerWhy, whyText, type ItemView } from "./explain.js";
-import { mainRankings, vacancies } from "./labels.js";
+import { mainRankings, vacancies, type Vacancy } from "./labels.js";
 import { heldPrizeReader, heldPrizes, type HeldPrize } from "./held-prizes.js";
 
 /** A measured value in JSON: a rate as a fraction, a count or amount as its number. */
@@ -187,13 +187,7 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
     const none = [...new Set(here.map((v) => v.tier))];
     // And each empty place or run of places, as the award list's 空缺 rows say them: which, why, and
     // whether pending claims may change it.
-    const vacancies = here.map((v) => ({
-      tier: v.tier,
-      places: [...v.at],
-      why: v.kept ? "vetoed" : v.tied ? "tie-above" : "no-unit",
-      ...(v.kept ? { units: [...v.kept.units], rank: v.kept.rank } : {}),
-      ...(v.pending ? { pending: true } : {}),
-    }));
+    const vacancies = here.map(vacancyJson);
     return { tiers: x.tiers.map((t) => ({ name: t.name, ranks: [t.from, t.to], ...(t.amount !== undefined ? { amount: t.amount } : {}) })), ...(none.length ? { vacant: none, vacancies } : {}) };
   };
   const doc = {
@@ -221,4 +215,15 @@ export function resultsJson(r: Results, with_: { cover?: Cover; warnings?: reado
     ...(warnings ? { diagnostics: warnings } : {}),
   };
   return JSON.stringify(doc, null, 2);
+}
+
+/** A prize place or run of places nobody holds, as the award list's 空缺 rows say it: which, why, and whether pending claims may change it. */
+export function vacancyJson(v: Vacancy): { tier: string; places: number[]; why: "vetoed" | "tie-above" | "no-unit"; units?: string[]; rank?: number; pending?: true } {
+  return {
+    tier: v.tier,
+    places: [...v.at],
+    why: v.kept ? "vetoed" : v.tied ? "tie-above" : "no-unit",
+    ...(v.kept ? { units: [...v.kept.units], rank: v.kept.rank } : {}),
+    ...(v.pending ? { pending: true as const } : {}),
+  };
 }

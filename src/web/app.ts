@@ -24,7 +24,7 @@ import { buildReport } from "../report/september/model.js";
 import { FIRST_ROWS, HAN, KEEP_ROWS, KEPT_AMOUNT, KEPT_BRACKET, reportHtml } from "../report/september/html.js";
 import { TOOL } from "../report/tool.js";
 import { browserHost } from "./host.js";
-import { isListName, templateForm } from "./template-form.js";
+import { isListName, isSheetCsv, templateForm } from "./template-form.js";
 import { unitsOfBook } from "../workbook/units-file.js";
 import { pageNumbers } from "../report/september/style.js";
 import { textUnits } from "../model/width.js";
@@ -851,8 +851,12 @@ export function start(doc: Document): void {
     input.value = "";
     // A units list (单位名单.csv) chosen here goes to the blank template's form, as one dropped does
     // (it was told a CSV keeps one sheet of a workbook).
-    if (f && isListName(f.name)) void form.takeList(f).then(() => $(doc, "template").scrollIntoView());
-    else if (f) void run(f);
+    // (One sheet of the workbook saved as CSV is no list: said so, as a workbook chosen.)
+    if (!f) return;
+    void (async () => {
+      if (isListName(f.name) && !(await isSheetCsv(f))) await form.takeList(f).then(() => $(doc, "template").scrollIntoView());
+      else await run(f);
+    })();
   });
   // A file dropped anywhere on the page is taken (the box is scrolled out of view under a long
   // result); the box shows it is welcome while a file is over the page.
@@ -874,15 +878,19 @@ export function start(doc: Document): void {
     // more are said not to be read.
     const all = [...(e.dataTransfer?.files ?? [])];
     // A units list (单位名单.csv) goes to the blank template's form, opened for it.
-    const list = all.find((f) => isListName(f.name));
-    if (list) void form.takeList(list).then(() => $(doc, "template").scrollIntoView());
-    const files = all.filter((f) => f !== list);
-    const rubricFile = files.find((f) => isRubricName(f.name));
-    const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name));
-    const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
-    const unread = files.filter((f) => f !== rubricFile && f !== workbook).map((f) => f.name);
-    const note = unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "";
+    const lists = all.filter((f) => isListName(f.name));
     void (async () => {
+      // (One sheet of the workbook saved as CSV is no list: said so, as a workbook dropped.)
+      const sheets = new Set<File>();
+      for (const f of lists) if (await isSheetCsv(f)) sheets.add(f);
+      const list = lists.find((f) => !sheets.has(f));
+      if (list) void form.takeList(list).then(() => $(doc, "template").scrollIntoView());
+      const files = all.filter((f) => f !== list);
+      const rubricFile = files.find((f) => isRubricName(f.name));
+      const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name));
+      const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
+      const unread = files.filter((f) => f !== rubricFile && f !== workbook).map((f) => f.name);
+      const note = unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "";
       if (rubricFile) await takeRubric(rubricFile, workbook === undefined);
       if (workbook) await run(workbook, undefined, note);
       else if (note) say(status.textContent + note);

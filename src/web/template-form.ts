@@ -48,6 +48,18 @@ export function isListName(name: string): boolean {
   return /\.(?:csv|txt|tsv)$/i.test(name);
 }
 
+/**
+ * Whether a text file is a sheet of the assessment workbook saved as CSV, not a units list: its
+ * first line heads columns by item codes (JJ5 重点项目建设(30分)). Read by its bytes (a GBK file's
+ * codes are ASCII all the same): it is told it keeps one sheet, as the command line tells it (it
+ * went into the units box, its 乡镇组 each an unknown kind).
+ */
+export async function isSheetCsv(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  const first = String.fromCharCode(...head).split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  return first.split(/[,\t]/).some((cell) => /^"?[A-Z]{1,4}\d+(?:\.\d+)*(?:\s|\(|"?$)/.test(cell.trim()));
+}
+
 /** A name for the file: the district and year (青山区2026.xlsx), or the scheme's id and year as the command line names it. */
 function templateName(rubric: Rubric, district: string, year: string): string {
   const safe = district.replace(/[\\/:*?"<>|\s]/g, "");

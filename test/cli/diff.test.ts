@@ -1260,6 +1260,18 @@ describe("assess diff under a revised rubric", () => {
   });
 });
 
+describe("assess diff --json: prize places left empty", () => {
+  it("gives each side's, where they differ, as the text's 奖次空缺的变化 says them (the JSON had none)", async () => {
+    const doc = JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", "test/fixtures/year-on-year/liuhe-2027.xlsx", "--json"])).out) as { vacancies?: unknown };
+    expect(doc.vacancies).toEqual({
+      old: [{ ranking: "街道组排名", tier: "一等奖", places: [1], why: "vetoed", units: ["河西街道"], rank: 1 }],
+      new: [{ ranking: "乡镇组排名", tier: "二等奖", places: [3], why: "vetoed", units: ["白马镇"], rank: 3, pending: true }],
+    });
+    // None where they are the same.
+    expect(JSON.parse((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "--json"])).out)).not.toHaveProperty("vacancies");
+  });
+});
+
 describe("assess diff: a version not found", () => {
   it("asks for the file beside that workbook, not --rubric (read for both, it scored last year's under this year's version)", async () => {
     mkdirSync(join(dir, "lone"), { recursive: true });
@@ -1345,6 +1357,8 @@ describe("assess rubric diff --on", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("rubric/district-popplan-2022.1.yaml: 错误: 这是考核方案文件(YAML),不是工作簿;--on 后面请给出要按两个版本分别计分的 .xlsx 工作簿(两个版本的方案写在它前面) [xlsx.rubric-file-on]\n");
     expect(r.err).not.toContain("--rubric");
+    // Nor said to have errors: it is a valid rubric.
+    expect(r.err).not.toContain("有错误");
   });
 
   it("says no problem as new to the revision that both versions find, located in each version's own file (a quota's warning)", async () => {

@@ -1734,8 +1734,8 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     );
     const shown = await page.locator("#template-problems li").allTextContents();
     expect(shown).toHaveLength(2);
-    expect(shown[0]).toMatch(/^单位名单第 1 行: 错误: 未知的单位类型 “乡镇”/);
-    expect(shown[1]).toMatch(/^单位名单第 3 行: 错误: 未知的单位类型 “区属国企”/);
+    expect(shown[0]).toMatch(/^单位名单 第 1 行: 错误: 未知的单位类型 “乡镇”/);
+    expect(shown[1]).toMatch(/^单位名单 第 3 行: 错误: 未知的单位类型 “区属国企”/);
     expect(await page.locator("#template-download a").count()).toBe(0);
   });
 
@@ -1828,6 +1828,16 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
     expect(await page.locator("#template").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     expect(await page.inputValue("#template-units")).toBe("序号,单位名称,类型\n1,城关镇,镇\n2,河西街道,街道\n");
     expect(await page.textContent("#status")).toBe("请选择工作簿。");
+  });
+
+  it("says of a sheet saved as CSV, chosen or dropped, that it keeps one sheet of the workbook: it is no list (it went into the units box, 乡镇组 an unknown kind)", async () => {
+    const sheet = join(dir, "经济发展.csv");
+    writeFileSync(sheet, "单位名称,分组,JJ5 重点项目建设(30分)\n柳河镇,乡镇组,28\n");
+    await page.fill("#template-units", "");
+    await page.setInputFiles("#workbook", sheet);
+    await page.waitForFunction(() => /经济发展\.csv/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual([expect.stringContaining("[xlsx.text-file]")]);
+    expect(await page.inputValue("#template-units")).toBe("");
   });
 
   it("offers the user's own rubric, chosen first, and makes its template", async () => {

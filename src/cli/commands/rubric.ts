@@ -107,6 +107,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   // A rubric given to --on: the two versions are given before it (--rubric, which the message for a workbook's place offers, is no option here).
   const onOn = <T extends { diagnostics: readonly Diagnostic[] }>(r: T): T => ({ ...r, diagnostics: r.diagnostics.map((d) => (d.code === "xlsx.rubric-file" ? { ...d, code: "xlsx.rubric-file-on" } : d)) });
   const before = onOn(await scoreUnder(o.on, read.bytes, a.rubric, b.rubric));
+  // (Said alone: "it has errors (above)" after it read as the rubric being wrong.)
+  const notBook = before.diagnostics.find((d) => d.code === "xlsx.rubric-file-on");
+  if (notBook) return reportDiagnostics(ctx, [notBook]) || 1;
   const after = onOn(await scoreUnder(o.on, read.bytes, b.rubric, a.rubric));
   // A problem found under both versions is said once; one found under a single version, with it.
   // (One located in a rubric is at each version's own file and line: the same problem all the same.)

@@ -420,7 +420,7 @@ export const common: Catalog = {
   "web.template-units-example": { "zh-CN": "城关镇,镇", en: "城关镇,镇" },
   "web.template-units-file": { "zh-CN": "或选择名单文件(CSV 或文本文件,或去年的考核工作簿):", en: "Or choose the list's file (CSV or text, or last year's assessment workbook):" },
   "web.template-list-name": { "zh-CN": "单位名单", en: "units list" },
-  "web.template-list-line": { "zh-CN": "{list}第 {line} 行", en: "{list}, line {line}" },
+  "web.template-list-line": { "zh-CN": "{list} 第 {line} 行", en: "{list}, line {line}" },
   "web.template-list-from-workbook": { "zh-CN": "已从考核工作簿 {file} 取出 {count} 个单位(含类型和分组),放在上面的框里:核对后点“制作模板”", en: "The {count} units of the assessment workbook {file}, with their kinds and groups, are in the box above: check them, then press Make the template" },
   "web.template-list-read": { "zh-CN": "已把名单文件 {file} 读入上面的框:核对后点“制作模板”", en: "The list's file {file} is in the box above: check it, then press Make the template" },
   "web.template-list-unread": { "zh-CN": "名单文件 {file} 未读入:", en: "The list's file {file} was not read:" },
