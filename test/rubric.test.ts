@@ -1169,6 +1169,17 @@ describe("a grade's or a card's mark above the most a total can be (written on a
   });
 });
 
+describe("a measure's bound or target written with thousands commas", () => {
+  const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+  it("asks for the number without them (it was told a bound is no rate, 95% or 0.95, on an amount in 万元)", () => {
+    const said = (written: string): string[] => load(written).diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
+    const min = text.replace("    min: -100000\n", "    min: -100,000\n");
+    expect(said(min)).toEqual([`rubric.number-comma r.yaml:${lineOf("    min: -100000", text)}:10 min (ZB12) 写数字,不写千分位逗号:“-100,000” 请写作 -100000`]);
+    const target = text.replace("        target: 8\n", "        target: 1,000\n");
+    expect(said(target)).toEqual([`rubric.number-comma r.yaml:${lineOf("        target: 8\n", text)}:17 target (SH5) 写数字,不写千分位逗号:“1,000” 请写作 1000`]);
+  });
+});
+
 describe("a prize's amount written as people write money", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
   const line = lineOf("{ name: 一等奖, ranks: [1, 1], amount: 50000 }", text);

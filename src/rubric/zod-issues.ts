@@ -408,6 +408,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // an amount's as a plain number.
         const unit = indicatorUnit(data, path);
         const nf = written.normalize("NFKC").trim();
+        // A number with its thousands commas (min: 100,000 on an amount in 万元): the number without them, not "a rate".
+        const grouped = withoutThousands(nf);
+        if (grouped !== undefined) return [err("rubric.number-comma", { value: written, number: grouped })];
         const bare = withoutComparison(written);
         // (A step, per: ≥1%, compares nothing: the value alone, said as for any key.)
         if (bare !== undefined) {
@@ -499,6 +502,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
           const han = chineseNumber(said.replace(/^百分之/, ""));
           if (han !== undefined) return [err("rubric.write-as", { value: said, number: said.startsWith("百分之") || indicatorUnit(data, path) === "percent" ? `${han}%` : String(han) })];
           if (last === "floor" && /目标(值)?的?\s*\d/.test(said)) return [err("rubric.floor-of-target-words", { value: said })];
+          // With its thousands commas (target: 1,000): the number without them.
+          const grouped = withoutThousands(said.normalize("NFKC"));
+          if (grouped !== undefined) return [err("rubric.number-comma", { value: said, number: grouped })];
         }
         return [err("rubric.target-shape", { codes })];
       }
@@ -655,4 +661,10 @@ function quotaWritten(value: string): string | undefined {
   const count = /^(\d+)(个单位|个|名|家|位|人)?$/.exec(v);
   if (count && Number(count[1]) > 0 && (count[2] !== undefined || v !== value)) return count[1];
   return undefined;
+}
+
+/** A number written with its thousands commas (100,000, -1,500.5, 1,000%): the number without them; undefined for any other text. */
+function withoutThousands(text: string): string | undefined {
+  const m = /^([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?)(%?)$/.exec(text);
+  return m?.[1] === undefined ? undefined : `${m[1].replaceAll(",", "")}${m[2] ?? ""}`;
 }
