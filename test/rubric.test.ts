@@ -77,6 +77,10 @@ const cases: Case[] = [
   { name: "text-colon", text: replace("    name: 党政线\n", "    name: 党政线\n    text: 评分标准: 由区委组织部评定。\n"), expected: [`rubric.yaml.TEXT_COLON r.yaml:${lineOf("    name: 党政线\n") + 1}:${"    text: 评分标准".length + 1}`] },
   // …and so inside { … }, as the docs write items (it was said to be a { never closed, at the {).
   { name: "text-colon-flow", text: replace("      - code: DZ2\n", "      - { code: DZ9, name: 阵地, max: 1, text: 评分: 由区委评定 }\n      - code: DZ2\n"), expected: [`rubric.yaml.TEXT_COLON r.yaml:${lineOf("      - code: DZ2\n")}:${"      - { code: DZ9, name: 阵地, max: 1, text: 评分".length + 1}`] },
+  // A full-width comma before a key in { } (name: 阵地， max: 1): the comma said, not a colon in a text;
+  // a text's own ， before its colon stays the colon's.
+  { name: "fullwidth-comma-flow-key", text: replace("      - code: DZ2\n", "      - { code: DZ9, name: 阵地， max: 1, text: 由区委评定 }\n      - code: DZ2\n"), expected: [`rubric.yaml.FULLWIDTH_COMMA r.yaml:${lineOf("      - code: DZ2\n")}:${"      - { code: DZ9, name: 阵地".length + 1}`] },
+  { name: "text-colon-flow-comma", text: replace("      - code: DZ2\n", "      - { code: DZ9, name: 阵地, max: 1, text: 评分，标准: 由区委评定 }\n      - code: DZ2\n"), expected: [`rubric.yaml.TEXT_COLON r.yaml:${lineOf("      - code: DZ2\n")}:${"      - { code: DZ9, name: 阵地, max: 1, text: 评分，标准".length + 1}`] },
   { name: "text-quote-first", text: replace("    name: 党政线\n", '    name: 党政线\n    text: "民生实事"由区政府督查室评定。\n'), expected: [`rubric.yaml.TEXT_AFTER_CLOSE r.yaml:${lineOf("    name: 党政线\n") + 1}:11`] },
   { name: "text-bracket-first", text: replace("    name: 党政线\n", "    name: 党政线\n    text: [注] 由区政府督查室评定。\n"), expected: [`rubric.yaml.TEXT_AFTER_CLOSE r.yaml:${lineOf("    name: 党政线\n") + 1}:11`] },
   // An item without its "- ": said once as that, at the line (its code, name, max… each said "twice"

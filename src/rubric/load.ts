@@ -150,6 +150,10 @@ function yamlError(code: string, text: string, offset: number, source: string): 
   if (code === "BLOCK_IN_FLOW") {
     const before = /[{,][ \t]*(?:text|name|title|issuer|source):[ \t]+$/.test(source.slice(errorLine, offset));
     const colon = source.slice(offset, endOf(offset)).search(/:(\s|$)/);
+    // ({ name: 一等奖， ranks: [1, 1] }: a full-width comma before the next key, not a colon in a text, is
+    // the mistake; a text's own ，before its colon is text: 评分，标准: 由…)
+    const comma = source.slice(offset, endOf(offset)).search(/，[ \t]*[A-Za-z_][\w-]*:(\s|$)/);
+    if (before && comma >= 0 && (colon < 0 || comma < colon)) return { code: "FULLWIDTH_COMMA", at: offset + comma };
     if (before && colon >= 0) return { code: "TEXT_COLON", at: offset + colon };
   }
   // A [ or { never closed (lines: [BM): yaml finds the next line's indentation wrong; the opener is the mistake.
