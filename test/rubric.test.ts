@@ -1173,6 +1173,20 @@ describe("a grade's or a card's mark above the most a total can be (written on a
   });
 });
 
+describe("a clause cut short by a # in it", () => {
+  it("is warned of at the #, where the comment runs on from it (以1分为单位 #每项扣2分 was read as 以1分为单位 without a word); an author's comment is not", () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
+    const line = text.split("\n").findIndex((l) => /^ +text: /.test(l));
+    const lines = text.split("\n");
+    const cut = [...lines.slice(0, line), `${lines[line]} #每项扣2分`, ...lines.slice(line + 1)].join("\n");
+    const r = load(cut);
+    expect(r.rubric).toBeDefined();
+    expect((r.advice ?? []).map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""} ${String(d.data.rest)}`)).toEqual([`rubric.text-cut-at-comment r.yaml:${line + 1}:${(lines[line] ?? "").length + 2} 每项扣2分`]);
+    const mine = [...lines.slice(0, line), `${lines[line]} # 2026 修订`, ...lines.slice(line + 1)].join("\n");
+    expect(load(mine).advice ?? []).toEqual([]);
+  });
+});
+
 describe("a measure's bound or target written with thousands commas", () => {
   const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8");
   it("asks for the number without them (it was told a bound is no rate, 95% or 0.95, on an amount in 万元)", () => {

@@ -644,7 +644,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   // In the file's order, as an author mends them (the checks made after the rankings were read said
   // a veto's grade, line 239, after line 404's problem).
   const diagnostics = inLineOrder(sameAtAnchor(built.diagnostics, uses));
-  return built.rubric ? { ...built, diagnostics, advice: sameAtAnchor([...(built.advice ?? []), ...unranked(built.rubric, pos)], uses) } : { ...built, diagnostics };
+  return built.rubric ? { ...built, diagnostics, advice: sameAtAnchor([...(built.advice ?? []), ...unranked(built.rubric, pos), ...cutAtComment(doc, source, loc)], uses) } : { ...built, diagnostics };
 }
 
 /**
@@ -774,4 +774,25 @@ function everyIndentedSo(diags: Diagnostic[], source: string, loc: (offset: numb
     const at = loc(m.index + m[0].length - 1);
     if (at.line !== said) diags.push({ ...first, location: at });
   }
+}
+
+/**
+ * A clause cut short by a # typed in it: " #" and what follows is a YAML comment, not the clause
+ * (以1分为单位 #每项扣2分 read as 以1分为单位, without a word). Said where the comment reads as the
+ * clause going on: its # against its first word (#每项), as a comment of the author's is not (# 2026 修订).
+ */
+function cutAtComment(doc: ReturnType<typeof parseAllDocuments>[number], source: string, loc: (offset: number) => { file: string; line: number; col: number }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_k, pair) {
+      const value = pair.value;
+      const comment = isScalar(value) ? value.comment : undefined;
+      if (!isScalar(pair.key) || !PROSE.has(String(pair.key.value)) || !isScalar(value) || value.type !== "PLAIN" || typeof comment !== "string" || /^\s/.test(comment)) return;
+      const end = value.range?.[1] ?? 0;
+      const hash = source.indexOf("#", end);
+      if (hash < 0) return;
+      out.push({ code: "rubric.text-cut-at-comment", severity: "warning", data: { key: String(pair.key.value), rest: comment.trim() }, location: loc(hash) });
+    },
+  });
+  return out;
 }

@@ -28,6 +28,7 @@ export const rubricMessages: Catalog = {
   "rubric.alias-unknown": { "zh-CN": "别名 *{name} 没有对应的锚点(&{name}):锚点须写在别名之前;或把要复用的内容直接写出", en: "the alias *{name} has no anchor (&{name}) before it: set the anchor first, or write out what it would bring" },
   "rubric.alias-recursive": { "zh-CN": "别名 *{name} 写在它的锚点 &{name} 所标的那一块里面,指向自己,会无限展开:请把要复用的内容直接写出", en: "the alias *{name} stands inside the block its anchor &{name} marks, so it points at itself and would never end: write out what it should bring" },
   "rubric.alias-expansion": { "zh-CN": "YAML 别名(*)层层嵌套,展开后过大,拒绝展开", en: "YAML aliases (*) nest so deep that they expand too far; refusing to expand them" },
+  "rubric.text-cut-at-comment": { "zh-CN": "{key} 的文字到这里的 “#” 为止:空格加 # 之后是 YAML 的注释,不算条文(“{rest}”);如是条文的一部分,请把整段文字用引号括起来,或去掉 # 前的空格", en: "the {key} ends at this \"#\": a space and # begin a YAML comment, not part of the clause (\"{rest}\"); if it is part of it, put the whole text in quotes, or remove the space before #" },
   "rubric.yaml.TAB_AS_INDENT": { "zh-CN": "YAML 缩进不能用 Tab 键,请改用空格", en: "YAML indentation must use spaces, not tabs" },
   "rubric.yaml.BAD_INDENT": { "zh-CN": "YAML 缩进不对:同一层级的键应对齐", en: "bad YAML indentation: keys of one level must line up" },
   "rubric.yaml.SEQ_INDENT": { "zh-CN": "YAML 缩进不对:此行与上一行不在同一层级(列表项以 “- ” 开头,其下各键应与第一个键对齐)", en: "bad YAML indentation: this line is not at the level of the line above (a list item starts with \"- \", and its keys line up with the first)" },
