@@ -89,9 +89,9 @@ const cases: Case[] = [
   // A top-level list's item whose "- " was deleted (the key left where the dash was): said as that too.
   { name: "dash-deleted-top-list", text: replace("  - id: department\n", "  id: department\n"), expected: [`rubric.yaml.BAD_INDENT r.yaml:${lineOf("  - id: department\n")}:1`, `rubric.dash-missing r.yaml:${lineOf("  - id: department\n")}:1`] },
   // A code line pasted twice in one item (the same code): a key twice; a dash there would make an item of a code alone.
-  { name: "code-pasted-twice", text: replace("    - code: JF2\n", "    - code: JF2\n      code: JF2\n"), expected: [`rubric.duplicate-key r.yaml:${lineOf("    - code: JF2\n") + 1}:7`] },
+  { name: "code-pasted-twice", text: replace("    - code: JF2\n", "    - code: JF2\n      code: JF2\n"), expected: [`rubric.duplicate-key-at r.yaml:${lineOf("    - code: JF2\n") + 1}:7`] },
   // The top level's id pasted twice is a key twice: no list there to give a dash (writing "- id:" broke the file).
-  { name: "id-twice-top", text: replace("version: \"1\"\n", "version: \"1\"\nid: mini\n"), expected: [`rubric.duplicate-key r.yaml:${lineOf("version: \"1\"\n") + 1}:1`] },
+  { name: "id-twice-top", text: replace("version: \"1\"\n", "version: \"1\"\nid: mini\n"), expected: [`rubric.duplicate-key-at r.yaml:${lineOf("version: \"1\"\n") + 1}:1`] },
   // A target's default below the least it may hold: the way to let it be negative (min on it), not "no unit could reach it".
   { name: "target-below-min", text: replace("    name: 符合率目标\n", "    name: 符合率目标\n    default: -5%\n"), expected: [`rubric.target-below-min r.yaml:${lineOf("    name: 符合率目标\n") + 1}:14`] },
   // Written with full-width braces, ｛year｝ is not filled in either.
@@ -153,7 +153,7 @@ const cases: Case[] = [
     text: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
     expected: ["rubric.alias-expansion r.yaml:2:8"],
   },
-  { name: "duplicate-key", text: replace("title: 迷你方案", "title: 迷你方案\ntitle: 又一个"), expected: [`rubric.duplicate-key r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
+  { name: "duplicate-key", text: replace("title: 迷你方案", "title: 迷你方案\ntitle: 又一个"), expected: [`rubric.duplicate-key-at r.yaml:${lineOf("title: 迷你方案") + 1}:1`] },
   { name: "unknown-tag", text: replace("title: 迷你方案", "title: !weird 迷你方案"), expected: [`rubric.yaml-warning r.yaml:${lineOf("title: 迷你方案")}:8`] },
   { name: "two-documents", text: MINI + "---\nid: x\n", expected: [`rubric.many-documents r.yaml:${MINI.split("\n").length}:1`] },
   { name: "top-level-list", text: "- a\n- b\n", expected: ["rubric.not-a-map r.yaml:1:1"] },
@@ -1507,6 +1507,8 @@ describe("a workbook given as the rubric", () => {
     expect(said(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }))).toEqual(["rubric.is-word 方案.yaml:1:1"]);
     expect(said(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual(["rubric.is-office 方案.yaml:1:1"]);
     expect(said(strToU8("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"))).toEqual(["rubric.is-pdf 方案.yaml:1:1"]);
+    // A document saved as RTF (WPS's 另存为, renamed): a Word document, not "a [ or { unclosed".
+    expect(said(strToU8("{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\n考核办法}"))).toEqual(["rubric.is-word 方案.yaml:1:1"]);
     expect(said(zipSync({ "a.yaml": strToU8("id: a") }))).toEqual(["rubric.is-zip 方案.yaml:1:1"]);
   });
 
@@ -1595,8 +1597,10 @@ describe("a value of the wrong type", () => {
 
 describe("a duplicate key", () => {
   it("is named in its message, at the second one", () => {
-    const d = load(replace("            max: 7.5\n", "            max: 7.5\n            max: 8\n")).diagnostics.find((x) => x.code === "rubric.duplicate-key");
-    expect(d && message("zh-CN", d.code, d.data)).toBe("重复的键 “max”:同一层级中已出现过");
+    const text = replace("            max: 7.5\n", "            max: 7.5\n            max: 8\n");
+    const d = load(text).diagnostics.find((x) => x.code === "rubric.duplicate-key-at");
+    // With the line of the first, to be looked for (a clerk's 130-line file).
+    expect(d && message("zh-CN", d.code, d.data)).toBe(`重复的键 “max”:同一层级中第 ${lineOf("            max: 7.5\n", text)} 行已出现过;请删去其中一个`);
   });
 });
 

@@ -44,6 +44,8 @@ function notText(b: Uint8Array): string | undefined {
   // Byte for byte (a browser's "latin1" decoder is windows-1252: 0x89 of PNG's mark read as ‰).
   const head = String.fromCharCode(...b.subarray(0, 12));
   if (head.startsWith("%PDF-")) return "rubric.is-pdf";
+  // A document saved as RTF (WPS or Word's 另存为 RTF, renamed): text, but a word processor's, not YAML.
+  if (head.startsWith("{\\rtf")) return "rubric.is-word";
   // A picture (a scan or a screenshot of the 办法, chosen by mistake): PNG, JPEG, GIF, BMP, WebP.
   if (head.startsWith("\x89PNG") || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || /^GIF8[79]a/.test(head) || (head.startsWith("BM") && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0) || (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP")) return "rubric.is-image";
   if (!isWorkbookStart(b)) return undefined;
@@ -579,7 +581,7 @@ export function loadRubric(file: string, bytes: Uint8Array, sha256: string): Rub
   // Past a syntax error (a file indented with tabs) the keys yaml finds twice are mostly its
   // misreading of the structure: the syntax error alone is said.
   if (syntax) return { diagnostics: diags.filter((d) => d.code !== "rubric.duplicate-key") };
-  if (diags.length) return { diagnostics: diags };
+  if (diags.length) return { diagnostics: diags.map((d) => withFirstLine(d, source)) };
 
   let aliases = 0;
   let firstAlias = 0;
@@ -795,4 +797,22 @@ function cutAtComment(doc: ReturnType<typeof parseAllDocuments>[number], source:
     },
   });
   return out;
+}
+
+/** A key twice, with the line of its first (it was "already at this level", to be looked for). */
+function withFirstLine(d: Diagnostic, source: string): Diagnostic {
+  if (d.code !== "rubric.duplicate-key" || !d.location || !("line" in d.location)) return d;
+  const lines = source.split("\n");
+  const key = String(d.data.key);
+  const column = d.location.col - 1;
+  for (let i = d.location.line - 2; i >= 0; i--) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    const m = /^( *)(- +)?(["']?)([^"':#]+?)\3 *:(?:\s|$)/.exec(line);
+    const indent = m?.[1]?.length ?? line.search(/\S/);
+    if (m && indent + (m[2]?.length ?? 0) === column && m[4]?.trim() === key) return { ...d, code: "rubric.duplicate-key-at", data: { key, line: i + 1 } };
+    // Out of its map: the line its map begins on (an entry's "- ") looked at, then no further.
+    if (indent < column) return d;
+  }
+  return d;
 }

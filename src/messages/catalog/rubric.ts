@@ -69,6 +69,7 @@ export const rubricMessages: Catalog = {
   "rubric.per-place-whole": { "zh-CN": "{code} 每降一名减 {step} 分,已达到或超过满分 {max} 分:除第 1 名外所有单位都得 0 分;如非有意,请改小 per_place", en: "{code} takes {step} points per place, as much as its whole max of {max}: every unit but the first scores 0; if that is not meant, make per_place smaller" },
   "rubric.dash-missing": { "zh-CN": "“{key}” 在这一项里又出现了一次:这像是新的一项,开头少了 “- ”;请在这一行写成 “- {key}: …”,与上一项的 “- ” 对齐", en: "\"{key}\" appears again in this entry: this looks like a new entry missing its \"- \"; begin this line with \"- {key}: …\", lined up with the entry above's \"- \"" },
   "rubric.duplicate-key": { "zh-CN": "重复的键 “{key}”:同一层级中已出现过", en: "duplicate key \"{key}\": it already appears at this level" },
+  "rubric.duplicate-key-at": { "zh-CN": "重复的键 “{key}”:同一层级中第 {line} 行已出现过;请删去其中一个", en: "duplicate key \"{key}\": it already appears at this level on line {line}; delete one of them" },
   "rubric.too-many-aliases": { "zh-CN": "YAML 别名(*)过多({count} 个,上限 {limit}),拒绝展开", en: "too many YAML aliases ({count}; the limit is {limit}); refusing to expand them" },
   // Where an unknown key stands: the rubric's top level, said in words (it printed "(root)").
   "where.(root)": { "zh-CN": "方案最外层", en: "the rubric's top level" },
