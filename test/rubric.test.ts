@@ -1605,6 +1605,11 @@ describe("a duplicate key", () => {
 });
 
 describe("what an author is told to write", () => {
+  it("names the scheme's lines beside a line it does not have (未定义的考核线 XX, the lines to be looked for)", () => {
+    const d = load(replace("lines: [BM]", "lines: [BX]")).diagnostics.find((x) => x.code === "rubric.unknown-line");
+    expect(d && message("zh-CN", d.code, d.data)).toBe("未定义的考核线 BX(方案中的考核线:DZ、JS、BM)");
+  });
+
   it("names the value that is no code, not the item it is on (indicator: ZRB on JJ3 read as JJ3 at fault)", () => {
     const r = load(replace("        indicator: ZB1\n", "        indicator: ZRB\n"));
     const d = r.diagnostics.find((x) => x.code === "rubric.bad-format-code");

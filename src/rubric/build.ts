@@ -755,7 +755,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     k.lines.forEach((lc, i) => {
       const line = lineByCode.get(lc);
       if (line) plain += line.max;
-      if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc });
+      if (!line) b.error("rubric.unknown-line", ["unit_kinds", ki, "lines", i], { code: lc, lines: [...lineByCode.keys()].join("、") || "—" });
       else if (weights) {
         const w = weights[lc];
         // (The sum is then not checked: without the weight it is no sum to mend.)
@@ -776,7 +776,7 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
       // (A line's name keyed beside its code is said above.)
       if (k.lines.includes(lc) || byName(lc) !== undefined) continue;
       if (lineByCode.has(lc)) b.error("rubric.weight-other-kind", ["unit_kinds", ki, "weights", lc], { code: lc, kind: k.name ?? k.id, lines: k.lines.join("、") });
-      else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc });
+      else b.error("rubric.unknown-line", ["unit_kinds", ki, "weights", lc], { code: lc, lines: [...lineByCode.keys()].join("、") || "—" });
     }
     if (!Number.isNaN(sum) && !Number.isNaN(scale) && Math.round(sum) !== scale) {
       // Lines each scored on the scale: their weights are to make 100%, said as such. Otherwise

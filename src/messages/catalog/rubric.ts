@@ -308,7 +308,7 @@ export const rubricMessages: Catalog = {
   "rubric.floor-above-target": { "zh-CN": "{code} 的 floor(得 0 分处)必须在 target 的另一侧:越高越好时低于目标,越低越好时高于目标", en: "{code}: the floor (where 0 is earned) must lie beyond the target: below it when higher is better, above it when lower is" },
   "rubric.max-mismatch": { "zh-CN": "{code} 的满分为 {max},但其下各项满分之和为 {sum}({parts}):请改正其中一项或 {code} 的满分", en: "{code} has max {max} but its parts add up to {sum} ({parts}): correct one of them, or change the max of {code}" },
   "rubric.scale-mismatch": { "zh-CN": "{kind} 的总分制为 {scale},但各考核线满分之和为 {sum}", en: "{kind} has the scale {scale} but its lines add up to {sum}" },
-  "rubric.unknown-line": { "zh-CN": "未定义的考核线 {code}", en: "the line {code} is not defined" },
+  "rubric.unknown-line": { "zh-CN": "未定义的考核线 {code}(方案中的考核线:{lines})", en: "the line {code} is not defined (the scheme's lines: {lines})" },
   "rubric.line-owner": { "zh-CN": "考核线 {code} 必须恰好属于一种单位类型(现为 {count} 种)", en: "the line {code} must belong to exactly one unit kind (it belongs to {count})" },
   "rubric.unknown-indicator": { "zh-CN": "未定义的指标 {code}(请在 indicators 中定义)", en: "the indicator {code} is not defined (define it under indicators)" },
   "rubric.unknown-target": { "zh-CN": "未定义的目标 {code}(请在 targets 中定义)", en: "the target {code} is not defined (define it under targets)" },
