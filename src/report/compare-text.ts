@@ -322,7 +322,9 @@ export function moveParts(w: Words, a: Results, b: Results, m: UnitMove, rubrics
       return names.length > PASSING_NAMED ? w.t("diff.passing-more", { units: shown, count: names.length }) : shown;
     };
     const said = [...(p.by.length ? [w.t("diff.now-behind", { units: units(p.by) })] : []), ...(p.level.length ? [w.t("diff.now-level", { units: units(p.level) })] : []), ...(p.over.length ? [w.t("diff.now-ahead", { units: units(p.over) })] : [])];
-    after.set(key, `${now}${w.t("diff.now-where", { said: said.join(w.t("diff.now-join")) })}`);
+    // In the bracket its rank already has, where it has one (8(8–9;排到 白马镇 之后), not 8(8–9)(排到 白马镇 之后)).
+    const where = said.join(w.t("diff.now-join"));
+    after.set(key, /[)）]$/.test(now) ? `${now.slice(0, -1)}${w.t("diff.now-join")}${where}${now.slice(-1)}` : `${now}${w.t("diff.now-where", { said: where })}`);
   }
   const parts = changed(w, outcomeParts(w, a, m.old, rankingName, named, !both), after);
   // The lines that moved, after its total (a deduction charged to 社会治理 said where it went), and

@@ -187,6 +187,15 @@ export function awardAmount(a: Award): number | null {
   return null;
 }
 
+/**
+ * An award's amount as the award list shows it: its number, or 待定 30,000 where pending claims may
+ * still take the award away (a prize marked (待定) beside a plain 30,000 read as money settled).
+ */
+export function listedAmount(u: UnitResult, a: Award, lang: Lang): number | string | null {
+  const amount = awardAmount(a);
+  return amount !== null && pendingMark(u, lang, a) !== "" ? message(lang, "out.amount-pending", { amount: formatAmount(amount) }) : amount;
+}
+
 /** Whether a rubric gives money at all (a prize tier's or a single-item award's amount): else an award list has no amounts' column. */
 export function givesMoney(rubric: Rubric): boolean {
   return rubric.rankings.some((r) => r.tiers.some((t) => t.amount !== undefined) || r.single.some((s) => s.amount !== undefined));
@@ -217,10 +226,13 @@ export function moneyOf(results: Results): number {
  */
 export function moneyTotal(results: Results, lang: Lang): string | undefined {
   const byKind = new Map<Award["kind"], number>();
+  // (And of it, what pending claims may still take away: said, as the list marks it 待定.)
+  let pending = 0;
   for (const u of results.units) {
     for (const a of u.awards) {
       const amount = awardAmount(a);
       if (amount) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + amount);
+      if (amount && pendingMark(u, lang, a) !== "") pending += amount;
     }
   }
   if (!byKind.size) return undefined;
@@ -229,7 +241,8 @@ export function moneyTotal(results: Results, lang: Lang): string | undefined {
   const parts = byKind.size > 1 ? MONEY_KINDS.flatMap((kind) => (byKind.has(kind) ? [message(lang, "out.money-part", { kind: message(lang, `out.money-kind.${kind}`), amount: formatAmount(byKind.get(kind) ?? 0) })] : [])) : [];
   // (Open where a prize or a single-item award may still change: a grade or a card pending moves no money.)
   const open = results.units.some((u) => u.certainty !== undefined && !u.certainty.settled && u.certainty.open.some((o) => o.kind === "rank" || o.kind === "single"));
-  return message(lang, open ? "out.money-total-open" : "out.money-total", { amount: formatAmount(total), parts: parts.length ? message(lang, "out.money-parts", { parts: parts.join(message(lang, "list.items")) }) : "" });
+  const data = { amount: formatAmount(total), parts: parts.length ? message(lang, "out.money-parts", { parts: parts.join(message(lang, "list.items")) }) : "" };
+  return pending ? message(lang, "out.money-total-pending", { ...data, pending: formatAmount(pending) }) : message(lang, open ? "out.money-total-open" : "out.money-total", data);
 }
 
 /**

@@ -14,7 +14,7 @@ import { resultSheetName, SHEETS_SEPARATOR, type ResultSheet } from "../workbook
 import { xmlSafe } from "../xlsx/escape.js";
 import { uniqueSheetName } from "../xlsx/write/sheet-names.js";
 import type { Value } from "../xlsx/write/worksheet.js";
-import { groupPlace as placeInGroup, outcomesWord, tableOutcomes, tieBreakNote, totalsMoving, awardAmount, awardsHeading, awardBasis, gradeCell, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
+import { groupPlace as placeInGroup, outcomesWord, tableOutcomes, tieBreakNote, totalsMoving, listedAmount, awardsHeading, awardBasis, gradeCell, awardCategories, awardsCell, givesMoney, ledgerHeadings, listedOpen, mainRankings, tieColumns, mayWin, mayWinAmount, mayWinBasis, moneyTotal, rankRange, tiersShared, ranksMove, showsAwards, statusText, unheld, vacancies, vacancyCells, vacancyNote, weightsNote, withheldListed, withoutAmount } from "./labels.js";
 import { leafNoteCount, leafNotes, ledgerWhy } from "./explain.js";
 import { displayWidth, linesIn, textUnits, unitsOnOneLine } from "../model/width.js";
 import { dayText } from "./day.js";
@@ -926,7 +926,7 @@ function* awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonl
   // prizes set apart as on the rankings (a grade, 不合格 as much as 优秀, is not one), and warnings.
   const awardRow = (a: Award, u: UnitResult): Row => {
     const mark = a.kind === "warning" ? { mark: { col: 2, as: "warning" as const } } : a.kind === "rank" || a.kind === "single" ? { mark: { col: 2, as: "prize" as const } } : {};
-    return { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), awardAmount(a), awardBasis(a, u, lang, rubric, "—")], row: a.kind === "veto" || u.vetoed ? "vetoed" : "normal", ...mark };
+    return { cells: [category.get(a.kind) ?? "", xmlSafe(u.name), listedOpen(u, a, lang, category.get(a.kind) ?? ""), listedAmount(u, a, lang), awardBasis(a, u, lang, rubric, "—")], row: a.kind === "veto" || u.vetoed ? "vetoed" : "normal", ...mark };
   };
   // What pending claims could still bring a unit, in that award's list (a yellow card a unit may get is seen where cards are).
   const mayWinRow = (o: OpenAward, u: UnitResult): Row => ({ cells: [category.get(o.kind) ?? "", xmlSafe(u.name), mayWin(o, lang, u), mayWinAmount(rubric, o, u, lang), xmlSafe(mayWinBasis(o, lang, u))] });

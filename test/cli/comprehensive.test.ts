@@ -1397,3 +1397,24 @@ describe("a column of another kind's item on a line sheet", () => {
     expect(lines).toEqual([`${file}: 区属国企!C1: 错误: BM1 是区直部门的考核项目,本表是区属国有企业的,这一列不读;请删去这一列,区直部门的 BM1 填在工作表 区直部门 中 [workbook.other-kind-column]`]);
   });
 });
+
+describe("prize money pending claims may take away", () => {
+  it("is marked 待定 in the award list's amount, and said in the total (a prize marked (待定) beside a plain 30,000, counted as settled)", async () => {
+    // 青龙乡's 省级 claim pending: it may pass 双河乡 and 杨柳镇 (乡镇组 二等奖, 30,000 each).
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "青龙乡申报.xlsx", (wb) => {
+      const s = wb.getWorksheet("加扣分")!;
+      s.getRow(s.rowCount + 1).values = ["青龙乡", "JF1", null, "省级", null, "申报中", null, "经验推广", "通报"];
+    });
+    const out = join(dir, "青龙乡申报.scored.xlsx");
+    expect((await cli(["score", file, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const list = book.getWorksheet("奖惩名单")!;
+    const rows: string[] = [];
+    list.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 5).map((v) => String(v ?? "")).join(" | ")));
+    for (const unit of ["双河乡", "杨柳镇"]) expect(rows.find((r) => r.startsWith(`名次奖 | ${unit} | `))).toMatch(/\| 待定 30,000$/);
+    // 柳河镇's 一等奖 no claim can move: its money as it is.
+    expect(rows.find((r) => r.startsWith("名次奖 | 柳河镇 | "))).toMatch(/\| 50000$/);
+    expect(rows.find((r) => r.includes("奖金合计"))).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元),按目前的认定计,其中 60,000 元待定(待定的奖惩认定后可能变动)");
+  });
+});

@@ -313,7 +313,7 @@ describe("assess diff", () => {
     expect(r.out).toMatch(/ {2}杨柳镇: [^\n]*失去 名次奖:乡镇组排名二等奖[^\n]* {2}因 \[3\]\n/);
     // 白马镇 moved with what changed its points (not ZB6, in the same band); a unit it passed, by those.
     expect(r.out).toMatch(/ {2}白马镇: 总分 92\.21 → 95\.41;.* {2}因 \[1\]\[2\]\[3\]\n/);
-    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3\(一票否决\) → 4\(一票否决\)\(排到 白马镇 之后\) {2}因 \[1\]\[2\]\[3\]\n/);
+    expect(r.out).toMatch(/ {2}河西街道: 乡镇\(街道\)综合排名 3\(一票否决\) → 4\(一票否决;排到 白马镇 之后\) {2}因 \[1\]\[2\]\[3\]\n/);
     // The units whose awards changed first (a veto lifted, a prize lost), then those that only moved.
     const listed = r.out.split("结果有变化的单位")[1]?.split("\n").filter((l) => l.startsWith("  ")) ?? [];
     const awarded = listed.map((l) => l.includes(";奖惩 ") || l.includes(": 奖惩 "));
@@ -840,10 +840,10 @@ describe("assess diff: who a unit now stands behind or ahead of", () => {
     });
     const r = await cli(["diff", "samples/qingshan-2026.xlsx", dropped]);
     const line = (name: string): string => r.out.split("\n").find((l) => l.startsWith(`  ${name}:`)) ?? "";
-    expect(line("城关镇")).toContain("综合排名 1 → 7(6–7)(排到 东湖街道、西山镇、青石镇 等 6 个单位 之后);党政线排名 1 → 11(排到 东湖街道、西山镇、青石镇 等 10 个单位 之后)");
+    expect(line("城关镇")).toContain("综合排名 1 → 7(6–7;排到 东湖街道、西山镇、青石镇 等 6 个单位 之后);党政线排名 1 → 11(排到 东湖街道、西山镇、青石镇 等 10 个单位 之后)");
     expect(line("东湖街道")).toContain("综合排名 2 → 1(排到 城关镇 之前)");
     const en = await cli(["diff", "samples/qingshan-2026.xlsx", dropped, "--lang", "en"]);
-    expect(en.out).toContain("综合排名: 1 → 7 (6–7) (now behind 东湖街道, 西山镇, 青石镇 and others, 6 in all)");
+    expect(en.out).toContain("综合排名: 1 → 7 (6–7; now behind 东湖街道, 西山镇, 青石镇 and others, 6 in all)");
     const json = JSON.parse((await cli(["diff", "samples/qingshan-2026.xlsx", dropped, "--json"])).out) as { units: { name: string; passing?: Record<string, { behind: string[]; ahead: string[] }> }[] };
     const passing = json.units.find((u) => u.name === "城关镇")?.passing;
     expect(passing?.overall?.ahead).toEqual([]);

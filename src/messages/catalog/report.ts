@@ -40,6 +40,7 @@ export const reportMessages: Catalog = {
   "out.award": { "zh-CN": "奖惩内容", en: "Award or sanction" },
   "out.amount": { "zh-CN": "金额(元)", en: "Amount (yuan)" },
   "out.money-total": { "zh-CN": "奖金合计 {amount} 元{parts}", en: "Total prize money: {amount} yuan{parts}" },
+  "out.money-total-pending": { "zh-CN": "奖金合计 {amount} 元{parts},按目前的认定计,其中 {pending} 元待定(待定的奖惩认定后可能变动)", en: "Total prize money: {amount} yuan{parts}, as the claims now stand, of which {pending} yuan pending (awards marked pending may change)" },
   "out.money-total-open": { "zh-CN": "奖金合计 {amount} 元{parts},按目前的认定计(待定的奖惩认定后可能变动)", en: "Total prize money: {amount} yuan{parts}, as the claims now stand (awards marked pending may change)" },
   "out.money-parts": { "zh-CN": "({parts})", en: " ({parts})" },
   "out.money-part": { "zh-CN": "{kind} {amount} 元", en: "{kind} {amount} yuan" },

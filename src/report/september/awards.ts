@@ -3,7 +3,7 @@
 import type { RankingResult, Results } from "../../model/results.js";
 import type { Lang } from "../../messages/index.js";
 import { xmlSafe } from "../../xlsx/escape.js";
-import { awardAmount, awardBasis, awardCategories, listedOpen, mayWin, mayWinAmount, mayWinBasis, unheld, vacancies, vacancyCells, withheldListed } from "../labels.js";
+import { listedAmount, awardBasis, awardCategories, listedOpen, mayWin, mayWinAmount, mayWinBasis, unheld, vacancies, vacancyCells, withheldListed } from "../labels.js";
 import type { Rubric } from "../../rubric/model.js";
 import type { Cell, Row } from "./model.js";
 
@@ -21,7 +21,7 @@ export function awardListRows(rubric: Rubric, results: Results, rankings: readon
       const u = results.units[i];
       if (!u) continue;
       for (const a of u.awards.filter((x) => x.kind === kind)) {
-        const cells: Cell[] = [category, xmlSafe(u.name), xmlSafe(listedOpen(u, a, lang, category)), awardAmount(a), xmlSafe(awardBasis(a, u, lang, rubric))];
+        const cells: Cell[] = [category, xmlSafe(u.name), xmlSafe(listedOpen(u, a, lang, category)), listedAmount(u, a, lang), xmlSafe(awardBasis(a, u, lang, rubric))];
         // A vetoed unit's rows all red (its grade's too), as the legend says of vetoed units.
         rows.push({ cells, ...(kind === "veto" || u.vetoed ? { mark: "veto" as const } : kind === "warning" ? { mark: "warning" as const } : {}) });
       }
