@@ -304,6 +304,12 @@ const cases: Case[] = [
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.
   { name: "full-width-space", text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n"), expected: [`rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`] },
+  // A tab on one line and full-width spaces on another: both said, each as what it is.
+  {
+    name: "tab-and-full-width-space",
+    text: replace("        name: 决策\n", "\u3000\u3000\u3000\u3000name: 决策\n").replace("    name: 镇街\n", "\tname: 镇街\n"),
+    expected: [`rubric.yaml.TAB_AS_INDENT r.yaml:${lineOf("    name: 镇街\n")}:1`, `rubric.yaml.FULLWIDTH_SPACE r.yaml:${lineOf("        name: 决策\n")}:1`],
+  },
   // …on several lines: each said (the second was said once the first was mended, a run each).
   {
     name: "full-width-space-lines",

@@ -765,16 +765,21 @@ function inLineOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 /**
  * An editor that indents with tabs, or a Chinese input method's full-width spaces, does so on
  * every line: each line said where the first of them is (a file of 404 such lines was said one
- * line a run).
+ * line a run), both kinds where the file has both. A tab after spaces may be a clause's own (in a
+ * block of text): only a line begun by a tab is said, besides the one yaml found.
  */
 function everyIndentedSo(diags: Diagnostic[], source: string, loc: (offset: number) => { file: string; line: number; col: number }): void {
   const first = diags.find((d) => d.code === "rubric.yaml.TAB_AS_INDENT" || d.code === "rubric.yaml.FULLWIDTH_SPACE");
   if (!first?.location || !("line" in first.location)) return;
   const said = first.location.line;
-  const indent = first.code === "rubric.yaml.TAB_AS_INDENT" ? /^ *(\t)/gm : /^[ \t]*(\u3000)/gm;
-  for (const m of source.matchAll(indent)) {
-    const at = loc(m.index + m[0].length - 1);
-    if (at.line !== said) diags.push({ ...first, location: at });
+  for (const [code, indent] of [
+    ["TAB_AS_INDENT", /^(\t)/gm],
+    ["FULLWIDTH_SPACE", /^[ \t]*(\u3000)/gm],
+  ] as const) {
+    for (const m of source.matchAll(indent)) {
+      const at = loc(m.index + m[0].length - 1);
+      if (at.line !== said) diags.push({ code: `rubric.yaml.${code}`, severity: "error", data: { detail: code }, location: at });
+    }
   }
 }
 

@@ -50,14 +50,24 @@ export function isListName(name: string): boolean {
 
 /**
  * Whether a text file is a sheet of the assessment workbook saved as CSV, not a units list: its
- * first line heads columns by item codes (JJ5 重点项目建设(30分)). Read by its bytes (a GBK file's
- * codes are ASCII all the same): it is told it keeps one sheet, as the command line tells it (it
- * went into the units box, its 乡镇组 each an unknown kind).
+ * heading names the units' column (单位名称) beside item codes (JJ5 重点项目建设(30分), QY 区属国企)
+ * or the ledger's 代码 and 状态, or it is the cover (方案编号). It is told it keeps one sheet, as
+ * the command line tells it (it went into the units box, its 乡镇组 each an unknown kind); a list
+ * of names alone, code-like or not (G2 京沪高速管理处), is a list.
  */
 export async function isSheetCsv(file: Blob): Promise<boolean> {
   const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
-  const first = String.fromCharCode(...head).split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
-  return first.split(/[,\t]/).some((cell) => /^"?[A-Z]{1,4}\d+(?:\.\d+)*(?:\s|\(|"?$)/.test(cell.trim()));
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head);
+  } catch {
+    // (Cut mid-character at 4 KB, or saved from Excel as GBK.)
+    text = new TextDecoder("gb18030").decode(head);
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 3).map((l) => l.split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, "").trim()));
+  if (lines.some((cells) => cells.includes("方案编号") || cells.includes("方案版本"))) return true;
+  const first = lines[0] ?? [];
+  return first.some((c) => c.startsWith("单位")) && first.some((c) => c === "代码" || c === "状态" || /^[A-Z]{1,4}\d*(?:\.\d+)*(?:\s|\(|（|$)/.test(c));
 }
 
 /** A name for the file: the district and year (青山区2026.xlsx), or the scheme's id and year as the command line names it. */

@@ -157,7 +157,7 @@ describe("assess diff", () => {
     expect((await cli(["diff", before, after, "--lang", "en"])).out).toMatch(/\[1\] claim changed: 金水街道 JF2 经验介绍、获奖 省级 申报中 \(pending\) → JF2 省级 已认定 \(recognized\)/);
     expect(r.out).toMatch(/ {2}金水街道: .* 因 \[1\]\[2\]\n/);
     // Its rank range (6–7) said with its rank, while 金水街道's claims were pending.
-    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7\)\(排到 金水街道 之后\);.* 因 \[1\]\n/);
+    expect(r.out).toMatch(/ {2}白沙街道: 综合排名 6\(6–7\) → 7\(6–7;排到 金水街道 之后\);.* 因 \[1\]\n/);
   });
 
   it("traces a rank range that opened or closed, the unit's own total unchanged, to the change of the unit that came into or out of its reach", async () => {

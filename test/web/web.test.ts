@@ -1833,11 +1833,23 @@ describe.skipIf(!BROWSER)("the browser edition's blank template", () => {
   it("says of a sheet saved as CSV, chosen or dropped, that it keeps one sheet of the workbook: it is no list (it went into the units box, 乡镇组 an unknown kind)", async () => {
     const sheet = join(dir, "经济发展.csv");
     writeFileSync(sheet, "单位名称,分组,JJ5 重点项目建设(30分)\n柳河镇,乡镇组,28\n");
-    await page.fill("#template-units", "");
+    await page.locator("#template-units").evaluate((t) => ((t as HTMLTextAreaElement).value = ""));
     await page.setInputFiles("#workbook", sheet);
     await page.waitForFunction(() => /经济发展\.csv/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
     expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual([expect.stringContaining("[xlsx.text-file]")]);
     expect(await page.inputValue("#template-units")).toBe("");
+    // The ledger's sheet too (单位, 代码, 状态: no item code in its heading).
+    const ledger = join(dir, "加扣分.csv");
+    writeFileSync(ledger, "单位,代码,数量,级别,分值,状态\n柳河镇,JF1,,省级,,已认定\n");
+    await page.setInputFiles("#workbook", ledger);
+    await page.waitForFunction(() => /加扣分\.csv/.test(document.getElementById("status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.locator("ul.diagnostics li").allTextContents()).toEqual([expect.stringContaining("[xlsx.text-file]")]);
+    // A list of names alone, code-like (G2 京沪高速管理处): a list, into the form.
+    const codes = join(dir, "名单-编号.csv");
+    writeFileSync(codes, "G2 京沪高速管理处\n区交通运输局\n");
+    await page.setInputFiles("#workbook", codes);
+    await page.waitForFunction(() => /名单-编号\.csv/.test(document.getElementById("template-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    expect(await page.inputValue("#template-units")).toBe("G2 京沪高速管理处\n区交通运输局\n");
   });
 
   it("offers the user's own rubric, chosen first, and makes its template", async () => {
