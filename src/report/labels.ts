@@ -509,6 +509,12 @@ export function mayWinBasis(o: OpenAward, lang: Lang, u: UnitResult): string {
   const rank = u.ranks[o.ranking];
   const range = u.certainty?.ranks[o.ranking];
   if (o.kind === "rank" && typeof rank === "number" && range && range[0] < rank) return message(lang, "report.basis.may-reach", { ranking: o.rankingName, rank, best: range[0] });
+  // A card it may get: its place and total now, and the worst the claims may bring (a bare ranking's name was no basis).
+  const total = u.certainty?.total;
+  if (o.kind === "warning" && typeof rank === "number" && total) {
+    const data = { ranking: o.rankingName, rank, total: formatPoints(u.total), low: formatPoints(total[0]) };
+    return range && range[1] > rank ? message(lang, "report.basis.may-card", { ...data, worst: range[1] }) : message(lang, "report.basis.may-card-total", data);
+  }
   return o.rankingName;
 }
 

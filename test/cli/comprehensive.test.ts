@@ -1418,3 +1418,19 @@ describe("prize money pending claims may take away", () => {
     expect(rows.find((r) => r.includes("奖金合计"))).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元),按目前的认定计,其中 60,000 元待定(待定的奖惩认定后可能变动)");
   });
 });
+
+describe("a yellow card pending claims may bring", () => {
+  it("gives its basis as the others do: its place, total, and how low the claims may take it (the ranking's name alone was said)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "金山镇通报.xlsx", (wb) => {
+      const s = wb.getWorksheet("加扣分")!;
+      s.getRow(s.rowCount + 1).values = ["金山镇", "KF1", 13, null, null, "申报中", null, "多次被通报", "通报"];
+    });
+    const out = join(dir, "金山镇通报.scored.xlsx");
+    expect((await cli(["score", file, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const rows: string[] = [];
+    book.getWorksheet("奖惩名单")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 6).map((v) => String(v ?? "")).join(" | ")));
+    expect(rows.find((r) => r.startsWith("黄牌警告 | 金山镇 | (待定)可能受黄牌警告"))).toMatch(/ \| 乡镇\(街道\)综合排名第 \d+ 名,总分 [\d.]+,视待定加扣分的认定可(至第 \d+ 名、总分|低至) [\d.]+$/);
+  });
+});

@@ -44,6 +44,8 @@ export const septemberMessages: Catalog = {
   "report.awards": { "zh-CN": "奖惩名单", en: "Awards and sanctions" },
   "report.awards.none": { "zh-CN": "本年度无奖惩", en: "No awards or sanctions this year" },
   "report.award.single": { "zh-CN": "{name}({level})", en: "{name} ({level})" },
+  "report.basis.may-card": { "zh-CN": "{ranking}第 {rank} 名,总分 {total},视待定加扣分的认定可至第 {worst} 名、总分 {low}", en: "{ranking}: {rank} now with {total}, as low as {worst} with {low} once the pending claims are decided" },
+  "report.basis.may-card-total": { "zh-CN": "{ranking}第 {rank} 名,总分 {total},视待定加扣分的认定可低至 {low}", en: "{ranking}: {rank} now with {total}, as low as {low} once the pending claims are decided" },
   "report.basis.may-reach": { "zh-CN": "{ranking}第 {rank} 名,视待定加扣分的认定可至第 {best} 名", en: "{ranking}: {rank} now, as high as {best} once the pending claims are decided" },
   "report.basis.single-pending": { "zh-CN": "{level}申报中,见 {cell}", en: "claimed at {level}, pending, see {cell}" },
   "report.basis.single": { "zh-CN": "{level}认定,见 {cell}", en: "recognized at {level}, see {cell}" },
