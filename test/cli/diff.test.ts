@@ -1257,6 +1257,9 @@ describe("assess diff under a revised rubric", () => {
     // --rubric read for both: last year's workbook, its cover naming 2022.1, said scored under 2022.2 (it went without a word).
     const both = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--rubric", join(folder, "district-popplan-2022.2.yaml")]);
     expect(both.err).toBe("samples/qingshan-2026.xlsx: 封面!B4: 警告: 封面写的方案是 district-popplan 2022.1,但本次使用 district-popplan 2022.2 [workbook.cover-rubric-mismatch]\n");
+    // With --json too, on stderr (the document on stdout as it was).
+    const json = await cli(["diff", "samples/qingshan-2026.xlsx", next, "--rubric", join(folder, "district-popplan-2022.2.yaml"), "--json"]);
+    expect([json.err, typeof JSON.parse(json.out)]).toEqual([both.err, "object"]);
   });
 });
 

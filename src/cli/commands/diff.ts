@@ -75,18 +75,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     const beside = (d: Diagnostic): Diagnostic => (o.rubric === undefined && (d.code === "rubric.not-found" || d.code === "rubric.version-not-found") ? { ...d, code: `${d.code}-diff` } : d);
     return notDone(ctx, all.map(beside), o.json === true, "summary.not-compared");
   }
-  // A rubric file beside either workbook that is not used though it says something else, and a
-  // result scored from another file of the rubric's id and version (its published points are not
-  // what is compared here): said (diff says no other warning: it compares, it does not validate), once.
-  if (!o.json) {
-    // (And a result saved since by a spreadsheet program: figures typed over in its result sheets are not what is compared.)
-    // (And a workbook whose cover names another rubric than --rubric's, scored under it all the same:
-    // last year's workbook read under this year's version without a word.)
-    const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs", "workbook.result-sheets-saved-since", "workbook.cover-rubric-mismatch"]);
-    const shadowed = [...a.diagnostics, ...b.diagnostics].filter((d) => said.has(d.code));
-    const once = new Map(shadowed.map((d) => [JSON.stringify([d.location, d.data]), d]));
-    reportDiagnostics(ctx, [...once.values()]);
-  }
+  // What diff says of its inputs (saidOfInputs), on stderr with --json too: the document on stdout is
+  // the comparison (a cover naming another rubric went without a word there).
+  reportDiagnostics(ctx, saidOfInputs([...a.diagnostics, ...b.diagnostics]));
   const sa: Side = { rubric: a.rubric, submission: a.submission };
   const sb: Side = { rubric: b.rubric, submission: b.submission };
   const ra = scoreEngine(a.rubric, a.submission);
@@ -275,4 +266,17 @@ ${body.slice(0, split).join("\n")}
 </body>
 </html>
 `;
+}
+
+/**
+ * The warnings diff says of its inputs (it compares, it does not validate), once each: a rubric
+ * file beside either workbook that is not used though it says something else, a result scored from
+ * another file of the rubric's id and version (its published points are not what is compared), a
+ * result saved since by a spreadsheet program (figures typed over in its result sheets are not what
+ * is compared), and a workbook whose cover names another rubric than --rubric's, scored under it
+ * all the same (last year's workbook read under this year's version without a word).
+ */
+function saidOfInputs(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const said = new Set(["rubric.shadowed", "rubric.shadowed-invalid", "workbook.rubric-changed-since-scored", "rubric.bundled-edited", "rubric.own-twin-differs", "workbook.result-sheets-saved-since", "workbook.cover-rubric-mismatch"]);
+  return [...new Map(diagnostics.filter((d) => said.has(d.code)).map((d) => [JSON.stringify([d.location, d.data]), d])).values()];
 }
