@@ -435,9 +435,8 @@ export function compareResults(
   // Under two rubrics, the two workbooks scored under each of them (where given): a value moved
   // nothing where it moved nothing under either.
   const pairs = (a.rubric.sha256 === b.rubric.sha256 && nodes ? [{ a, b, nodes }] : (underOne ?? [])).map((x) => ({ ua: x.a === a ? ua : byName(x.a), ub: x.b === b ? ub : byName(x.b), nodes: x.nodes }));
-  // The two workbooks under each rubric alone, where the rubrics differ and both were scored so.
+  // The two workbooks under each rubric alone (pairs), where the rubrics differ and both were scored so.
   const twoRubrics = a.rubric.sha256 !== b.rubric.sha256 && pairs.length === 2;
-  const crossed = twoRubrics ? pairs : [];
   // A veto is more than points (a gate of no points vetoes all the same; a failing value said in
   // the award): the vetoes must be as they were too.
   const vetoKey = (u: UnitResult): string => JSON.stringify(u.vetoes.map((v) => [v.gate, v.indicator, v.value, v.target]));
@@ -656,7 +655,7 @@ export function compareResults(
           // Under two rubrics, where under each alone the two stand as they stood, the rubric moved it,
           // not the other's changes (石门镇's veto now kept ranked: its own edits were named as
           // passing 龙泉镇).
-          return !twoRubrics || crossed.some(({ ua: pa, ub: pb }) => {
+          return !twoRubrics || pairs.some(({ ua: pa, ub: pb }) => {
             const [px, py, pox, poy] = [pa.get(name), pb.get(name), pa.get(renamedAs.get(other) ?? other), pb.get(other)];
             if (!px || !py || !pox || !poy || ![px, py, pox, poy].every((u) => id in u.ranks)) return true;
             return flips(order(px.ranks[id], pox.ranks[id]), order(py.ranks[id], poy.ranks[id]));

@@ -119,7 +119,7 @@ export function templateForm(doc: Document, host: TemplateFormHost): TemplateFor
   const problems = get("template-problems");
   const download = get("template-download");
   const { t } = host;
-  /** A list's problems at its lines as a clerk reads them (单位名单第 3 行), not as an editor's line:column (单位名单:3:1). */
+  /** A list's problems at its lines as a clerk reads them (单位名单 第 3 行), not as an editor's line:column (单位名单:3:1). */
   const atLines = (diags: readonly Diagnostic[]): Diagnostic[] => diags.map((d) => (d.location && isTextLocation(d.location) ? { ...d, location: { file: t("web.template-list-line", { list: d.location.file, line: d.location.line }) } } : d));
   let choices: readonly FormRubric[] = [];
   /** The page's own scheme chosen last: chosen again when the user's own is put aside. */
