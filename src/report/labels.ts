@@ -943,7 +943,7 @@ function vacancyWhy(v: Vacancy, lang: Lang): { why: "kept" | "kept-place" | "tie
 export function vacancyCells(v: Vacancy, lang: Lang): { award: string; basis: string } {
   const { why, data } = vacancyWhy(v, lang);
   const code = { kept: "out.tier-vacant-kept", "kept-place": "out.tier-vacant-kept-place", tied: "out.tier-vacant-tied", none: "out.tier-vacant-basis" }[why];
-  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, v.partly ? "out.tier-vacant-places" : "out.tier-vacant", { tier: v.tier, places: v.places }), basis: message(lang, code, data) };
+  return { award: (v.pending ? message(lang, "award.unsettled") : "") + message(lang, v.partly ? "out.tier-vacant-places" : "out.tier-vacant", { tier: v.tier, places: v.places, count: v.at.length }), basis: message(lang, code, data) };
 }
 
 /**

@@ -244,6 +244,8 @@ describe("空缺 rows", () => {
       "(待定)三等奖第 3 名空缺 | 综合排名前面的单位名次并列,计奖名次第 3 名不设",
       "三等奖第 4–5 名空缺 | 综合排名计奖名次第 4–5 名无可获奖单位",
     ]);
+    // In English, places in the plural where they are several (place 4–5 vacant).
+    expect(vacancies(P, parted).map((v) => vacancyCells(v, "en").award)).toEqual([expect.stringMatching(/三等奖: place 3 vacant$/), "三等奖: places 4–5 vacant"]);
   });
 });
 

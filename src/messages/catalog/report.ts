@@ -153,7 +153,7 @@ export const reportMessages: Catalog = {
   "diff.unit-added-like-regrouped": { "zh-CN": "新增单位 {unit}(所填各项与删除的 {like} 完全相同,分组由 {old} 改为 {new},是否改名?)", en: "unit added: {unit} (every value the same as the removed {like} had, its group {old} → {new}: renamed?)" },
   "out.amount-pending": { "zh-CN": "待定 {amount}", en: "pending {amount}" },
   "out.tier-vacant": { "zh-CN": "{tier}空缺", en: "{tier}: vacant" },
-  "out.tier-vacant-places": { "zh-CN": "{tier}第 {places} 名空缺", en: "{tier}: place {places} vacant" },
+  "out.tier-vacant-places": { "zh-CN": "{tier}第 {places} 名{count@s}空缺", en: "{tier}: place{count@s} {places} vacant" },
   "out.tier-vacant-kept": { "zh-CN": "{ranking}第 {rank} 名的{unit}{n@is}一票否决,不得获奖,奖次空缺", en: "{unit}, rank {rank} in {ranking}, {n@is} vetoed and win{n@verb-s} no prize; the place is left empty" },
   "out.tier-vacant-kept-place": { "zh-CN": "{ranking}第 {rank} 名的{unit}{n@is}一票否决,不得获奖,其计奖名次(第 {place} 名)空缺", en: "{unit}, rank {rank} in {ranking} (place {place} for prizes), {n@is} vetoed and win{n@verb-s} no prize; the place is left empty" },
   "out.tier-shared": { "zh-CN": "{ranking}第 {rank} 名 {count} 个单位并列,均获{tier}({tier}为第 {places} 名,{span} 个名次,共 {given} 个单位获得)", en: "{count} units tie at rank {rank} of {ranking} and each wins {tier} ({tier} covers {span} place{span@s}, {places}, in the rubric: {given} units hold it)" },
