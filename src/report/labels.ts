@@ -253,7 +253,7 @@ export function moneyTotal(results: Results, lang: Lang): string | undefined {
 export function tiersShared(rubric: Rubric, results: Results, lang: Lang): string | undefined {
   // Ranking and tier → each place for prizes, its holders and their rank (a place passed on by a
   // vetoed unit ahead is not their rank), and how many hold the tier: one pass over a province's units.
-  const held = new Map<string, { at: Map<number, { count: number; rank: number }>; given: number }>();
+  const held = new Map<string, { at: Map<number, { count: number; rank: number; open: boolean }>; given: number }>();
   for (const u of results.units) {
     for (const a of u.awards) {
       if (a.kind !== "rank") continue;
@@ -263,7 +263,8 @@ export function tiersShared(rubric: Rubric, results: Results, lang: Lang): strin
       let h = held.get(key);
       if (!h) held.set(key, (h = { at: new Map(), given: 0 }));
       const place = a.place ?? rank;
-      h.at.set(place, { count: (h.at.get(place)?.count ?? 0) + 1, rank });
+      // (Open where pending claims may part the tie or take a holder's prize: said (待定), not as settled.)
+      h.at.set(place, { count: (h.at.get(place)?.count ?? 0) + 1, rank, open: (h.at.get(place)?.open ?? false) || pendingMark(u, lang, a) !== "" });
       h.given++;
     }
   }
@@ -276,9 +277,9 @@ export function tiersShared(rubric: Rubric, results: Results, lang: Lang): strin
       // The tied place that runs past the tier's last.
       const past = [...h.at].filter(([place, p]) => p.count > 1 && place + p.count - 1 > t.to).sort((a, b) => a[0] - b[0])[0];
       if (!past) continue;
-      const [place, { count, rank }] = past;
+      const [place, { count, rank, open }] = past;
       const data = { ranking: r.name, rank, place, count, tier: t.name, places: t.from === t.to ? String(t.from) : `${t.from}–${t.to}`, span: places, given: h.given };
-      said.push(message(lang, place === rank ? "out.tier-shared" : "out.tier-shared-passed", data));
+      said.push((open ? message(lang, "award.unsettled") : "") + message(lang, place === rank ? "out.tier-shared" : "out.tier-shared-passed", data));
     }
   }
   return said.length ? said.join(message(lang, "list.parts")) : undefined;

@@ -1416,6 +1416,8 @@ describe("prize money pending claims may take away", () => {
     // 柳河镇's 一等奖 no claim can move: its money as it is.
     expect(rows.find((r) => r.startsWith("名次奖 | 柳河镇 | "))).toMatch(/\| 50000$/);
     expect(rows.find((r) => r.includes("奖金合计"))).toContain("奖金合计 210,000 元(名次奖 170,000 元、单项奖 40,000 元),按目前的认定计,其中 60,000 元待定(待定的奖惩认定后可能变动)");
+    // And the tie at the 二等奖's last place, which the claim may part, said (待定), not as settled.
+    expect(rows.find((r) => r.includes("奖金合计"))).toContain("(待定)乡镇组排名第 4 名 2 个单位并列(递补为第 3 名奖次),均获二等奖");
   });
 });
 
