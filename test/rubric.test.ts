@@ -1199,6 +1199,10 @@ describe("a measure's bound or target written with thousands commas", () => {
     const said = (written: string): string[] => load(written).diagnostics.map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""} ${message("zh-CN", d.code, d.data)}`);
     const min = text.replace("    min: -100000\n", "    min: -100,000\n");
     expect(said(min)).toEqual([`rubric.number-comma r.yaml:${lineOf("    min: -100000", text)}:10 min (ZB12) 写数字,不写千分位逗号:“-100,000” 请写作 -100000`]);
+    // In a one-line { } mapping, cut at the comma: its second half (000%, 500.5) said as such, not an unknown key.
+    const inFlow = text.replace("  - code: ZB13\n    name: 国有资产保值增值率\n    max: 300%\n", "  - { code: ZB13, name: 国有资产保值增值率, max: 1,000% }\n");
+    expect(inFlow).toContain("max: 1,000% }");
+    expect(said(inFlow)).toEqual([`rubric.number-cut-at-comma r.yaml:${lineOf("  - code: ZB13", text)}:${"  - { code: ZB13, name: 国有资产保值增值率, max: 1,".length + 1} 此处像是一个数字被逗号拆开后的后半(位于 ZB13):数字中不写千分位逗号,如 20,000 请写作 20000`]);
     const target = text.replace("        target: 8\n", "        target: 1,000\n");
     expect(said(target)).toEqual([`rubric.number-comma r.yaml:${lineOf("        target: 8\n", text)}:17 target (SH5) 写数字,不写千分位逗号:“1,000” 请写作 1000`]);
   });

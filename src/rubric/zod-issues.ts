@@ -198,8 +198,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         // A key in full-width letters (ｍａｘ, a Chinese input method's): the key it is, in half-width ones.
         const half = k.normalize("NFKC");
         if (half !== k && rubricKeys().includes(half)) return { code: "rubric.fullwidth-key", severity: "error" as const, data: { key: k, fixed: half }, location: pos.ofKey(path, k) };
-        // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000).
-        if (/^\d+$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
+        // Digits for a key: a number cut at its thousands comma in a { … } list (amount: 20,000; max: 1,000%; min: -1,500.5).
+        if (/^\d+(?:\.\d+)?%?$/.test(k)) return { code: "rubric.number-cut-at-comma", severity: "error" as const, data: { key: k, where: keyName(path, data) }, location: pos.ofKey(path, k) };
         // A key written in Chinese (满分: 30, 代码: JJ1, or 满分：30 in { }), as the 办法's table heads
         // it: the key's own word, the one that may stand here (指标 at the top is indicators). Not
         // a word with no value after it: the end of a text cut at a comma ({ text: 按完成情况评定,目标 }).
