@@ -1362,6 +1362,9 @@ describe("assess rubric diff --on", () => {
     expect(r.err).not.toContain("--rubric");
     // Nor said to have errors: it is a valid rubric.
     expect(r.err).not.toContain("有错误");
+    // A bundled rubric's name given there: said as that (it was "file not found").
+    const named = await cli(["rubric", "diff", "district-popplan-2022.1", "district-popplan-2022.1", "--on", "township-comprehensive"]);
+    expect([named.code, named.err]).toEqual([1, "township-comprehensive: 错误: “township-comprehensive” 是方案的名称,不是工作簿;--on 后面请给出要按两个版本分别计分的 .xlsx 工作簿(两个版本的方案写在它前面) [rubric.diff-on-rubric-name]\n"]);
   });
 
   it("says no problem as new to the revision that both versions find, located in each version's own file (a quota's warning)", async () => {

@@ -1,5 +1,6 @@
 // assess rubric check|show|schema|diff: validate a rubric, print it in words, emit its JSON Schema,
 // compare two versions (and, with --on, score a workbook under both to see what the revision does).
+import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { rubricJsonSchema } from "../../rubric/schema.js";
 import type { Rubric } from "../../rubric/model.js";
@@ -102,6 +103,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
   if (!changes.length) ctx.io.out(ctx.t(a.rubric.id !== b.rubric.id ? "diff.none-schemes" : "diff.none") + "\n");
   for (const line of lines) ctx.io.out(line + "\n");
   if (!o.on) return 0;
+  // A bundled rubric named where the workbook goes (--on township-comprehensive): said as that, not as a file not found.
+  const on = o.on;
+  if (!existsSync(on) && bundledFiles().some((r) => on === r.id || on === `${r.id}-${r.version}`)) return reportDiagnostics(ctx, [{ code: "rubric.diff-on-rubric-name", severity: "error", data: { name: on }, location: { file: on } }]) || 1;
   const read = readUserFile(o.on, DEFAULT_LIMITS.maxFileBytes);
   if (!read.bytes) return reportDiagnostics(ctx, read.diagnostics);
   // A rubric given to --on: the two versions are given before it (--rubric, which the message for a workbook's place offers, is no option here).
