@@ -1362,6 +1362,9 @@ describe("assess rubric diff --on", () => {
     expect(r.err).not.toContain("--rubric");
     // Nor said to have errors: it is a valid rubric.
     expect(r.err).not.toContain("有错误");
+    // A workbook where the newer version goes (it and --on swapped): the order to write them in, not "mend its errors".
+    const swapped = await cli(["rubric", "diff", "district-popplan-2022.1", "samples/qingshan-2026.xlsx", "--on", "rubric/district-popplan-2022.1.yaml"]);
+    expect(swapped.err.trim().split("\n").at(-1)).toBe("两个版本未作比较:samples/qingshan-2026.xlsx 是工作簿;rubric diff 先写旧版方案、再写新版方案,要按两版分别计分的工作簿写在 --on 后面(assess rubric diff 旧版.yaml 新版.yaml --on 工作簿.xlsx)");
     // A bundled rubric's name given there: said as that (it was "file not found").
     const named = await cli(["rubric", "diff", "district-popplan-2022.1", "district-popplan-2022.1", "--on", "township-comprehensive"]);
     expect([named.code, named.err]).toEqual([1, "township-comprehensive: 错误: “township-comprehensive” 是方案的名称,不是工作簿;--on 后面请给出要按两个版本分别计分的 .xlsx 工作簿(两个版本的方案写在它前面) [rubric.diff-on-rubric-name]\n"]);

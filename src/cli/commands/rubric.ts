@@ -86,7 +86,9 @@ export async function rubricDiff(ctx: Ctx, olderFile: string, newerFile: string,
     const code = reportDiagnostics(ctx, [...a.diagnostics, ...b.diagnostics]);
     // Said last, after the problems: nothing was compared (the warnings above may read as a diff's).
     const bad = [a.rubric ? undefined : olderFile, b.rubric ? undefined : newerFile].filter((f): f is string => f !== undefined);
-    ctx.io.err(ctx.t("rubric.diff-not-compared", { files: bad.map((f) => displayPath(rubricPath(f))).join(ctx.t("list.items")) }) + "\n");
+    // A workbook given where a version goes (its --on and a version swapped): the order to write them in, not "mend its errors".
+    const books = [a, b].every((x) => x.rubric || x.diagnostics.some((d) => d.code === "rubric.is-workbook"));
+    ctx.io.err(ctx.t(books ? "rubric.diff-not-compared-workbook" : "rubric.diff-not-compared", { files: bad.map((f) => displayPath(rubricPath(f))).join(ctx.t("list.items")) }) + "\n");
     return code;
   }
   const { changes, lines } = diffLines(a.rubric, b.rubric, ctx.lang);

@@ -385,6 +385,7 @@ export const rubricMessages: Catalog = {
     "zh-CN": "注意:先写的 {old} 比后写的 {new} 新,两个文件可能写反了(先写旧版,再写新版):下面的新增、删除和 → 都是从 {old} 到 {new} 说的",
     en: "note: {old}, given first, is later than {new}: the files may be the wrong way round (the old version first, then the new); every addition, removal and → below goes from {old} to {new}",
   },
+  "rubric.diff-not-compared-workbook": { "zh-CN": "两个版本未作比较:{files} 是工作簿;rubric diff 先写旧版方案、再写新版方案,要按两版分别计分的工作簿写在 --on 后面(assess rubric diff 旧版.yaml 新版.yaml --on 工作簿.xlsx)", en: "the two versions were not compared: {files} is a workbook; rubric diff takes the older rubric, then the newer, and the workbook to score under both after --on (assess rubric diff old.yaml new.yaml --on workbook.xlsx)" },
   "rubric.diff-not-compared": { "zh-CN": "两个版本未作比较:{files} 有错误(见上),改正后再运行 assess rubric diff", en: "the two versions were not compared: {files} has errors (above); mend them and run assess rubric diff again" },
   "rubric.diff-same-version": {
     "zh-CN": "注意:两个方案的版本号都是 {version},内容却不同:修订后的方案应改用新的版本号(工作簿封面按编号和版本指明方案,版本号相同就分不清用的是哪一个)",
