@@ -1519,6 +1519,7 @@ describe("a workbook given as the rubric", () => {
     expect(said(strToU8("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"))).toEqual(["rubric.is-pdf 方案.yaml:1:1"]);
     // A document saved as RTF (WPS's 另存为, renamed): a Word document, not "a [ or { unclosed".
     expect(said(strToU8("{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\n考核办法}"))).toEqual(["rubric.is-word 方案.yaml:1:1"]);
+    expect(said(strToU8("\ufeff{\\rtf1\\ansi {\\fonttbl}\n考核办法}"))).toEqual(["rubric.is-word 方案.yaml:1:1"]);
     expect(said(zipSync({ "a.yaml": strToU8("id: a") }))).toEqual(["rubric.is-zip 方案.yaml:1:1"]);
   });
 

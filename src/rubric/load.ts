@@ -44,8 +44,8 @@ function notText(b: Uint8Array): string | undefined {
   // Byte for byte (a browser's "latin1" decoder is windows-1252: 0x89 of PNG's mark read as ‰).
   const head = String.fromCharCode(...b.subarray(0, 12));
   if (head.startsWith("%PDF-")) return "rubric.is-pdf";
-  // A document saved as RTF (WPS or Word's 另存为 RTF, renamed): text, but a word processor's, not YAML.
-  if (head.startsWith("{\\rtf")) return "rubric.is-word";
+  // A document saved as RTF (WPS or Word's 另存为 RTF, renamed; with a BOM or not): text, but a word processor's, not YAML.
+  if (head.replace(/^\xef\xbb\xbf/, "").startsWith("{\\rtf")) return "rubric.is-word";
   // A picture (a scan or a screenshot of the 办法, chosen by mistake): PNG, JPEG, GIF, BMP, WebP.
   if (head.startsWith("\x89PNG") || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || /^GIF8[79]a/.test(head) || (head.startsWith("BM") && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0) || (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP")) return "rubric.is-image";
   if (!isWorkbookStart(b)) return undefined;
