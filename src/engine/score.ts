@@ -215,8 +215,7 @@ interface KindScorer {
   readonly plan: KindPlan;
   /** The scorer of each leaf node, by node index. */
   readonly leaves: readonly (LeafScorer | undefined)[];
-  /** How much a ledger point charged to a line or item (or the total) weighs on the kind's total. */
-  /** A unit's ledger charges' weights, given its items' points. */
+  /** How much a ledger point charged to a line or item (or the total) weighs on the kind's total, given a unit's items' points. */
   readonly weight: (points: Int32Array) => ChargeWeight;
 }
 
@@ -390,11 +389,11 @@ export interface Scoring {
   readonly rubric: Results["rubric"];
   /** Each unit's result, its ranks, grades, awards, gap and certainty still to come. */
   readonly units: readonly UnitResult[];
-  /** The rankings and what each decides: the results, whole (the same units, completed). */
   /**
-   * The rankings and what they decide. `gradeGaps: false` leaves out what each unit lacks for a
-   * better grade (a province's result sheets do not show it; explain and the JSON do). `between`:
-   * called before each ranking (the CLI collects a province's garbage there, where it has piled up).
+   * The rankings and what each decides: the results, whole (the same units, completed).
+   * `gradeGaps: false` leaves out what each unit lacks for a better grade (a province's result
+   * sheets do not show it; explain and the JSON do). `between`: called before each ranking (the
+   * CLI collects a province's garbage there, where it has piled up).
    */
   finish(o?: { readonly gradeGaps?: boolean; readonly between?: () => void }): Results;
 }

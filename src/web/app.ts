@@ -682,9 +682,9 @@ export function start(doc: Document): void {
     download(t("web.download.json"), `${base}.json`, [resultsJson(s.results, { rubric: s.rubric, cover: s.submission.cover, warnings: diagnosticsJson(s.loaded.diagnostics, lang) }) + "\n"], "application/json");
   };
 
-  /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */
   /** The line above a refused rubric's problems, where it is on the page. */
   let rejectedNotice: HTMLElement | undefined;
+  /** The refused rubric's line and its problems, on top of whatever the page shows (they stay until another is chosen). */
   const showRejected = (): void => {
     rejectedNotice = undefined;
     if (!rejected) return;
@@ -844,6 +844,8 @@ export function start(doc: Document): void {
     }
   };
 
+  /** A units list (单位名单.csv), chosen or dropped: into the blank template's form, opened and shown. */
+  const toForm = (list: File): Promise<void> => form.takeList(list).then(() => $(doc, "template").scrollIntoView());
   const input = $<HTMLInputElement>(doc, "workbook");
   input.addEventListener("change", () => {
     const f = input.files?.[0];
@@ -854,7 +856,7 @@ export function start(doc: Document): void {
     // (One sheet of the workbook saved as CSV is no list: said so, as a workbook chosen.)
     if (!f) return;
     void (async () => {
-      if (isListName(f.name) && !(await isSheetCsv(f))) await form.takeList(f).then(() => $(doc, "template").scrollIntoView());
+      if (isListName(f.name) && !(await isSheetCsv(f))) await toForm(f);
       else await run(f);
     })();
   });
@@ -884,7 +886,7 @@ export function start(doc: Document): void {
       const sheets = new Set<File>();
       for (const f of lists) if (await isSheetCsv(f)) sheets.add(f);
       const list = lists.find((f) => !sheets.has(f));
-      if (list) void form.takeList(list).then(() => $(doc, "template").scrollIntoView());
+      if (list) void toForm(list);
       const files = all.filter((f) => f !== list);
       const rubricFile = files.find((f) => isRubricName(f.name));
       const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name));

@@ -41,8 +41,7 @@ export interface Table {
   readonly bar?: number;
   /** A ranking by a line or an item that decides awards: its 奖惩 column last (it stands alone, not in a pair). */
   readonly awards?: boolean;
-  /** A ranking by the total of a whole kind: its bar chart (HTML). */
-  /** Its chart: `continued` heads each part after the first, where it is drawn in parts. */
+  /** A ranking by the total of a whole kind: its bar chart (HTML); `continued` heads each part after the first, where it is drawn in parts. */
   readonly chart?: { readonly heading: string; readonly continued: string; readonly label: string; readonly vetoed: string; readonly bars: readonly Bar[] };
 }
 export interface Bar {
