@@ -326,33 +326,38 @@ function classify(rubric: Rubric, sheet: RawSheet, p: Problems, version: OtherVe
     const numberHeads = new Map(row.filter((c) => c.value.t === "n" && c.col > nameCol).map((c) => [c.col, { ref: c.ref, value: cellText(c) }] as const));
     if (isRates) return { role: "rates", columns: rateCols, headerRow, nameCol, lastHeaded, ...(uncoded.length ? { uncoded } : {}), ...(numberHeads.size ? { numberHeads } : {}), ...others() };
     if (kinds.size > 1) {
-      // The sheet's own kind: its line's, by the sheet's name, else the kind of most of its columns.
-      // Each column of another kind is said at its heading and passed over (the sheet was thrown
-      // away whole, its 分组 column and its line then said missing: three errors, none at the cell).
+      // The sheet's own kind: its line's, by the sheet's name; renamed, by its 分组 column, where one
+      // of its kinds alone is ranked in groups (as a line sheet of towns has it); else the kind of
+      // most of its columns. Each column of another kind is said at its heading and passed over (the
+      // sheet was thrown away whole, its 分组 column and its line then said missing: three errors,
+      // none at the cell).
+      const kindOf = (item: JudgedItem): string | undefined => kindOfLine(rubric, lineOfItem.get(item.code) ?? "");
       const count = new Map<string, number>();
       for (const item of lineCols.values()) {
-        const k = kindOfLine(rubric, lineOfItem.get(item.code) ?? "");
+        const k = kindOf(item);
         if (k) count.set(k, (count.get(k) ?? 0) + 1);
       }
-      // A sheet renamed: by its 分组 column, where one of its kinds alone is ranked in groups (as
-      // a line sheet of towns has it), else by the kind of most of its columns.
       const named = rubric.lines.find((l) => l.sheet === sheetName);
       const grouped = groupCol === undefined ? [] : [...count.keys()].filter((k) => rubric.unitKinds.some((x) => x.id === k && x.groups.length > 0));
       const ranked = [...count].sort((a, b) => b[1] - a[1]);
       const own = (named && kindOfLine(rubric, named.code)) ?? (grouped.length === 1 ? grouped[0] : undefined) ?? (ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : undefined);
       const kindName = (id: string): string => rubric.unitKinds.find((k) => k.id === id)?.name ?? id;
       if (own === undefined) {
-        p.error("workbook.mixed-kinds", sheet.name, undefined, { kinds: [...kinds].map(kindName).join("、") });
+        // (At the first heading of a kind other than the first column's: where the sheet stops being one kind's.)
+        const items = [...lineCols].sort((x, y) => x[0] - y[0]);
+        const first = items[0] ? kindOf(items[0][1]) : undefined;
+        const other = items.find(([, item]) => kindOf(item) !== first)?.[0];
+        const at = other === undefined ? undefined : (coded.find(({ c }) => c.col === other)?.c.ref ?? refOf(other, headerRow));
+        p.error("workbook.mixed-kinds", sheet.name, at, { kinds: [...kinds].map(kindName).join("、") });
         return undefined;
       }
       for (const [col, item] of [...lineCols]) {
-        const lineCode = lineOfItem.get(item.code) ?? "";
-        const k = kindOfLine(rubric, lineCode);
+        const k = kindOf(item);
         if (k === undefined || k === own) continue;
         lineCols.delete(col);
         passed.push(col);
         p.item = item.code;
-        p.error("workbook.other-kind-column", sheet.name, coded.find(({ c }) => c.col === col)?.c.ref ?? refOf(col, headerRow), { code: item.code, other: kindName(k), kind: kindName(own), sheet: rubric.lines.find((l) => l.code === lineCode)?.sheet ?? "" });
+        p.error("workbook.other-kind-column", sheet.name, coded.find(({ c }) => c.col === col)?.c.ref ?? refOf(col, headerRow), { code: item.code, other: kindName(k), kind: kindName(own), sheet: rubric.lines.find((l) => l.code === lineOfItem.get(item.code))?.sheet ?? "" });
         p.item = undefined;
       }
       kinds.clear();
@@ -924,13 +929,13 @@ export class SubmissionReader {
     return this.tableTotals.get(sheet) ?? NO_TOTAL_ROWS;
   }
 
-  /** A hidden sheet's problem: told how it is to be seen again (a very hidden one, not by Unhide). */
   /** The header cell (SHEET!CELL) of the column holding `code`; "" where none does. */
   private columnAt(code: string): string {
     const home = this.columnHome.get(code);
     return home ? cellRef(home.sheet, home.cell) : "";
   }
 
+  /** A hidden sheet's problem: told how it is to be seen again (a very hidden one, not by Unhide). */
   private hiddenCode(code: string, sheet: string): string {
     return `${code}${this.veryHidden.has(sheet) ? "-very-hidden" : "-hidden"}`;
   }

@@ -1386,6 +1386,17 @@ describe("a column of another kind's item on a line sheet", () => {
     expect(errors.map((l) => l.replace(/^.*?: (Sheet1![A-Z]+\d+): 错误: (\S+) 是.*$/, "$1 $2"))).toEqual(["Sheet1!D1 BM1", "Sheet1!E1 BM2"]);
   });
 
+  it("says a renamed sheet of as many columns of one kind as of another at the first heading of the second (it named no cell)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "半部门.xlsx", (wb) => {
+      const s = wb.getWorksheet("社会治理")!;
+      s.name = "Sheet2";
+      expect([s.getCell("D1").value, s.getCell("E1").value]).toEqual(["SH7 民生实事(20分)", null]);
+      ["BM1 重点工作任务(40分)", "BM2 职能目标任务(30分)", "BM4 政务公开和作风建设(扣分,满分10分)"].forEach((h, i) => (s.getCell(1, 5 + i).value = h));
+    });
+    const errors = (await cli(["validate", file])).err.split("\n").filter((l) => l.includes("[workbook.mixed-kinds]"));
+    expect(errors).toEqual([`${file}: Sheet2!E1: 错误: 同一工作表中混有乡镇(街道)、区直部门的考核项目,看不出是哪类单位的工作表;请把各列移回各自的工作表(同模板) [workbook.mixed-kinds]`]);
+  });
+
   it("says nothing more of the figures in such a column on a sheet that lists its units alone (each was told to go to 指标数据)", async () => {
     const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "部门列-国企.xlsx", (wb) => {
       const s = wb.getWorksheet("区属国企")!;
