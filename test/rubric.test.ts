@@ -936,6 +936,16 @@ describe("a veto held to the best grade", () => {
     ]);
     expect(load("        veto:\n          ranked: true\n          grade_at_most: 优秀\n").diagnostics).toEqual([]);
     expect(advice("        veto:\n          ranked: true\n          grade_at_most: 良好\n")).toEqual([]);
+    // Bands written wrong (优秀's mark below 良好's, or as a fraction): that error alone, not 良好
+    // taken for the best grade (and "不得评为良好" told to be written grade_at_most: 优秀).
+    const heldTo = "        veto:\n          ranked: true\n          grade_at_most: 良好\n";
+    for (const mark of ["79", "0.9"]) {
+      const bands = text.replace(was, heldTo).replace("        - { name: 优秀, from: 90, quota: 20% }\n", `        - { name: 优秀, from: ${mark}, quota: 20% }\n`);
+      expect(bands).not.toBe(text.replace(was, heldTo));
+      const loaded = loadRubric("t.yaml", new TextEncoder().encode(bands), "t.yaml");
+      expect(loaded.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual([`${mark === "79" ? "rubric.grade-bands-order" : "rubric.mark-fraction"} t.yaml:${bands.split("\n").findIndex((l) => l.includes(mark === "79" ? "name: 良好, from: 80" : "name: 优秀, from: 0.9")) + 1}:29`]);
+      expect(loaded.advice ?? []).toEqual([]);
+    }
     // Not ranked: the error that grade_at_most does nothing there says it, not this advice the other way.
     const unranked = load("        veto:\n          grade_at_most: 优秀\n");
     expect(unranked.diagnostics.map((d) => d.code)).toEqual(["rubric.veto-unranked-keys"]);

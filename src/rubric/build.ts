@@ -1137,10 +1137,12 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
               // (不得评为优秀 read as grade_at_most: 优秀).
               // (Kept ranked alone: unranked, grade_at_most is said to do nothing at all.)
               else if (key === "grade_at_most" && it.veto.ranked) {
-                // By their marks (bands written out of order are said apart), the otherwise grade last.
-                const byMark = (r: Ranking): string[] => [...[...(r.grades?.bands ?? [])].sort((x, y) => y.from - x.from).map((x) => x.name), ...(r.grades?.otherwise ? [r.grades.otherwise] : [])];
-                const next = graded[0] ? byMark(graded[0])[1] : undefined;
-                if (next !== undefined && graded.every((r) => byMark(r)[0] === g)) b.warning(it.veto.gradeOnly ? "rubric.grade-only-at-most-best" : "rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
+                // In the order written, the best first; not where a ranking's bands are written out of
+                // order, or with a mark that is a share (said apart: 良好 is then not taken for the
+                // best, nor 优秀 offered for it).
+                const ordered = (r: Ranking): boolean => (r.grades?.bands ?? []).every((x, i, all) => i === 0 || x.from < (all[i - 1]?.from ?? 0));
+                const next = graded[0] ? namesOf(graded[0])[1] : undefined;
+                if (next !== undefined && graded.every(ordered) && graded.every((r) => namesOf(r)[0] === g)) b.warning(it.veto.gradeOnly ? "rubric.grade-only-at-most-best" : "rubric.veto-grade-at-most-best", [...path, ii, "veto", key], { code: it.code, grade: g, next });
               }
               // A grade set that is not the lowest: a unit that misses the gate and scores lower is raised
               // to it (良好 set: a 50-point unit graded 良好). 不得评为优秀 is grade_at_most; said.
