@@ -944,18 +944,25 @@ function* awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonl
       }
       continue;
     }
+    // The awards given, then (as the report lists them) those withheld, then those pending claims may bring.
     for (const i of order) {
       const u = results.units[i];
-      if (!u) continue;
-      for (const a of u.awards) if (a.kind === kind) yield awardRow(a, u);
-      // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
-      if (kind === "single") {
+      if (u) for (const a of u.awards) if (a.kind === kind) yield awardRow(a, u);
+    }
+    // A single-item award its veto withholds, among the single-item awards (a leader asked where it went).
+    if (kind === "single") {
+      for (const i of order) {
+        const u = results.units[i];
+        if (!u) continue;
         for (const w of u.withheld) {
           const { award, basis } = withheldListed(w, u, lang);
           yield { cells: [category.get("single") ?? "", xmlSafe(u.name), award, null, xmlSafe(basis)], row: "vetoed" };
         }
       }
-      for (const o of unheld(u)) if (o.kind === kind) yield mayWinRow(o, u);
+    }
+    for (const i of order) {
+      const u = results.units[i];
+      if (u) for (const o of unheld(u)) if (o.kind === kind) yield mayWinRow(o, u);
     }
     // The prize tiers nobody holds, after the prizes given (奖次空缺).
     if (kind === "rank") {
