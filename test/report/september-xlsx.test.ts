@@ -138,9 +138,20 @@ describe("the report workbook", () => {
     // 青石镇's +10 (954.5–964.5) stays 4th, 金水街道's deduction keeps its place: no rank can move.
     const all = rows.map((r) => (r ?? []).join("")).join("\n");
     expect(all).toContain("尚有待认定的加扣分记录,认定后有关单位的总分可能变动,但名次不变;无论如何认定,各单位的奖惩均不变。");
-    // Whose totals, and between what (青石镇's pending +10 JF2, 金水街道's pending −20 KF3): a leader
-    // could not tell which of the totals shown may still move.
-    expect(all).toContain("总分可能变动的单位(表中为现有总分):青石镇(954.50–964.50)、金水街道(917.50–937.50)。");
+    // Whose totals, between what, and on which claim of its own (青石镇's pending +10 JF2, 金水街道's
+    // pending −20 KF3): a leader could not tell which of the totals shown may still move, nor why.
+    expect(all).toContain("总分可能变动的单位(表中为现有总分):青石镇(954.50–964.50,待认定:JF2 经验介绍、获奖(国家级,申报中))、金水街道(917.50–937.50,待认定:KF3 越级上访(申报中))。");
+  });
+
+  it("names three of a unit's own pending claims beside its total's range at most, and counts them all", () => {
+    // 青石镇's one pending claim four times over (a province's unit may wait on many).
+    const at = scored.results.units.findIndex((u) => u.name === "青石镇");
+    const own = scored.results.units[at]?.ledger.filter((r) => !r.counted) ?? [];
+    expect(own).toHaveLength(1);
+    const units = scored.results.units.map((u, i) => (i === at ? { ...u, ledger: [...u.ledger, ...own, ...own, ...own] } : u));
+    const report = buildReport(scored.rubric, { ...scored.results, units }, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "t" });
+    const claim = "JF2 经验介绍、获奖(国家级,申报中)";
+    expect(report.closing.lines.join("\n")).toContain(`青石镇(954.50–964.50,待认定:${claim};${claim};${claim} 等 4 条)`);
   });
 
   it("closes with the rubric's id and version and a line for the seal and date", () => {

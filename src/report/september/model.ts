@@ -369,7 +369,7 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   const totals = results.units.some((u) => u.certainty !== undefined && u.certainty.total[0] !== u.certainty.total[1]);
   // Whose ranks may move, and where they may end (the tables show each rank as it stands).
   // (And whose totals may move, ranks moving or not: the tables give each total as it stands.)
-  const moving = ranks ? [...rankRanges(results, lang), ...totalRanges(results, lang)] : totals ? totalRanges(results, lang) : [];
+  const moving = ranks ? [...rankRanges(results, lang), ...totalRanges(rubric, results, lang)] : totals ? totalRanges(rubric, results, lang) : [];
   // A scheme that gives no awards at all (no prize, grade, card or single-item award): nothing said of awards.
   const gives = rubric.rankings.some(givesAwards);
   const none = ranks ? "report.pending-none" : totals ? "report.pending-none-ranks" : "report.pending-none-totals";
@@ -409,13 +409,27 @@ function rankRanges(results: Results, lang: Lang): string[] {
   });
 }
 
-/** Where totals alone may move: whose, and between what (the tables give each total as it stands). */
-function totalRanges(results: Results, lang: Lang): string[] {
+/**
+ * Where totals may move: whose, between what (the tables give each total as it stands), and on
+ * which of its own claims (a leader asked what was pending: 青石镇(954.50–964.50) said not).
+ */
+function totalRanges(rubric: Rubric, results: Results, lang: Lang): string[] {
+  const names = new Map(rubric.ledger.map((c) => [c.code, c.name]));
+  const sep = lang === "en" ? ", " : ",";
   return rangesSaid(results, lang, "report.pending-totals", (u) => {
     const [lo, hi] = u.certainty?.total ?? [0, 0];
-    return lo !== hi ? `${formatPointsFixed(lo)}–${formatPointsFixed(hi)}` : undefined;
+    if (lo === hi) return undefined;
+    const range = `${formatPointsFixed(lo)}–${formatPointsFixed(hi)}`;
+    const own = u.ledger.filter((r) => !r.counted && rubric.statuses.pending.includes(r.entry.status)).map((r) => r.entry);
+    if (!own.length) return range;
+    const said = own.slice(0, CLAIMS_NAMED).map((e) => message(lang, "report.pending-own-claim", { code: e.code, name: xmlSafe(names.get(e.code) ?? ""), state: xmlSafe(e.level ? `${e.level}${sep}${e.status}` : e.status) }));
+    const claims = said.join(lang === "en" ? "; " : ";") + (own.length > CLAIMS_NAMED ? message(lang, "report.pending-own-more", { count: own.length }) : "");
+    return message(lang, "report.pending-total-claims", { range, claims });
   });
 }
+
+/** A unit's own pending claims named at most so many beside its total's range (the rest counted). */
+const CLAIMS_NAMED = 3;
 
 /** The units with a range (`of`), in table order, the first RANGES_NAMED by name, in one line (`code`, or its -more). */
 function rangesSaid(results: Results, lang: Lang, code: string, of: (u: UnitResult) => string | undefined): string[] {
