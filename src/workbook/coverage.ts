@@ -499,10 +499,40 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     const listedSpelt: { unit: string; near: string; sheet: string; at: [string, string] }[] = [];
     const unlistedPairs: { unit: string; near: string; sheet: string; at: [string, string] }[] = [];
     const sheetsOf = (name: string): number => (presence.get(name) ?? []).filter((r) => r !== undefined).length;
+    // A unit's row on one of the kind's sheets alone, where a unit of a name like it has a row on
+    // that sheet and on every other (石桥鎮 under 石桥镇: a row copied and its name mistyped): said
+    // once, at that row, naming the other's (it was said missing from each other sheet: a clerk told
+    // to add three rows for a unit that is none). True where said.
+    const nearRowOnly = (name: string, rows: readonly (number | undefined)[]): boolean => {
+      const on = sheets.filter((s) => rows[s] !== undefined);
+      const only = on[0];
+      if (on.length !== 1 || only === undefined || sheets.length < 2 || nearSearches >= MAX_NEAR_SEARCHES) return false;
+      const place = located[only];
+      if (!place || (place.role.role !== "line" && place.role.role !== "rates")) return false;
+      nearSearches++;
+      const everywhere: string[] = [];
+      for (const i of members) {
+        const other = units[i]?.name ?? "";
+        const at = presence.get(other) ?? [];
+        if (other !== name && sheets.every((s) => at[s] !== undefined)) everywhere.push(other);
+      }
+      const [near] = nearestNames(name, everywhere, 1);
+      if (near === undefined) return false;
+      const lacking = sheets.filter((s) => s !== only);
+      p.error("workbook.unit-near-row-only", place.sheet, refOf(place.role.nameCol, rows[only] ?? 0), {
+        unit: name,
+        near,
+        cell: refOf(place.role.nameCol, presence.get(near)?.[only] ?? 0),
+        sheets: lacking.map((s) => located[s]?.sheet ?? "").join("、"),
+      });
+      for (const s of lacking) (missing.get(s) ?? missing.set(s, []).get(s))?.push(name);
+      return true;
+    };
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;
       const rows = presence.get(u.name) ?? [];
+      if (nearRowOnly(u.name, rows)) continue;
       for (const s of sheets) {
         if (rows[s] !== undefined) continue;
         // Located at the unit's name on the first sheet it is on.

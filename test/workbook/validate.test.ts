@@ -524,6 +524,16 @@ const cases: Case[] = [
     expected: ["workbook.unit-unlisted-spelling 党政线!A3", "workbook.unit-unlisted-spelling 人口计生线!A3"],
   },
   {
+    // A unit's row copied under it and its name mistyped (乙街到), on one sheet alone: said once at
+    // that row, naming 乙街道's, as a row to delete or a unit to add rows for — it was said missing
+    // from the other two sheets, and off the list, a clerk told to add rows for a unit that is none.
+    name: "a row on one sheet alone named like a unit on every sheet",
+    edit: (wb) => {
+      addedRow(wb, "人口计生线", 3, 6, "乙街到");
+    },
+    expected: ["workbook.unit-near-row-only 人口计生线!A6"],
+  },
+  {
     // The listed spelling missing where one off the list is, that one not said to be it (it has a
     // row of its own there too): the listed one's missing row still said (a reviewer's find).
     name: "a listed unit missing where a unit off the list with rows of its own is",
