@@ -365,7 +365,11 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     if (unitName === "") blank("unit", "单位");
     else {
       const unit = units.get(unitName);
-      if (!unit) {
+      // Several units in one cell (杨柳镇、双河乡: a claim they share): one row a unit (it was asked
+      // whether 杨柳镇、双河乡 was meant, the very text typed).
+      const several = unit ? [] : unitName.split(/[、,，;；/／\s]+/).filter((n) => n !== "");
+      if (several.length > 1 && several.every((n) => units.has(n))) p.error("workbook.ledger-several-units", s, ref("unit"), { unit: unitName, count: several.length });
+      else if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
         const twin = near.find((n) => comparableName(n) === comparableName(unitName));
         // The row's name on the template's list, the sheets' name for it not: either may be the one to

@@ -1600,6 +1600,8 @@ const cases: Case[] = [
   // 文件依据 and 事由 are the ledger's 依据 and 说明 (they were "not a column of the ledger").
   { name: "ledger: 文件依据 and 事由 headings", ledger: [row("甲镇", "KF1")], edit: (wb) => void wb.sheetNamed("加扣分").set("I1", "文件依据").set("H1", "事由"), expected: [] },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
+  // Two units in one cell, a claim they share: one row a unit (it was asked whether 甲镇、乙街道 was meant).
+  { name: "ledger: two units in one cell", ledger: [row("甲镇、乙街道", "KF1"), row("乙街道 甲镇", "KF1")], expected: ["workbook.ledger-several-units 加扣分!A2", "workbook.ledger-several-units 加扣分!A3"] },
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
   { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
