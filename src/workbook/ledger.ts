@@ -186,7 +186,8 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
  */
 function statusesLike(typed: string, s: Rubric["statuses"]): string[] {
   const not = /[不未否没非驳退]/.test(typed);
-  const notYet = /[待中申审]/.test(typed);
+  // (审核通过 is done: its 审 says nothing of waiting.)
+  const notYet = !/通过|同意/.test(typed) && /[待中申审]/.test(typed);
   // (已申报, 已上报: submitted, waiting; 已 says done of anything else.)
   const done = /已(?!申报|上报|提交|报送)|通过|同意/.test(typed);
   return [...(not || notYet ? [] : s.counted), ...(done ? [] : s.pending), ...(done || (notYet && !not) ? [] : s.rejected)];
@@ -488,10 +489,18 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
     else if (![...counted, ...pending, ...rejected].includes(status)) {
       // 认定 for 已认定, 审核中 for 待审核: the one it most likely is, asked; never one of another
       // sense than its words say (待认定, 未认定, 认定中 are not 已认定; 已审核 is not 待审核).
-      const near = nearestWord(status, statusesLike(status, rubric.statuses));
+      const like = statusesLike(status, rubric.statuses);
+      // None near it, its words saying one sense alone (待认定, 认定中: waiting; 审核通过: done): that
+      // sense's words (待认定 was told it is no status by a list calling 申报中、待审核 待认定).
+      const sense = (["counted", "pending", "rejected"] as const).find((k) => like.length > 0 && like.length === rubric.statuses[k].length && like.every((w) => rubric.statuses[k].includes(w)));
+      // (未认定 may be either, not yet decided or not recognized: asked about as neither.)
+      const either = /未/.test(status) && !/[不否没非驳退]/.test(status);
+      const near = either ? undefined : (nearestWord(status, like) ?? (sense && like.length === 1 ? like[0] : undefined));
       // (Quoted as the cell shows it: a date as its date, not its serial 46346.)
       const cell = get("status");
-      p.error(near ? "workbook.ledger-unknown-status-near" : "workbook.ledger-unknown-status", s, ref("status"), { value: cell ? shownText(cell) : status, ...statuses, ...(near ? { near } : {}) });
+      const value = cell ? shownText(cell) : status;
+      if (!near && sense) p.error("workbook.ledger-unknown-status-sense", s, ref("status"), { value, ...statuses, sense, words: like.join("、") });
+      else p.error(near ? "workbook.ledger-unknown-status-near" : "workbook.ledger-unknown-status", s, ref("status"), { value, ...statuses, ...(near ? { near } : {}) });
     }
     // (Not a row whose code is missing: said already, and "的  状态" named nothing.)
     else if (rubric.statuses.pending.includes(status) && codeText !== "") p.warn("workbook.ledger-pending", s, ref("status"), { unit: unitName, code: codeText, status });

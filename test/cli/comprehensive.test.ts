@@ -1447,3 +1447,15 @@ describe("a yellow card pending claims may bring", () => {
     expect(rows.find((r) => r.startsWith("黄牌警告 | 金山镇 | (待定)可能受黄牌警告"))).toMatch(/ \| 乡镇\(街道\)综合排名第 \d+ 名,总分 [\d.]+,视待定加扣分的认定可(至第 \d+ 名、总分|低至) [\d.]+$/);
   });
 });
+
+describe("a status of the ledger's written in words of its own", () => {
+  it("待认定, where the scheme has two words for a claim not yet decided, is told both (the list called them 待认定 and said 待认定 was none)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "待认定.xlsx", (wb) => {
+      const ws = wb.getWorksheet("加扣分");
+      if (!ws) throw new Error("no 加扣分");
+      ws.getCell("F11").value = "待认定";
+    });
+    const r = await cli(["validate", file]);
+    expect(r.err).toContain(`${file}: 加扣分!F11: 错误: 河东街道 状态 “待认定” 无效:尚未认定的记录写 申报中、待审核 之一。可用:已认定(计分);申报中、待审核(待认定,暂不计分);不予认定(不计分) [workbook.ledger-unknown-status-sense]\n`);
+  });
+});

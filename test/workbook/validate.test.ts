@@ -1659,7 +1659,9 @@ const cases: Case[] = [
   { name: "ledger: KF3 points past a million", ledger: [row("甲镇", "KF3", { points: 1e300 })], expected: ["workbook.ledger-points-range 加扣分!E2"] },
   // −15 for a deduction of 15: asked without its minus sign (the code says it is a deduction), not "such as 20".
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
-  { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
+  // (已批准, approved: done, asked as the one word for it.)
+  { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2"] },
+  { name: "ledger: a status of no sense", ledger: [row("甲镇", "KF1", { status: "其他" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
   // A date typed where the status goes: quoted as the cell shows it, not its serial (“46346”).
   {
     name: "ledger: a date where the status goes",
@@ -1670,12 +1672,14 @@ const cases: Case[] = [
   // A word written otherwise: the one it most likely is asked (认定: 已认定, the closest of the two
   // that hold it; 省部级: 省级); 县级 is none of 国家级, 省级, 市级.
   { name: "ledger: a status or a level written otherwise", ledger: [row("甲镇", "KF1", { status: "认定" }), row("乙街道", "JF2", { level: "省部级" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2", "workbook.ledger-unknown-level-near 加扣分!D3"] },
-  // Never a status of another sense than its words say: 待认定 and 认定中 wait, 已审核 is done (none
-  // of them 已认定, nor a pending 申报中 for done); 不认定 is 不予认定.
+  // Never a status of another sense than its words say: 待认定 and 认定中 wait (none of them 已认定:
+  // asked as 申报中, the word for waiting; told 申报中、待审核 where a scheme has both), 已审核 is done, but
+  // not said to be recognized (nor a pending 申报中 for done); 不认定 is 不予认定; 审核通过 is done
+  // (its 审 no waiting); 未认定 may be either, not yet decided or not recognized: asked as neither.
   {
     name: "ledger: statuses written otherwise whose words say another sense",
-    ledger: [row("甲镇", "KF1", { status: "待认定" }), row("乙街道", "KF1", { status: "认定中" }), row("丙镇", "KF1", { status: "已审核" }), row("甲镇", "KF2", { status: "不认定" })],
-    expected: ["workbook.ledger-unknown-status 加扣分!F2", "workbook.ledger-unknown-status 加扣分!F3", "workbook.ledger-unknown-status 加扣分!F4", "workbook.ledger-unknown-status-near 加扣分!F5"],
+    ledger: [row("甲镇", "KF1", { status: "待认定" }), row("乙街道", "KF1", { status: "认定中" }), row("丙镇", "KF1", { status: "已审核" }), row("甲镇", "KF2", { status: "不认定" }), row("乙街道", "KF2", { status: "审核通过" }), row("丙镇", "KF2", { status: "未认定" })],
+    expected: ["workbook.ledger-unknown-status-near 加扣分!F2", "workbook.ledger-unknown-status-near 加扣分!F3", "workbook.ledger-unknown-status 加扣分!F4", "workbook.ledger-unknown-status-near 加扣分!F5", "workbook.ledger-unknown-status-near 加扣分!F6", "workbook.ledger-unknown-status 加扣分!F7"],
   },
   // 已申报 (submitted) waits, as 申报中 does: asked about as that (it was asked about as nothing, its 已 read as done).
   { name: "ledger: 已申报 for 申报中", ledger: [row("甲镇", "KF1", { status: "已申报" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2"] },
