@@ -5,7 +5,7 @@
 import { cellRef, type Diagnostic, type Problems } from "../diagnostics/index.js";
 import { saidInPlaceOf } from "../diagnostics/for-unit.js";
 import type { JudgedItem, LeafItem, Rubric, UnitKind } from "../rubric/model.js";
-import { allItems, isEntered, leaves, kindOfLine, measureOf } from "../rubric/model.js";
+import { allItems, isEntered, isRelative, leaves, kindOfLine, measureOf } from "../rubric/model.js";
 import type { CellAt, Cover, LedgerEntry, Submission, Unit, Values } from "../model/submission.js";
 import { lowerIsBetter, reaches, targetReader } from "../rubric/targets.js";
 import { quotaBase, quotaOf } from "../rubric/quota.js";
@@ -1456,9 +1456,14 @@ export class SubmissionReader {
     // sheets, 凤凰街道 on the others): that says it is a listed unit's other spelling.
     const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" || d.code === "workbook.unit-near-row-only" || d.code === "workbook.unit-unlisted-spelling" ? [String(d.data.unit)] : [])));
     const unlistedNow = new Set(unlisted.filter((n) => !named.has(n) && !spelt.has(n)));
+    // (Where its kind has items scored against the best value or by place, the others' points too.)
+    const relative = (kind: string): boolean => {
+      const lines = this.rubric.unitKinds.find((k) => k.id === kind)?.lines ?? [];
+      return this.rubric.lines.some((l) => lines.includes(l.code) && leaves(l.items).some(isRelative));
+    };
     for (const u of this.units) {
       if (!unlistedNow.delete(u.name)) continue;
-      this.p.warn("workbook.roster-unit-unlisted", u.at.sheet, u.at.cell, { unit: u.name, lists: roster.sheet });
+      this.p.warn("workbook.roster-unit-unlisted", u.at.sheet, u.at.cell, { unit: u.name, lists: roster.sheet, points: relative(u.kind) ? "yes" : "" });
     }
   }
 

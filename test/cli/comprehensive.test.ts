@@ -1459,3 +1459,23 @@ describe("a status of the ledger's written in words of its own", () => {
     expect(r.err).toContain(`${file}: 加扣分!F11: 错误: 河东街道 状态 “待认定” 无效:尚未认定的记录写 申报中、待审核 之一。可用:已认定(计分);申报中、待审核(待认定,暂不计分);不予认定(不计分) [workbook.ledger-unknown-status-sense]\n`);
   });
 });
+
+describe("a unit on the sheets and not on the template's list", () => {
+  it("is said to move the others' points on items scored against the best value or by place, where its kind has such items", async () => {
+    // 新城镇: 石桥镇's rows copied under the last, on every town sheet (a row that crept in from another copy).
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "新城镇.xlsx", (wb) => {
+      for (const name of ["经济发展", "社会治理", "党的建设", "指标数据"]) {
+        const ws = wb.getWorksheet(name);
+        let from: ExcelJS.Row | undefined;
+        ws?.eachRow((row) => {
+          if (row.getCell(1).value === "石桥镇") from = row;
+        });
+        if (!ws || !from) throw new Error(name);
+        const values = (from.values as ExcelJS.CellValue[]).slice(1);
+        ws.addRow(["新城镇", ...values.slice(1)]);
+      }
+    });
+    const r = await cli(["validate", file]);
+    expect(r.err).toMatch(/经济发展!A\d+: 警告: 单位 “新城镇” 不在模板的单位名单\(_lists 工作表\)中,但照样计分和排名,并影响其他单位的名次和按最优值或名次计分的项目的得分。/);
+  });
+});
