@@ -63,7 +63,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // A subcommand's help by name (assess help rubric check) is its --help, as a command's is; so is
   // help after a command where its file goes (assess score help, assess rubric check help).
   const after = helpAfter(program, argv);
-  const args = argv[0] === "help" && argv.length > 2 && !argv.some((a) => a.startsWith("-")) ? [...argv.slice(1), "--help"] : after !== undefined ? [...argv.slice(0, after), ...argv.slice(after + 1), "--help"] : argv;
+  // (--lang en before or after it too: assess help rubric diff --lang en showed the rubric group's help.)
+  const words = commandWords(argv);
+  const named = words[0] === "help" && words.length > 2 ? argv.indexOf("help") : -1;
+  const args = named >= 0 ? [...argv.slice(0, named), ...argv.slice(named + 1), "--help"] : after !== undefined ? [...argv.slice(0, after), ...argv.slice(after + 1), "--help"] : argv;
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (e) {

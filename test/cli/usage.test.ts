@@ -107,6 +107,12 @@ describe("did you mean", () => {
     const sub = await cli(["help", "rubric", "check"]);
     expect([sub.code, sub.out]).toEqual([0, (await cli(["rubric", "check", "--help"])).out]);
     expect(sub.out).toContain("assess rubric check [options] <file>");
+    // With --lang before or after it too (it showed the rubric group's help).
+    for (const argv of [["help", "rubric", "diff", "--lang", "en"], ["--lang", "en", "help", "rubric", "diff"]]) {
+      const r = await cli(argv);
+      expect([argv, r.code, r.out]).toEqual([argv, 0, (await cli(["--lang", "en", "rubric", "diff", "--help"])).out]);
+    }
+    expect((await cli(["--lang", "en", "rubric", "diff", "--help"])).out).toContain("Usage: assess rubric diff [options] <older> <newer>");
   });
 
   it("says that help was asked for a subcommand there is not, under the command it was asked of (it printed that command's help, exit 0)", async () => {
