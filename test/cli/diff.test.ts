@@ -1571,6 +1571,20 @@ describe("assess rubric diff --on", () => {
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out, "--force"])).code).toBe(0);
   });
 
+  it("does not write over another district's 变更说明 named by a slip of -o without --force, page or workbook (it was replaced, another district's list lost)", async () => {
+    for (const ext of ["html", "xlsx"]) {
+      const out = join(dir, `变更说明-他区.${ext}`);
+      expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", out])).code).toBe(0);
+      const before = readFileSync(out);
+      const refused = await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out]);
+      expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${out}: 错误: 文件已存在,是另一份变更说明(青山区2026年度变更说明),为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.changes-of-other]`]);
+      expect(readFileSync(out).equals(before)).toBe(true);
+      // The same district's: replaced, as comparing again is the daily work; another's with --force.
+      expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", out])).code).toBe(0);
+      expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out, "--force"])).code).toBe(0);
+    }
+  });
+
   it("says with a unit's awards that the rubric changed too, where its changes may be what moved them (year on year, a veto's place left empty)", async () => {
     // 2027.1 beside its workbook: SH1's veto leaves the place empty (2026.1 passed it on), among other changes.
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", "test/fixtures/year-on-year/liuhe-2027.xlsx"]);

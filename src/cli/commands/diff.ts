@@ -12,7 +12,7 @@ import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSum
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
-import { escapeXml } from "../../xlsx/escape.js";
+import { escapeXml, unescapeXml, xmlSafe } from "../../xlsx/escape.js";
 import { FONTS, printedPages } from "../../report/september/style.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { extensionOnly, folderGiven, outputSlip, isFolder, reportDiagnostics, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
@@ -33,13 +33,31 @@ interface Opts {
  * An earlier 变更说明 of ours: the page names us; the workbook has our one sheet, as we wrote it
  * (saved since by a spreadsheet program, what was typed into it would be lost: refused).
  */
-async function isOurs(bytes: Uint8Array): Promise<boolean | Refusal> {
-  if (pageKind(bytes) === "diff") return true;
-  const { sheetsNamed } = await import("../write.js");
-  const found = await sheetsNamed(bytes, (name) => name === "变更说明" || name === "Changes");
-  const sheet = found?.names.length === 1 ? found.read[0] : undefined;
-  if (!sheet) return false;
-  return sheet.asWritten ? true : { code: "file.changes-saved-since", data: {} };
+function isOurs(seen: { title?: string }): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+  return async (bytes) => {
+    if (pageKind(bytes) === "diff") {
+      const title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(bytes.subarray(0, 4096)))?.[1];
+      if (title !== undefined) seen.title = unescapeXml(title);
+      return true;
+    }
+    const { sheetsNamed } = await import("../write.js");
+    const found = await sheetsNamed(bytes, (name) => name === "变更说明" || name === "Changes");
+    const sheet = found?.names.length === 1 ? found.read[0] : undefined;
+    if (!sheet) return false;
+    const first = sheet.rows[0]?.[0]?.value;
+    if (first?.t === "s") seen.title = first.v;
+    return sheet.asWritten ? true : { code: "file.changes-saved-since", data: {} };
+  };
+}
+
+/**
+ * An earlier 变更说明 of another district's (its title names another), written under the same -o
+ * name: not replaced unsaid, as score keeps another workbook's result and report another's report
+ * (replaced, another district's list of changes was lost). A title without a district tells nothing.
+ */
+function ofOther(earlier: string | undefined, district: string | undefined): Refusal | undefined {
+  const d = xmlSafe(district ?? "").trim();
+  return earlier !== undefined && d !== "" && !earlier.includes(d) ? { code: "file.changes-of-other", data: { title: earlier } } : undefined;
 }
 
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
@@ -53,8 +71,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
   // A folder, whatever its name (out.xlsx/ too), is said as one.
   if (o.output && isFolder(o.output)) return folderGiven(ctx, o.output, example);
   if (o.output && !format) return usageError(ctx, "usage.diff-extension", { file: o.output, example });
+  // The title of the 变更说明 -o names, where it is an earlier one of ours.
+  const earlier: { title?: string } = {};
   if (o.output) {
-    const bad = await checkTarget(o.output, [older, newer, ...givenFile(o.rubric)], { force: o.force === true, ours: isOurs, refusal: "file.exists-not-result" });
+    const bad = await checkTarget(o.output, [older, newer, ...givenFile(o.rubric)], { force: o.force === true, ours: isOurs(earlier), refusal: "file.exists-not-result" });
     if (bad) return targetError(ctx, bad, o.json);
   }
   // Each read with its progress (a province's takes a while), then the comparing.
@@ -168,7 +188,10 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // Two years compared (2026 → 2027): both in the title, 柳河区2026–2027年度变更说明.
     const years = [ca.year, cb.year].map((y) => coverYear(y));
     const year = years[0] === years[1] ? cb.year : years[0] && years[1] ? `${years[0]}–${years[1]}` : undefined;
-    const title = sheetTitle(ctx.lang, { ...cb, year, district: shared(ca.district, cb.district) }, ctx.t("diff.title"));
+    const district = shared(ca.district, cb.district);
+    const title = sheetTitle(ctx.lang, { ...cb, year, district }, ctx.t("diff.title"));
+    const other = o.force ? undefined : ofOther(earlier.title, district);
+    if (other) return targetError(ctx, { ...other, severity: "error", location: { file: o.output } }, o.json);
     // The workbooks by their names (the folders they were run from mean nothing to its reader), unless alike.
     const [na, nb] = [basename(older), basename(newer)];
     // And what the terminal says of them in counts, or that nothing changed (a page showing an empty

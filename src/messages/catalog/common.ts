@@ -120,6 +120,10 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,是另一个工作簿({input})的计分结果,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
     en: "the file exists and is the result of another workbook ({input}), so it was not overwritten; choose another name or add --force to overwrite it",
   },
+  "file.changes-of-other": {
+    "zh-CN": "文件已存在,是另一份变更说明({title}),为免覆盖未写入;请换个文件名,或加 --force 覆盖",
+    en: "the file exists and is another list of changes ({title}), so it was not overwritten; choose another name or add --force to overwrite it",
+  },
   "file.report-of-other": {
     "zh-CN": "文件已存在,是另一个工作簿({input})的排名报告,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
     en: "the file exists and is the ranking report of another workbook ({input}), so it was not overwritten; choose another name or add --force to overwrite it",
