@@ -62,7 +62,9 @@ export interface ForUnit {
  * rows), and the others' (`web`: how the page shows them all).
  */
 export function unitSummary(say: (code: string, data: Readonly<Record<string, string | number>>) => string, unit: string, mine: ForUnit, web = false, explain = false): string {
-  const counts = mine.own.errors + mine.own.warnings ? say("summary.counts", { ...mine.own }) : say("summary.ok", {});
+  // (A form nothing is filled in yet is no unit's problem, but its blank cells are not "no problems".)
+  const unfilled = mine.shown.some((d) => d.code === "workbook.nothing-filled");
+  const counts = mine.own.errors + mine.own.warnings ? say("summary.counts", { ...mine.own }) : say(unfilled ? "summary.unit-unfilled" : "summary.ok", {});
   // Listed above this line in a terminal, below it on the page.
   const whole = mine.whole.errors + mine.whole.warnings ? say(web ? "summary.unit-whole-web" : "summary.unit-whole", { ...mine.whole }) : "";
   const code = mine.others.errors + mine.others.warnings ? (web ? "summary.unit-others-web" : explain ? "summary.unit-others-explain" : "summary.unit-others") : "summary.unit-alone";

@@ -1,5 +1,6 @@
 // A unit checking its own numbers before it hands them in: `validate --unit` in the district's form
 // with the other units' rows still wrong or blank; `explain` on a workbook of its rows alone.
+import { writeFileSync } from "node:fs";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
@@ -201,5 +202,18 @@ describe("a cell's problem that does not name its item", () => {
     });
     const json = JSON.parse((await cli(["validate", file, "--json"])).out) as { diagnostics: { code: string; cell?: string; item?: string }[] };
     expect(json.diagnostics.filter((d) => d.item !== undefined).map((d) => [d.code, d.cell, d.item])).toEqual([["workbook.rate-implausible-gate", "C3", "ZB2"]]);
+  });
+});
+
+describe("validate --unit on a form nothing is filled in yet", () => {
+  it("says the unit has filled nothing in yet, not that it has no problems, beside the workbook's error", async () => {
+    const form = `${dir}/空表.xlsx`;
+    const units = `${dir}/单位名单.txt`;
+    writeFileSync(units, "东湖街道\n西山镇\n区卫健局\n");
+    expect((await cli(["template", "--units", units, "--year", "2026", "--district", "青山区", "-o", form])).code).toBe(0);
+    const r = await cli(["validate", form, "--unit", "西山镇"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[workbook.nothing-filled]");
+    expect(r.out.trim()).toMatch(/^西山镇:尚未填写;工作簿整体另有 1 个错误、\d+ 个警告\(不属于哪个单位,见上\);其他单位没有问题$/);
   });
 });

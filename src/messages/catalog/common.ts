@@ -33,6 +33,7 @@ export const common: Catalog = {
   "summary.unit-whole": { "zh-CN": ";工作簿整体另有 {errors} 个错误、{warnings} 个警告(不属于哪个单位,见上)", en: "; the workbook as a whole has {errors} error{errors@s} and {warnings} warning{warnings@s} (of no unit, above)" },
   "summary.unit-alone": { "zh-CN": "{unit}:{counts}{whole};其他单位没有问题", en: "{unit}: {counts}{whole}; the other units have no problems" },
   "unit.roster-absent": { "zh-CN": "模板的单位名单上另有 {count} 个单位在工作簿中没有行({units}):名次、奖惩、等次名额,以及与其他单位比较计分的项目,只在工作簿中有行的单位之间计出,不是全部单位的结果", en: "the template's list of units has {count} more unit{count@s} with no rows in the workbook ({units}): ranks, awards, grade quotas and items scored against other units are worked out among the units with rows only, not among all of them" },
+  "summary.unit-unfilled": { "zh-CN": "尚未填写", en: "nothing filled in yet" },
   "summary.ok": { "zh-CN": "未发现问题", en: "no problems found" },
   "usage.repeated-option": { "zh-CN": "{option} 给了不止一次({values}),不知用哪一个:只给一次", en: "{option} is given more than once ({values}), and which is meant cannot be told: give it once" },
   "usage.bad-lang": { "zh-CN": "不支持的语言 “{value}”,可用:zh-CN、en", en: "unsupported language \"{value}\"; use zh-CN or en" },
