@@ -498,7 +498,7 @@ describe("the comprehensive sample", () => {
     expect(unit("双河乡").awards.find((a) => a.kind === "grade")).toEqual({ kind: "grade", ranking: "towns", grade: "良好", cut: { grade: "优秀", quota: 2 } });
     // The two tied departments say why 优秀 went to two of a quota of one (nothing did: it read as a mistake).
     for (const name of ["区财政局", "区发展改革局"]) expect(unit(name).awards.find((a) => a.kind === "grade")).toEqual({ kind: "grade", ranking: "departments", grade: "优秀", over: { quota: 1, given: 2 } });
-    expect(scored.out).toMatch(/│ 1 +│ 区财政局 .*│ 等次:优秀\(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个\) +│/);
+    expect(scored.out).toMatch(/│ 1 +│ 区财政局 .*│ 等次:优秀\(并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个\) +│/);
   });
 
   it("names the result sheets after the rubric's rankings and unit kinds", async () => {

@@ -276,7 +276,7 @@ describe("assess diff", () => {
       wb.getWorksheet("加扣分")!.getRow(18).values = ["区发展改革局", "KF1", null, null, null, "申报中", null, "被市级通报批评一次", "市政府通报"];
     });
     const r = await cli(["diff", "samples/liuhe-2026.xlsx", claimed]);
-    expect(r.out).toContain("等次:优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个) → (待定)等次:优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个;视待定加扣分的认定,也可能为良好)  因 [1]\n");
+    expect(r.out).toContain("等次:优秀(并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个) → (待定)等次:优秀(并列于优秀名额线上,按方案均评为优秀:名额 1 个,共评 2 个;视待定加扣分的认定,也可能为良好)  因 [1]\n");
   });
 
   it("says what a unit is scored against that moved where another's correction moved its points (乡镇组's best ZB3 15% → 14%: 石桥镇's JJ3 rose, unexplained)", async () => {

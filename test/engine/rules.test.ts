@@ -413,16 +413,16 @@ describe("awards (§8)", () => {
       const a = single(name);
       expect(a).toMatchObject({ code: "DX1", level: "市级", over: { count: 1, given: 2 } });
       if (!a) continue;
-      expect(awardText(a, "zh-CN")).toBe("单项奖:信息化单项奖(市级),3,000元(与其他单位并列于名额线上,均获奖:限 1 个,共 2 个)");
+      expect(awardText(a, "zh-CN")).toBe("单项奖:信息化单项奖(市级),3,000元(并列于名额线上,均获奖:限 1 个,共 2 个)");
       expect(awardText(a, "en")).toBe("single-item award: 信息化单项奖 (市级), 3,000 yuan (tied at the award's last place, so all tied units win it: 2 winners against a limit of 1)");
       // The award lists (奖惩名单, the report) say it too, and the JSON gives it.
-      expect(awardContent(a, "zh-CN")).toBe("信息化单项奖(市级)(与其他单位并列于名额线上,均获奖:限 1 个,共 2 个)");
+      expect(awardContent(a, "zh-CN")).toBe("信息化单项奖(市级)(并列于名额线上,均获奖:限 1 个,共 2 个)");
     }
     const json = JSON.parse(resultsJson(r)) as { units: { name: string; awards: { kind: string; over?: unknown }[] }[] };
     expect(json.units.map((u) => u.awards.find((a) => a.kind === "single")?.over)).toEqual([undefined, { count: 1, given: 2 }, { count: 1, given: 2 }]);
     // And explain, among 乙's awards.
     const t = (k: string, d?: Record<string, string | number>) => message("zh-CN", k, d);
-    expect(renderExplain({ lang: "zh-CN", t }, PLAIN, one, submission(one, units, rows("市级")), r, 1)).toContain("\n  单项奖:信息化单项奖(市级),3,000元(与其他单位并列于名额线上,均获奖:限 1 个,共 2 个)\n");
+    expect(renderExplain({ lang: "zh-CN", t }, PLAIN, one, submission(one, units, rows("市级")), r, 1)).toContain("\n  单项奖:信息化单项奖(市级),3,000元(并列于名额线上,均获奖:限 1 个,共 2 个)\n");
     // Within its limit (count: 2, the same three): no tie past it, nothing more said.
     const two = limited(2);
     const r2 = run(units, rows("市级"), two);

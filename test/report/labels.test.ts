@@ -25,7 +25,7 @@ describe("a grade short of the band its score reached", () => {
     // 20% of a single unit, rounded down: no place at all, not a full band.
     expect(awardContent(grade({ quota: 0 }), "zh-CN")).toBe("良好(达到优秀分数线,但按比例优秀名额为 0,向下取整)");
     expect(awardContent(grade({ quota: 0 }), "en")).toBe("良好 (reached the 优秀 mark, but its quota rounds down to no 优秀 place)");
-    expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他单位并列于优秀名额线上,名额 1 个,按方案并列单位均不评为优秀)");
+    expect(awardContent(grade({ quota: 1, tied: true }), "zh-CN")).toBe("良好(达到优秀分数线,但并列于优秀名额线上,名额 1 个,按方案并列单位均不评为优秀)");
     // With how many it was tied, for the places left at the tie: the whole quota, or what those above it left.
     expect(awardContent(grade({ quota: 1, tied: true, unused: 1, tiedWith: 1 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 1 个单位并列争优秀的 1 个名额,按方案并列单位均不评为优秀)");
     expect(awardContent(grade({ quota: 2, tied: true, unused: 1, tiedWith: 2 }), "zh-CN")).toBe("良好(达到优秀分数线,但与其他 2 个单位并列争优秀名额 2 个中余下的 1 个,按方案并列单位均不评为优秀)");
@@ -39,7 +39,7 @@ describe("a grade given past its quota to units tied at its last place (ties: al
   it("says how many were graded against the quota, not that so many were tied", () => {
     const over: Award = { kind: "grade", ranking: "departments", rankingName: "区直部门排名", grade: "优秀", held: false, over: { quota: 3, given: 4 } };
     expect(awardContent(over, "en")).toBe("优秀 (tied for the last 优秀 place; the rubric grades all tied units 优秀: 4 graded 优秀 against a quota of 3)");
-    expect(awardContent(over, "zh-CN")).toBe("优秀(与其他单位并列于优秀名额线上,按方案均评为优秀:名额 3 个,共评 4 个)");
+    expect(awardContent(over, "zh-CN")).toBe("优秀(并列于优秀名额线上,按方案均评为优秀:名额 3 个,共评 4 个)");
   });
 });
 
