@@ -492,7 +492,8 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       const like = statusesLike(status, rubric.statuses);
       // None near it, its words saying one sense alone (待认定, 认定中: waiting; 审核通过: done): that
       // sense's words (待认定 was told it is no status by a list calling 申报中、待审核 待认定).
-      const sense = (["counted", "pending", "rejected"] as const).find((k) => like.length > 0 && like.length === rubric.statuses[k].length && like.every((w) => rubric.statuses[k].includes(w)));
+      // (Done in words of approval alone: 已撤销, 已作废 say done of anything but recognition.)
+      const sense = (["counted", "pending", "rejected"] as const).find((k) => like.length > 0 && like.length === rubric.statuses[k].length && like.every((w) => rubric.statuses[k].includes(w)) && (k !== "counted" || /通过|同意|批准/.test(status)));
       // (未认定 may be either, not yet decided or not recognized: asked about as neither.)
       const either = /未/.test(status) && !/[不否没非驳退]/.test(status);
       const near = either ? undefined : (nearestWord(status, like) ?? (sense && like.length === 1 ? like[0] : undefined));

@@ -1661,7 +1661,8 @@ const cases: Case[] = [
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   // (已批准, approved: done, asked as the one word for it.)
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2"] },
-  { name: "ledger: a status of no sense", ledger: [row("甲镇", "KF1", { status: "其他" })], expected: ["workbook.ledger-unknown-status 加扣分!F2"] },
+  // 其他 says nothing; 已撤销 and 已作废 say done, but not recognized: asked as nothing.
+  { name: "ledger: a status of no sense", ledger: [row("甲镇", "KF1", { status: "其他" }), row("乙街道", "KF1", { status: "已撤销" }), row("丙镇", "KF1", { status: "已作废" })], expected: ["workbook.ledger-unknown-status 加扣分!F2", "workbook.ledger-unknown-status 加扣分!F3", "workbook.ledger-unknown-status 加扣分!F4"] },
   // A date typed where the status goes: quoted as the cell shows it, not its serial (“46346”).
   {
     name: "ledger: a date where the status goes",
