@@ -136,6 +136,30 @@ describe("a long report", () => {
     expect(breaks.at(-1)).toBe(awards);
   });
 
+  it("prints its closing lines and seal line once where they run over a page (a district's thirty pending claims printed them twice)", async () => {
+    const { rubric, results, cover } = await scoreFile(SAMPLE);
+    const report = buildReport(rubric, results, { lang: "zh-CN", cover, date: DATE, tool: "t" });
+    // Sixty lines of notes: more than the last page has room for.
+    const notes = Array.from({ length: 60 }, (_, i) => `待认定记录说明第 ${i + 1} 条`);
+    const long = { ...report, closing: { ...report.closing, lines: [...notes, ...report.closing.lines] } };
+    const bytes = await reportXlsx(long, DATE);
+    const wb = await readBook(bytes);
+    const ws = wb.getWorksheet("九月排名报告");
+    if (!ws) throw new Error("no sheet");
+    const all = Array.from(texts(ws), (r) => (r ?? []).join(""));
+    expect(all.filter((t) => t.includes("待认定记录说明第 1 条"))).toHaveLength(1);
+    expect(all.filter((t) => t.includes("待认定记录说明第 60 条"))).toHaveLength(1);
+    expect(all.filter((t) => t.includes(report.closing.office))).toHaveLength(1);
+    // Broken within them (sheet rows first to last), each page going on where the last ended.
+    const xml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    const first = all.findIndex((t) => t.includes("待认定记录说明第 1 条")) + 1;
+    const last = all.findIndex((t) => t.includes(report.closing.office)) + 1;
+    const within = breaks.filter((b) => b >= first && b < last);
+    expect(within.length).toBeGreaterThan(0);
+    for (const b of within) expect(all[b]).toMatch(/^(待认定记录说明第 \d+ 条|考核方案|数据来源|生成工具)/);
+  });
+
   it("repeats a split table's heading and column heads after the page break", async () => {
     const { rubric, results, cover } = await scoreFile(SAMPLE);
     const overall = results.rankings.find((r) => r.id === "overall");

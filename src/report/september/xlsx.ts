@@ -302,14 +302,17 @@ function paint(p: Painter, r: Report): void {
     const block = blocks[bi];
     const parts = groups[bi];
     if (!block) return;
+    // The closing lines, once, broken where the plan breaks them (painted whole for each part, a
+    // district's thirty pending claims printed them, and the seal line, twice).
+    if (!parts) {
+      p.closing(r, row);
+      for (const c of chunks) if (c.breakBefore) p.ws.getRow(row + c.from - 1).addPageBreak();
+      block.rows.forEach((h, i) => (p.ws.getRow(row + i).height = h));
+      row += block.rows.length;
+      return;
+    }
     for (const c of chunks) {
       if (c.breakBefore) p.ws.getRow(row - 1).addPageBreak();
-      if (!parts) {
-        p.closing(r, row);
-        block.rows.forEach((h, i) => (p.ws.getRow(row + i).height = h));
-        row += block.rows.length;
-        continue;
-      }
       const heading = block.heading ?? HEADING_PT;
       p.ws.getRow(row).height = heading;
       p.ws.getRow(row + 1).height = block.head - heading;
