@@ -246,6 +246,16 @@ describe("the report HTML", () => {
     expect(html).toMatch(/\.t-awards tr\.closing-row td:first-child[^{]*\{[^}]*white-space: normal/);
   });
 
+  it("puts a long closing block (a district's thirty pending claims) after the award list, not in its last row under its pinned head", () => {
+    const report = buildReport(scored.rubric, scored.results, { lang: "zh-CN", cover: scored.cover, date: DATE, tool: "assess test" });
+    const notes = Array.from({ length: 12 }, (_, i) => `待认定记录说明第 ${i + 1} 条`);
+    const page = reportHtml({ ...report, closing: { ...report.closing, lines: [...notes, ...report.closing.lines] } });
+    expect(page).not.toContain('class="closing-row"');
+    // After the list's table, once, with its seal line.
+    expect(page).toMatch(/<\/table>\n<\/section>\n<footer class="closing">\n<p>待认定记录说明第 1 条<\/p>[\s\S]*青山区人口和计划生育领导小组办公室\(盖章\)[\s\S]*<\/footer>\n<\/div>/);
+    expect(page.match(/待认定记录说明第 12 条/g)).toHaveLength(1);
+  });
+
   it("speaks English with --lang en", () => {
     const en = reportHtml(buildReport(scored.rubric, scored.results, { lang: "en", cover: scored.cover, date: DATE, tool: "assess test" }));
     expect(en).toContain('<html lang="en">');

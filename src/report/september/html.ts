@@ -135,12 +135,18 @@ function tail(r: Report): string {
 ${r.closing.lines.map((l) => `<p>${esc(l)}</p>`).join("\n")}
 <div class="seal"><div>${esc(r.closing.office)}</div><div>${esc(r.closing.date)}</div></div>
 </footer>`;
-  // Under the last award list's last rows; where there is none, after the rankings.
-  const awards = list.map((t, i) => table(t, i === list.length - 1 ? closing : undefined));
+  // Under the last award list's last rows; where there is none, after the rankings. Long (a
+  // district's thirty pending claims), after the list, as a block of its own: in the list's last
+  // row, the list's head stood pinned over it on screen, and printed above it on every page it ran on.
+  const inside = list.length > 0 && r.closing.lines.length <= CLOSING_IN_TABLE_MAX;
+  const awards = list.map((t, i) => table(t, inside && i === list.length - 1 ? closing : undefined));
   return `<div class="tail${keep(...list)}">
-${awards.join("\n")}${list.length ? "" : `\n${closing}`}
+${awards.join("\n")}${inside ? "" : `\n${closing}`}
 </div>`;
 }
+
+/** Closing lines kept in the award list's last row at most (more go after it). */
+const CLOSING_IN_TABLE_MAX = 8;
 
 export function reportHtml(r: Report): string {
   return `<!DOCTYPE html>
