@@ -21,6 +21,13 @@ describe("page planning", () => {
     expect(plan[1]).toEqual([{ from: 0, to: 10, breakBefore: true, continued: false }]);
   });
 
+  it("carries over at least as many rows as a block asks (the closing block's seal and date took two of its lines along, not alone on a last page)", () => {
+    // A block of 21 rows with no head: 20 fit (390 of 400), 1 would be carried alone; 3 are at least, 5 where asked.
+    const rows = (carried?: number): Block => ({ head: 0, rows: Array.from({ length: 21 }, () => 19.5), gap: 0, ...(carried ? { carried } : {}) });
+    expect(planPages([rows()], 400)[0]?.map((c) => c.to - c.from)).toEqual([18, 3]);
+    expect(planPages([rows(5)], 400)[0]?.map((c) => c.to - c.from)).toEqual([16, 5]);
+  });
+
   it("splits a block longer than a page between rows, head repeated on the continuation", () => {
     const plan = planPages([block(30)], 400);
     expect(plan[0]).toEqual([

@@ -151,6 +151,8 @@ export interface Block {
   readonly gap: number;
   /** Never alone at the top of a page: this many rows of the block before come along. */
   readonly withPrevious?: number;
+  /** Rows carried over to a next page at least (MIN_ROWS where not said). */
+  readonly carried?: number;
 }
 
 /** A part of a block on one page: body rows [from, to), after a page break or not. */
@@ -201,7 +203,8 @@ function planWith(blocks: readonly Block[], capacity: number, room: number): Chu
       while (k < n && h + (rows[k] ?? 0) <= capacity) h += rows[k++] ?? 0;
       // Nor fewer than that carried over alone under the head repeated on the next page (an 11-row
       // table parted 9 and 2): as many more go with them (or the whole block, below).
-      if (k < n && n - k < MIN_ROWS) k = Math.max(i, n - MIN_ROWS);
+      const carried = b.carried ?? MIN_ROWS;
+      if (k < n && n - k < carried) k = Math.max(i, n - carried);
       // A block that fits a page goes to the next whole, unless this page has `room` left (a small
       // table alone on a page two-thirds blank): then it starts here, its head repeated after.
       const wholeLater = i === 0 && k < n && total <= capacity && capacity - used < capacity * room;

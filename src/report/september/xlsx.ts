@@ -268,7 +268,7 @@ function headingHeight(t: Table, width: number): number {
 const CLOSING_SIZE = 9;
 const GAP_PT = 10;
 /** The closing lines' heights, each as many lines as it wraps to across the page; the seal's and the date's. */
-const CLOSING_HEIGHTS = (r: Report, widths: readonly number[]): number[] => [...r.closing.lines.map((line) => closingLineHeight(line, widths)), 20, 20, 20];
+const CLOSING_HEIGHTS = (r: Report, widths: readonly number[]): number[] => [...r.closing.lines.map((line) => closingLineHeight(line, widths)), ...Array.from({ length: SEAL_ROWS }, () => 20)];
 
 /**
  * A closing line's height across the page: as many lines as it wraps to, measured at the body's
@@ -279,6 +279,9 @@ export function closingLineHeight(line: string, widths: readonly number[]): numb
   const lines = linesFor(line, (spanWidth(widths, [0, widths.length - 1]) * BODY_SIZE) / CLOSING_SIZE);
   return lines > 1 ? rowHeight(lines) : 15;
 }
+
+/** The closing block's rows under its lines: the seal's, the date's and one blank. */
+const SEAL_ROWS = 3;
 
 /** Lays the report out page by page, breaking pages between blocks or between rows. */
 function paint(p: Painter, r: Report): void {
@@ -295,7 +298,8 @@ function paint(p: Painter, r: Report): void {
       gap: GAP_PT,
     };
   });
-  blocks.push({ head: 0, rows: CLOSING_HEIGHTS(r, p.widths), gap: 0, withPrevious: 3 });
+  // (Its seal and date lines, run onto a page of their own, taking two of its lines along: the seal alone on a last page read as no part of the report.)
+  blocks.push({ head: 0, rows: CLOSING_HEIGHTS(r, p.widths), gap: 0, withPrevious: 3, carried: SEAL_ROWS + 2 });
   const plan = planPages(blocks, pageCapacity(p.widths, MARGINS, TITLE_HEIGHTS));
   let row = TITLE_ROWS + 2;
   plan.forEach((chunks, bi) => {
