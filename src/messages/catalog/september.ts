@@ -72,7 +72,7 @@ export const septemberMessages: Catalog = {
   "report.pending-own-claim": { "zh-CN": "{code} {name}({state})", en: "{code} {name} ({state})" },
   "report.pending-own-more": { "zh-CN": " 等 {count} 条", en: " and others, {count} in all" },
   "report.pending-range": { "zh-CN": "{unit}({ranges})", en: "{unit} ({ranges})" },
-  "report.pending-unit": { "zh-CN": "{unit}的{what@word.outcomes}可能随以下 {count} 条待认定记录的认定而改变:{cells}。", en: "{unit}'s {what@word.outcomes} may change with the decision on the pending claim{count@s}: {cells}." },
+  "report.pending-unit": { "zh-CN": "{unit}的{what@word.outcomes}可能随以下 {count} 条待认定记录的认定而改变:{cells}。", en: "The {what@word.outcomes} of {unit} may change with the decision on the pending claim{count@s}: {cells}." },
   "report.pending-claim": { "zh-CN": "{unit} {code} {name}({state},{cell})", en: "{unit} {code} {name} ({state}, {cell})" },
   "report.closing.rubric": { "zh-CN": "考核方案:{id} {version}《{title}》", en: "Rubric: {id} {version}, \"{title}\"" },
   "report.closing.input": { "zh-CN": "数据来源:{file}(SHA-256 {sha})", en: "Data: {file} (SHA-256 {sha})" },

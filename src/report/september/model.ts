@@ -378,11 +378,20 @@ function pendingLines(rubric: Rubric, results: Results, lang: Lang): string[] {
   // The units whose awards wait on claims follow the line that introduces them; whose ranks may move, after.
   // (Their grades, 等次, where their kinds' rankings give grades alone.)
   const outcomes = (kinds: ReadonlySet<string>): "awards" | "grades" => outcomesWord(rubric.rankings.filter((x) => kinds.has(x.unitKind)));
-  const waits = (u: UnitResult): string => {
+  // Units waiting on the same claims said in one line (a district's thirty claims: five towns each
+  // listed the same three), in the order the first of them comes.
+  const same = new Map<string, { names: string[]; cells: string; count: number; what: "awards" | "grades" }>();
+  for (const u of open) {
     const claims = awardClaims(rubric, u);
-    return message(lang, "report.pending-unit", { unit: xmlSafe(u.name), cells: claims.map(described).join(lang === "en" ? "; " : ";"), count: claims.length, what: outcomes(new Set([u.kind])) });
-  };
-  return [message(lang, moves, { what: outcomes(new Set(open.map((u) => u.kind))) }), ...open.map(waits), ...moving];
+    const cells = claims.map(described).join(lang === "en" ? "; " : ";");
+    const what = outcomes(new Set([u.kind]));
+    const key = `${what}\u0000${cells}`;
+    const had = same.get(key);
+    if (had) had.names.push(xmlSafe(u.name));
+    else same.set(key, { names: [xmlSafe(u.name)], cells, count: claims.length, what });
+  }
+  const waits = [...same.values()].map((w) => message(lang, "report.pending-unit", { unit: w.names.join(message(lang, "list.items")), cells: w.cells, count: w.count, what: w.what }));
+  return [message(lang, moves, { what: outcomes(new Set(open.map((u) => u.kind))) }), ...waits, ...moving];
 }
 
 /**
