@@ -50,7 +50,7 @@ describe("assess report", () => {
 
   it("says one pending claim in English as one (it read \"these pending claims\")", async () => {
     const text = await provincialReport("liuhe-en", "en");
-    expect(text).toContain("awards may change with the decision on the pending claim: 河东街道 JF1 工作创新获上级推广");
+    expect(text).toContain("The awards of 文昌街道, 河东街道 may change with the decision on the pending claim: 河东街道 JF1 工作创新获上级推广");
   });
 
   it("keeps a short bracket of Chinese and an amount with its 元 on one line in the HTML report (经济发展突出贡献奖(省|级) broke inside it), and leaves others as they are", async () => {
