@@ -95,6 +95,8 @@ export function unitJson(u: UnitResult, pending = false, held: readonly HeldPriz
     bonus: pointsToNumber(u.bonus),
     deduction: pointsToNumber(u.deduction),
     total: pointsToNumber(u.total),
+    // Held at 0 where lines + bonus − deduction fell below it (the sum does not give it then).
+    ...(u.floored ? { floored: true } : {}),
     // What ledger rows charged to a line or an item changed there (already in its lines), by code.
     ...(Object.keys(u.charges).length ? { charged: Object.fromEntries(Object.entries(u.charges).map(([k, v]) => [k, pointsToNumber(v)])) } : {}),
     rank: { ...u.ranks },

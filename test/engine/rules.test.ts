@@ -236,6 +236,9 @@ describe("ledger (§5)", () => {
     // Explained as taken to 0, not as rounded to it (≈ 0 read as a rounding).
     const text = renderExplain({ lang: "zh-CN", t: (k, d) => message("zh-CN", k, d) }, PLAIN, R, submission(R, [{ name: "甲", scores: { JS1: 0, "DZ2.1": 0, "DZ2.2": 0 } }, { name: "乙" }], [{ unit: "甲", code: "KF1", count: 3 }, { unit: "乙", code: "JF1" }]), r, r.units.indexOf(u));
     expect(text).toMatch(/ → 0 \(总分低于 0,按 0 计\)\n/);
+    // And in the JSON (its lines less its deduction are not its total then), on that unit alone.
+    const json = JSON.parse(resultsJson(r)) as { units: { name: string; total: number; floored?: boolean }[] };
+    expect(json.units.map((x) => [x.name, x.total, x.floored])).toEqual([["甲", 0, true], ["乙", 120, undefined]]);
     expect(unit(r, "乙").total).toBe(12000); // 1000-point scale can be exceeded by bonus
     expect(unit(r, "乙").subtotals).toEqual({ DZ: 4000, JS: 6000 });
   });
