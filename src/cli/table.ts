@@ -132,7 +132,7 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
   ];
   // Every vetoed unit, whether its veto keeps its rank or not (those ranked were counted as none).
   const vetoed = ranking.entries.filter((e) => results.units[e.unit]?.vetoed === true).length;
-  const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" + beyond(ctx, results, ranking, shown.length) : "";
+  const more = shown.length < ranking.entries.length ? ctx.t("table.more", { shown: shown.length, total: ranking.entries.length, vetoed }) + "\n" + gradeTally(ctx, rubric, results, ranking) + beyond(ctx, results, ranking, shown.length) : "";
   const narrow = dropped.length ? ctx.t("table.dropped", { columns: dropped.join("、") }) + "\n" : "";
   // The rank range said only where the table shows one (its own, or a group's in 组内名次).
   const ranges = moving || groupRankings.some((g) => ranksMove(results, g));
@@ -179,6 +179,23 @@ const BEYOND_NAMED = 20;
  * award, a card or a veto, each with them (grades aside: most units hold one): a clerk reading the
  * terminal to a leader drops none of them. A line under the table; none where there are none.
  */
+/**
+ * A shortened ranking's grades counted, best first (its first rows all 优秀, where 优秀 stopped
+ * was nowhere to be seen); "" where it grades none.
+ */
+function gradeTally(ctx: Ctx, rubric: Rubric, results: Results, ranking: RankingResult): string {
+  const grades = rubric.rankings.find((x) => x.id === ranking.id)?.grades;
+  if (!grades) return "";
+  const counts = new Map<string, number>();
+  for (const e of ranking.entries) {
+    const g = results.units[e.unit]?.grades[ranking.id];
+    if (g !== undefined) counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  const names = [...grades.bands.map((b) => b.name), ...(grades.otherwise !== undefined ? [grades.otherwise] : [])];
+  const said = names.filter((n) => counts.has(n)).map((n) => ctx.t("table.grade-count", { grade: n, count: counts.get(n) ?? 0 }));
+  return said.length ? ctx.t("table.grades", { grades: said.join(ctx.t("list.items")) }) + "\n" : "";
+}
+
 function beyond(ctx: Ctx, results: Results, ranking: RankingResult, from: number): string {
   // Counted all, said for the first few alone (a province's thousands of holders were each put in words).
   const named: string[] = [];

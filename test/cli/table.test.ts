@@ -204,6 +204,20 @@ describe("a long ranking's head in the terminal", () => {
     expect(text).toContain("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
   });
 
+  it("counts a shortened ranking's grades, best first (its first 30 rows all 优秀, where 优秀 stopped was nowhere)", async () => {
+    const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
+    const overall = results.rankings[0];
+    if (!overall) throw new Error("no ranking");
+    // The sample's 11 towns graded 2 优秀, 5 良好, 2 合格, 2 不合格 (白马镇's veto and 凤凰街道): five times over.
+    const many = { ...results, rankings: [{ ...overall, entries: Array.from({ length: 5 }, () => overall.entries).flat() }] };
+    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
+    const lines = rankingTables(makeCtx(io, "zh-CN"), rubric, many, false, "x.xlsx").split("\n");
+    const at = lines.indexOf("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
+    expect(lines[at + 1]).toBe("(等次:优秀 10 个、良好 25 个、合格 10 个、不合格 10 个)");
+    // Shown whole, no such line.
+    expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).not.toContain("(等次:");
+  });
+
   it("names under it the units not shown that hold a prize, a single-item award, a card or a veto (a group's prize winner 38th overall was nowhere)", async () => {
     const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
     const overall = results.rankings[0];
