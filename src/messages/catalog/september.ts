@@ -65,7 +65,7 @@ export const septemberMessages: Catalog = {
   "report.kind-absent": { "zh-CN": "工作簿中没有{kind},本报告无其排名。", en: "The workbook has no {kind}: this report has no ranking of them." },
   "report.one-unit": { "zh-CN": "本报告只含 1 个单位(“{unit}”):名次和奖项是它独自排出的,仅供自查,不是考核结果。", en: "This report holds one unit alone (\"{unit}\"): its ranks and prizes are its own among none, for a self-check only, and no result of the assessment." },
   "report.pending-ranges": { "zh-CN": "名次可能变动的单位:{units}。", en: "Units whose ranks may move: {units}." },
-  "report.pending-ranges-more": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units},另有 {more} 个单位。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}, and {more} more." },
+  "report.pending-ranges-more": { "zh-CN": "名次可能变动的单位(表中为现有名次):{units},另有 {more} 个单位(其可能的名次见各表名次后的括号)。", en: "Units whose ranks may move (the tables give their ranks as they stand): {units}, and {more} more (where each may end is in brackets after its rank in the tables)." },
   "report.pending-totals": { "zh-CN": "总分可能变动的单位(表中为现有总分):{units}。", en: "Units whose totals may move (the tables give their totals as they stand): {units}." },
   "report.pending-totals-more": { "zh-CN": "总分可能变动的单位(表中为现有总分):{units},另有 {more} 个单位。", en: "Units whose totals may move (the tables give their totals as they stand): {units}, and {more} more." },
   "report.pending-total-claims": { "zh-CN": "{range},待认定:{claims}", en: "{range}; pending: {claims}" },
