@@ -1583,6 +1583,16 @@ describe("assess rubric diff --on", () => {
       expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", out])).code).toBe(0);
       expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out, "--force"])).code).toBe(0);
     }
+    // 山区 onto 青山区's (its name inside the other's), and a cover naming no district: refused too.
+    const district = async (name: string, to: string): Promise<string> => editedCopy(dir, "samples/qingshan-2026.xlsx", to, (wb) => void (wb.getWorksheet("封面")!.getCell("B6").value = name));
+    const shan = await district("山区", "山区.xlsx");
+    const none = await district("", "无区.xlsx");
+    const out = join(dir, "变更说明-青山区.html");
+    expect((await cli(["diff", "samples/qingshan-2026.xlsx", "samples/qingshan-2026.xlsx", "-o", out])).code).toBe(0);
+    for (const file of [shan, none]) {
+      const r = await cli(["diff", file, file, "-o", out]);
+      expect([r.code, r.err.trim().split("\n").at(-1)]).toEqual([2, `${out}: 错误: 文件已存在,是另一份变更说明(青山区2026年度变更说明),为免覆盖未写入;请换个文件名,或加 --force 覆盖 [file.changes-of-other]`]);
+    }
   });
 
   it("says with a unit's awards that the rubric changed too, where its changes may be what moved them (year on year, a veto's place left empty)", async () => {

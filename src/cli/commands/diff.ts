@@ -2,7 +2,8 @@
 // unit's results — after a correction, an appeal, a claim confirmed, or year on year (each file
 // under the rubric its cover names). Terminal lines, --json, or a 变更说明 sheet or page with -o.
 import { progressFor } from "../progress.js";
-import { coverYear } from "../../model/submission.js";
+import { coverYear, type Cover } from "../../model/submission.js";
+import { LANGS, message } from "../../messages/index.js";
 import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../xlsx/pages.js";
 import { score as scoreEngine } from "../../engine/index.js";
@@ -12,7 +13,7 @@ import { causeRefs, changeText, compareJson, compareLines, coverChanges, moveSum
 import { diffLines } from "../../report/rubric-text.js";
 import { writeResultWorkbook } from "../../report/result-file.js";
 import { sheetTitle, type SheetTable } from "../../report/result-sheets.js";
-import { escapeXml, unescapeXml, xmlSafe } from "../../xlsx/escape.js";
+import { escapeXml, unescapeXml } from "../../xlsx/escape.js";
 import { FONTS, printedPages } from "../../report/september/style.js";
 import { concatBytes } from "../../xlsx/bytes.js";
 import { extensionOnly, folderGiven, outputSlip, isFolder, reportDiagnostics, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
@@ -51,13 +52,14 @@ function isOurs(seen: { title?: string }): (bytes: Uint8Array) => Promise<boolea
 }
 
 /**
- * An earlier 变更说明 of another district's (its title names another), written under the same -o
- * name: not replaced unsaid, as score keeps another workbook's result and report another's report
- * (replaced, another district's list of changes was lost). A title without a district tells nothing.
+ * An earlier 变更说明 of another district's or year's (its title is not the one this run writes, in
+ * either language), written under the same -o name: not replaced unsaid, as score keeps another
+ * workbook's result and report another's report (replaced, another district's list of changes was
+ * lost; 山区's was taken for 青山区's, its name inside the other's).
  */
-function ofOther(earlier: string | undefined, district: string | undefined): Refusal | undefined {
-  const d = xmlSafe(district ?? "").trim();
-  return earlier !== undefined && d !== "" && !earlier.includes(d) ? { code: "file.changes-of-other", data: { title: earlier } } : undefined;
+function ofOther(earlier: string | undefined, cover: Cover): Refusal | undefined {
+  if (earlier === undefined || LANGS.some((l) => sheetTitle(l, cover, message(l, "diff.title")) === earlier)) return undefined;
+  return { code: "file.changes-of-other", data: { title: earlier } };
 }
 
 export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Promise<number> {
@@ -188,9 +190,9 @@ export async function diff(ctx: Ctx, older: string, newer: string, o: Opts): Pro
     // Two years compared (2026 → 2027): both in the title, 柳河区2026–2027年度变更说明.
     const years = [ca.year, cb.year].map((y) => coverYear(y));
     const year = years[0] === years[1] ? cb.year : years[0] && years[1] ? `${years[0]}–${years[1]}` : undefined;
-    const district = shared(ca.district, cb.district);
-    const title = sheetTitle(ctx.lang, { ...cb, year, district }, ctx.t("diff.title"));
-    const other = o.force ? undefined : ofOther(earlier.title, district);
+    const titled = { ...cb, year, district: shared(ca.district, cb.district) };
+    const title = sheetTitle(ctx.lang, titled, ctx.t("diff.title"));
+    const other = o.force ? undefined : ofOther(earlier.title, titled);
     if (other) return targetError(ctx, { ...other, severity: "error", location: { file: o.output } }, o.json);
     // The workbooks by their names (the folders they were run from mean nothing to its reader), unless alike.
     const [na, nb] = [basename(older), basename(newer)];
