@@ -185,7 +185,8 @@ function checkHeader(rubric: Rubric, sheet: RawSheet, header: LedgerHeader, p: P
  * one that says done (已, 通过) no status that waits or refuses.
  */
 function statusesLike(typed: string, s: Rubric["statuses"]): string[] {
-  const not = /[不未否没非驳退]/.test(typed);
+  // (撤销, 作废: revoked, not counted: 已认定(撤销) was asked as 已认定.)
+  const not = /[不未否没非驳退]|撤销|作废/.test(typed);
   // (审核通过 is done: its 审 says nothing of waiting.)
   const notYet = !/通过|同意/.test(typed) && /[待中申审]/.test(typed);
   // (已申报, 已上报: submitted, waiting; 已 says done of anything else.)
@@ -368,8 +369,12 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       const unit = units.get(unitName);
       // Several units in one cell (杨柳镇、双河乡: a claim they share): one row a unit (it was asked
       // whether 杨柳镇、双河乡 was meant, the very text typed).
-      const several = unit ? [] : unitName.split(/[、,，;；/／\s]+/).filter((n) => n !== "");
-      if (several.length > 1 && several.every((n) => units.has(n))) p.error("workbook.ledger-several-units", s, ref("unit"), { unit: unitName, count: several.length });
+      // (Joined by 和、及 or 与 too, or one of them misspelt, 杨柳镇、双河镇: each part a unit or a
+      // name like one; asked as the one it was nearest, the other's claim was dropped. Not one unit
+      // twice, 杨柳镇、杨柳镇: two rows would count it twice.)
+      const several = unit ? [] : [...new Set(unitName.split(/[、,，;；/／\s]+|(?<=\S{2})[和及与](?=\S{2})/).filter((n) => n !== ""))];
+      const aUnit = (n: string): boolean => units.has(n) || (searches < MAX_NEAR_SEARCHES && nearestNames(n, (known ??= [...units.keys()]), 1).length > 0);
+      if (several.length > 1 && several.some((n) => units.has(n)) && several.every(aUnit)) p.error("workbook.ledger-several-units", s, ref("unit"), { unit: unitName, count: several.length });
       else if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
         const twin = near.find((n) => comparableName(n) === comparableName(unitName));
@@ -492,11 +497,13 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       const like = statusesLike(status, rubric.statuses);
       // None near it, its words saying one sense alone (待认定, 认定中: waiting; 审核通过: done): that
       // sense's words (待认定 was told it is no status by a list calling 申报中、待审核 待认定).
-      // (Done in words of approval alone: 已撤销, 已作废 say done of anything but recognition.)
-      const sense = (["counted", "pending", "rejected"] as const).find((k) => like.length > 0 && like.length === rubric.statuses[k].length && like.every((w) => rubric.statuses[k].includes(w)) && (k !== "counted" || /通过|同意|批准/.test(status)));
+      // (Done in words of approval alone, 已批准, 已确认: 已撤销, 已作废 say done of anything.)
+      const sense = (["counted", "pending", "rejected"] as const).find((k) => like.length > 0 && like.length === rubric.statuses[k].length && like.every((w) => rubric.statuses[k].includes(w)) && (k !== "counted" || /通过|同意|批准|确认/.test(status)));
       // (未认定 may be either, not yet decided or not recognized: asked about as neither.)
-      const either = /未/.test(status) && !/[不否没非驳退]/.test(status);
-      const near = either ? undefined : (nearestWord(status, like) ?? (sense && like.length === 1 ? like[0] : undefined));
+      const either = /未(?!通过)/.test(status) && !/[不否没非驳退]|撤销|作废/.test(status);
+      // (Refused in so many words, 驳回, 不通过, 撤销: the words for not recognized.)
+      const refused = !either && /驳回|不通过|未通过|不批准|不同意|撤销|作废|不予/.test(status) && rubric.statuses.rejected.length > 0;
+      const near = either ? undefined : (nearestWord(status, like) ?? (sense && like.length === 1 ? like[0] : refused && rubric.statuses.rejected.length === 1 ? rubric.statuses.rejected[0] : undefined));
       // (Quoted as the cell shows it: a date as its date, not its serial 46346.)
       const cell = get("status");
       const value = cell ? shownText(cell) : status;

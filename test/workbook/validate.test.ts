@@ -608,7 +608,8 @@ const cases: Case[] = [
     name: "a name like a note, with figures or a claim, is a unit's",
     ledger: [row("甲镇、乙街道。", "KF1")],
     edit: (wb) => void wb.sheetNamed("人口计生线").set("A3", "数据乙街道。"),
-    expected: ["workbook.unit-unlisted-spelling 人口计生线!A3", "workbook.ledger-unknown-unit-near 加扣分!A2"],
+    // (The claim's 甲镇、乙街道。 two units, one a slip: one row a unit.)
+    expected: ["workbook.unit-unlisted-spelling 人口计生线!A3", "workbook.ledger-several-units 加扣分!A2"],
   },
   {
     // Renamed on every sheet of an older template: one gone, one come, paired as under today's
@@ -1601,7 +1602,13 @@ const cases: Case[] = [
   { name: "ledger: 文件依据 and 事由 headings", ledger: [row("甲镇", "KF1")], edit: (wb) => void wb.sheetNamed("加扣分").set("I1", "文件依据").set("H1", "事由"), expected: [] },
   { name: "ledger: unknown unit", ledger: [row("戊镇", "KF1")], expected: ["workbook.ledger-unknown-unit 加扣分!A2"] },
   // Two units in one cell, a claim they share: one row a unit (it was asked whether 甲镇、乙街道 was meant).
-  { name: "ledger: two units in one cell", ledger: [row("甲镇、乙街道", "KF1"), row("乙街道 甲镇", "KF1")], expected: ["workbook.ledger-several-units 加扣分!A2", "workbook.ledger-several-units 加扣分!A3"] },
+  // Joined by 和 too, or one of them misspelt (甲镇、乙街到: asked as 甲镇, 乙街道's claim was dropped);
+  // one unit twice is not two (two rows would count it twice).
+  {
+    name: "ledger: two units in one cell",
+    ledger: [row("甲镇、乙街道", "KF1"), row("乙街道 甲镇", "KF1"), row("甲镇和乙街道", "KF1"), row("甲镇、乙街到", "KF1"), row("甲镇、甲镇", "KF1")],
+    expected: ["workbook.ledger-several-units 加扣分!A2", "workbook.ledger-several-units 加扣分!A3", "workbook.ledger-several-units 加扣分!A4", "workbook.ledger-several-units 加扣分!A5", "workbook.ledger-unknown-unit-near 加扣分!A6"],
+  },
   { name: "ledger: a unit's name cut short", ledger: [row("乙街", "KF1")], expected: ["workbook.ledger-unknown-unit-near 加扣分!A2"] },
   // A full-width space in a name on the ledger alone: said as a difference of width or spaces.
   { name: "ledger: a unit's name with a full-width space", ledger: [row("乙　街道", "KF1")], expected: ["workbook.ledger-unknown-unit-width 加扣分!A2"] },
@@ -1661,8 +1668,13 @@ const cases: Case[] = [
   { name: "ledger: KF3 points typed with a minus sign", ledger: [row("甲镇", "KF3", { points: -15 })], expected: ["workbook.ledger-points-negative 加扣分!E2"] },
   // (已批准, approved: done, asked as the one word for it.)
   { name: "ledger: unknown status", ledger: [row("甲镇", "KF1", { status: "已批准" })], expected: ["workbook.ledger-unknown-status-near 加扣分!F2"] },
-  // 其他 says nothing; 已撤销 and 已作废 say done, but not recognized: asked as nothing.
-  { name: "ledger: a status of no sense", ledger: [row("甲镇", "KF1", { status: "其他" }), row("乙街道", "KF1", { status: "已撤销" }), row("丙镇", "KF1", { status: "已作废" })], expected: ["workbook.ledger-unknown-status 加扣分!F2", "workbook.ledger-unknown-status 加扣分!F3", "workbook.ledger-unknown-status 加扣分!F4"] },
+  // 其他 says nothing, 已审结 done of anything: asked as nothing; 已撤销, 已作废, 驳回, 未通过 and 已认定(撤销)
+  // refuse or revoke: asked as 不予认定 (已认定(撤销) was asked as 已认定: counted).
+  {
+    name: "ledger: a status of no sense, or of refusal",
+    ledger: [row("甲镇", "KF1", { status: "其他" }), row("乙街道", "KF1", { status: "已审结" }), row("丙镇", "KF1", { status: "已撤销" }), row("甲镇", "KF2", { status: "已作废" }), row("乙街道", "KF2", { status: "驳回" }), row("丙镇", "KF2", { status: "未通过" }), row("甲镇", "JF1", { status: "已认定(撤销)" })],
+    expected: ["workbook.ledger-unknown-status 加扣分!F2", "workbook.ledger-unknown-status 加扣分!F3", ...[4, 5, 6, 7, 8].map((r) => `workbook.ledger-unknown-status-near 加扣分!F${r}`)],
+  },
   // A date typed where the status goes: quoted as the cell shows it, not its serial (“46346”).
   {
     name: "ledger: a date where the status goes",
