@@ -11,6 +11,8 @@ const wide = (s: string): string => s.normalize("NFKC").replace(/\r?\n|\r/g, "")
 export function findUnit(names: readonly string[], name: string, file: string): number | Diagnostic {
   const exact = names.indexOf(name);
   if (exact >= 0) return exact;
+  // No unit at all (a template nobody filled, made without a list): said so, not "units:" and nothing.
+  if (!names.length) return { code: "unit.unknown-none", severity: "error", data: { unit: name }, location: { file } };
   const same = names.flatMap((x, i) => (wide(x) === wide(name) ? [i] : []));
   if (same.length === 1) return same[0] ?? -1;
   // (And one of the same name but its kind: 白沙镇 for 白沙街道, a town become a 街道.)

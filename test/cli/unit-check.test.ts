@@ -217,3 +217,12 @@ describe("validate --unit on a form nothing is filled in yet", () => {
     expect(r.out.trim()).toMatch(/^西山镇:尚未填写;工作簿整体另有 1 个错误、\d+ 个警告\(不属于哪个单位,见上\);其他单位没有问题$/);
   });
 });
+
+describe("validate --unit on a form with no units at all", () => {
+  it("says the workbook has no units yet (it listed the units to choose from: none)", async () => {
+    const form = `${dir}/无单位.xlsx`;
+    expect((await cli(["template", "--year", "2026", "--district", "青山区", "-o", form])).code).toBe(0);
+    const r = await cli(["validate", form, "--unit", "城关镇"]);
+    expect([r.code, r.err]).toEqual([1, `${form}: 错误: 工作簿中没有单位 “城关镇”:工作簿中还没有任何单位(请在考核工作表的“单位名称”列填写单位) [unit.unknown-none]\n`]);
+  });
+});

@@ -244,6 +244,7 @@ export const reportMessages: Catalog = {
   "explain.total-sum": { "zh-CN": "总分 = {total}", en: "Total = {total}" },
   "explain.awards": { "zh-CN": "奖惩:", en: "Awards and sanctions:" },
   "explain.outcome": { "zh-CN": "考核结果:", en: "Result:" },
+  "unit.unknown-none": { "zh-CN": "工作簿中没有单位 “{unit}”:工作簿中还没有任何单位(请在考核工作表的“单位名称”列填写单位)", en: "the workbook has no unit \"{unit}\": it has no units at all yet (write the units in the 单位名称 column of the assessment sheets)" },
   "unit.unknown": { "zh-CN": "工作簿中没有单位 “{unit}”;可选:{units}", en: "the workbook has no unit \"{unit}\"; units: {units}" },
   "unit.unknown-near": { "zh-CN": "工作簿中没有单位 “{unit}”;是否为 {units}?", en: "the workbook has no unit \"{unit}\"; did you mean {units}?" },
   "unit.unknown-many": { "zh-CN": "工作簿中没有单位 “{unit}”;名称含 “{unit}” 的有 {count} 个,如:{units};请写全名", en: "the workbook has no unit \"{unit}\"; {count} units have \"{unit}\" in their names, such as: {units}; write the whole name" },
