@@ -503,10 +503,13 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
     // that sheet and on every other (石桥鎮 under 石桥镇: a row copied and its name mistyped): said
     // once, at that row, naming the other's (it was said missing from each other sheet: a clerk told
     // to add three rows for a unit that is none). True where said.
+    // (Its one sheet may be one the kind's units need not be on: 区城投集團 on 区属国企, a list of
+    // names, and on none of the sheets read, 指标数据.)
     const nearRowOnly = (name: string, rows: readonly (number | undefined)[]): boolean => {
-      const on = sheets.filter((s) => rows[s] !== undefined);
+      const on = rows.flatMap((r, s) => (r === undefined ? [] : [s]));
       const only = on[0];
-      if (on.length !== 1 || only === undefined || sheets.length < 2 || nearSearches >= MAX_NEAR_SEARCHES) return false;
+      const lacking = sheets.filter((s) => s !== only);
+      if (on.length !== 1 || only === undefined || !lacking.length || nearSearches >= MAX_NEAR_SEARCHES) return false;
       const place = located[only];
       if (!place || (place.role.role !== "line" && place.role.role !== "rates")) return false;
       nearSearches++;
@@ -514,11 +517,10 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       for (const i of members) {
         const other = units[i]?.name ?? "";
         const at = presence.get(other) ?? [];
-        if (other !== name && sheets.every((s) => at[s] !== undefined)) everywhere.push(other);
+        if (other !== name && at[only] !== undefined && lacking.every((s) => at[s] !== undefined)) everywhere.push(other);
       }
       const [near] = nearestNames(name, everywhere, 1);
       if (near === undefined) return false;
-      const lacking = sheets.filter((s) => s !== only);
       p.error("workbook.unit-near-row-only", place.sheet, refOf(place.role.nameCol, rows[only] ?? 0), {
         unit: name,
         near,
@@ -528,6 +530,43 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       for (const s of lacking) (missing.get(s) ?? missing.set(s, []).get(s))?.push(name);
       return true;
     };
+    // A kind on one sheet alone: a row named like another there with every figure the same (区財政局
+    // copied under 区财政局) is no unit missing anywhere, and was scored as a unit of its own unsaid.
+    // Warned at the later of the two, where the template's list does not hold it.
+    if (sheets.length === 1 && sheets[0] !== undefined) alikeRows(sheets[0]);
+    function alikeRows(sheet: number): void {
+      const place = located[sheet];
+      if (!place || place.role.role !== "line") return;
+      const slots = [...place.role.columns.values()].flatMap((item) => {
+        const slot = values.slot(item.code);
+        return slot === undefined ? [] : [slot];
+      });
+      if (!slots.length) return;
+      // (Where the list holds the kind's units, those on it are the units: the others are asked about.)
+      const covered = listed !== undefined && members.some((i) => listed.has(units[i]?.name ?? ""));
+      const alike = new Map<string, number[]>();
+      for (const i of members) {
+        const figures = slots.map((slot) => values.get(i, slot));
+        if (figures.every((v) => v === undefined)) continue;
+        const key = figures.join(",");
+        const group = alike.get(key);
+        if (group) group.push(i);
+        else alike.set(key, [i]);
+      }
+      const rowOf = (name: string): number => presence.get(name)?.[sheet] ?? 0;
+      for (const group of alike.values()) {
+        if (group.length < 2) continue;
+        for (const i of group) {
+          const name = units[i]?.name ?? "";
+          if (covered && listed?.has(name)) continue;
+          if (nearSearches >= MAX_NEAR_SEARCHES) return;
+          nearSearches++;
+          const before = group.map((j) => units[j]?.name ?? "").filter((n) => n !== name && rowOf(n) < rowOf(name) && (!covered || listed?.has(n) === true));
+          const [near] = nearestNames(name, before, 1);
+          if (near !== undefined) p.warn("workbook.unit-near-row-alike", place.sheet, refOf(place.role.nameCol, rowOf(name)), { unit: name, near, cell: refOf(place.role.nameCol, rowOf(near)) });
+        }
+      }
+    }
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;

@@ -1454,7 +1454,7 @@ export class SubmissionReader {
     // every unit of the kinds the ledger is for: a unit of those not on it, 新设街道, is said too.)
     // Nor one said to be missing from a sheet where a unit of a name like it is (凤凰路街道 on two
     // sheets, 凤凰街道 on the others): that says it is a listed unit's other spelling.
-    const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" || d.code === "workbook.unit-near-row-only" || d.code === "workbook.unit-unlisted-spelling" ? [String(d.data.unit)] : [])));
+    const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" || d.code === "workbook.unit-near-row-only" || d.code === "workbook.unit-near-row-alike" || d.code === "workbook.unit-unlisted-spelling" ? [String(d.data.unit)] : [])));
     const unlistedNow = new Set(unlisted.filter((n) => !named.has(n) && !spelt.has(n)));
     // (Where its kind has items scored against the best value or by place, the others' points too.)
     const relative = (kind: string): boolean => {

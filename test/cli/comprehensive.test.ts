@@ -1479,3 +1479,17 @@ describe("a unit on the sheets and not on the template's list", () => {
     expect(r.err).toMatch(/经济发展!A\d+: 警告: 单位 “新城镇” 不在模板的单位名单\(_lists 工作表\)中,但照样计分和排名,并影响其他单位的名次和按最优值或名次计分的项目的得分。/);
   });
 });
+
+describe("a row copied with its name mistyped on a sheet that lists a kind's units", () => {
+  it("is said at that row, naming the unit it is like, though its one sheet is no sheet the kind is read from (区城投集團 on 区属国企 was said missing from 指标数据 and off the list, as if a new unit)", async () => {
+    const file = await editedCopy(dir, "samples/liuhe-2026.xlsx", "国企复制.xlsx", (wb) => {
+      const ws = wb.getWorksheet("区属国企");
+      if (!ws) throw new Error("no 区属国企");
+      ws.addRow(["区城投集團"]);
+    });
+    const r = await cli(["validate", file]);
+    expect(r.err).toMatch(/区属国企!A\d+: 错误: 单位 “区城投集團” 只在本表有这一行,在工作表 指标数据 中没有行;本表 A2 的 “区城投集团” 与它名称相近:如这一行是 区城投集团 重复填的\(名称写错\),请删去这一行;如它是另一个单位,请在 指标数据 中补上它的行 \[workbook\.unit-near-row-only\]/);
+    expect(r.err).not.toContain("unit-missing-on");
+    expect(r.err).not.toContain("roster-unit-unlisted");
+  });
+});

@@ -534,6 +534,15 @@ const cases: Case[] = [
     expected: ["workbook.unit-near-row-only 人口计生线!A6"],
   },
   {
+    // A kind on one sheet alone: 丁局's row copied under it, named 区丁局, every figure the same — no
+    // unit missing anywhere, it was scored as a department of its own unsaid but for the list's warning.
+    name: "a row named like a unit of a kind on one sheet, with every figure the same",
+    edit: (wb) => {
+      addedRow(wb, "部门", 2, 3, "区丁局");
+    },
+    expected: ["warning workbook.unit-near-row-alike 部门!A3"],
+  },
+  {
     // The listed spelling missing where one off the list is, that one not said to be it (it has a
     // row of its own there too): the listed one's missing row still said (a reviewer's find).
     name: "a listed unit missing where a unit off the list with rows of its own is",
