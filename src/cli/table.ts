@@ -175,11 +175,6 @@ export function rankingTable(ctx: Ctx, rubric: Rubric, results: Results, ranking
 const BEYOND_NAMED = 20;
 
 /**
- * The units past the rows a long table shows that hold a prize (a group's too), a single-item
- * award, a card or a veto, each with them (grades aside: most units hold one): a clerk reading the
- * terminal to a leader drops none of them. A line under the table; none where there are none.
- */
-/**
  * A shortened ranking's grades counted, best first (its first rows all 优秀, where 优秀 stopped
  * was nowhere to be seen); "" where it grades none.
  */
@@ -196,6 +191,11 @@ function gradeTally(ctx: Ctx, rubric: Rubric, results: Results, ranking: Ranking
   return said.length ? ctx.t("table.grades", { grades: said.join(ctx.t("list.items")) }) + "\n" : "";
 }
 
+/**
+ * The units past the rows a long table shows that hold a prize (a group's too), a single-item
+ * award, a card or a veto, each with them (grades aside: most units hold one): a clerk reading the
+ * terminal to a leader drops none of them. A line under the table; none where there are none.
+ */
 function beyond(ctx: Ctx, results: Results, ranking: RankingResult, from: number): string {
   // Counted all, said for the first few alone (a province's thousands of holders were each put in words).
   const named: string[] = [];

@@ -373,7 +373,7 @@ export function readLedger(rubric: Rubric, sheet: RawSheet, units: ReadonlyMap<s
       // name like one; asked as the one it was nearest, the other's claim was dropped. Not one unit
       // twice, 杨柳镇、杨柳镇: two rows would count it twice.)
       const several = unit ? [] : [...new Set(unitName.split(/[、,，;；/／\s]+|(?<=\S{2})[和及与](?=\S{2})/).filter((n) => n !== ""))];
-      const aUnit = (n: string): boolean => units.has(n) || (searches < MAX_NEAR_SEARCHES && nearestNames(n, (known ??= [...units.keys()]), 1).length > 0);
+      const aUnit = (n: string): boolean => units.has(n) || (searches++ < MAX_NEAR_SEARCHES && nearestNames(n, (known ??= [...units.keys()]), 1).length > 0);
       if (several.length > 1 && several.some((n) => units.has(n)) && several.every(aUnit)) p.error("workbook.ledger-several-units", s, ref("unit"), { unit: unitName, count: several.length });
       else if (!unit) {
         const near = searches++ < MAX_NEAR_SEARCHES ? nearestNames(unitName, (known ??= [...units.keys()])) : [];
