@@ -188,7 +188,9 @@ function gradeTally(ctx: Ctx, rubric: Rubric, results: Results, ranking: Ranking
   }
   const names = [...grades.bands.map((b) => b.name), ...(grades.otherwise !== undefined ? [grades.otherwise] : [])];
   const said = names.filter((n) => counts.has(n)).map((n) => ctx.t("table.grade-count", { grade: n, count: counts.get(n) ?? 0 }));
-  return said.length ? ctx.t("table.grades", { grades: said.join(ctx.t("list.items")) }) + "\n" : "";
+  // (And how many of them pending claims may still change, as the rows say (待定).)
+  const open = ranking.entries.filter((e) => results.units[e.unit]?.certainty?.open.some((o) => o.kind === "grade" && o.ranking === ranking.id) === true).length;
+  return said.length ? ctx.t(open ? "table.grades-pending" : "table.grades", { grades: said.join(ctx.t("list.items")), count: open }) + "\n" : "";
 }
 
 /**

@@ -214,6 +214,11 @@ describe("a long ranking's head in the terminal", () => {
     const lines = rankingTables(makeCtx(io, "zh-CN"), rubric, many, false, "x.xlsx").split("\n");
     const at = lines.indexOf("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
     expect(lines[at + 1]).toBe("(等次:优秀 10 个、良好 25 个、合格 10 个、不合格 10 个)");
+    // 青龙乡's grade open to pending claims (five times over): how many, as its rows say (待定).
+    const q = results.units.findIndex((u) => u.name === "青龙乡");
+    const open = { ...many, units: many.units.map((u, i) => (i === q && u.certainty ? { ...u, certainty: { ...u.certainty, settled: false, open: [{ ranking: overall.id, kind: "grade" as const, rankingName: overall.name }] } } : u)) };
+    const said = rankingTables(makeCtx(io, "zh-CN"), rubric, open, false, "x.xlsx").split("\n");
+    expect(said[said.indexOf("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)") + 1]).toBe("(等次:优秀 10 个、良好 25 个、合格 10 个、不合格 10 个;其中 5 个单位的等次视待认定的加扣分而定)");
     // Shown whole, no such line.
     expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).not.toContain("(等次:");
   });

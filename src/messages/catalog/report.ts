@@ -6,6 +6,7 @@ export const reportMessages: Catalog = {
   "table.beyond": { "zh-CN": "(未显示的单位中获奖、受警告或被一票否决的:{units})", en: "(of the units not shown, those with a prize, a warning or a veto: {units})" },
   "table.beyond-more": { "zh-CN": "(未显示的单位中获奖、受警告或被一票否决的共 {count} 个:{units} 等;全部见结果工作簿的奖惩名单)", en: "(of the units not shown, {count} have a prize, a warning or a veto: {units} and more; every one is on the result workbook's 奖惩名单)" },
   "table.grades": { "zh-CN": "(等次:{grades})", en: "(grades: {grades})" },
+  "table.grades-pending": { "zh-CN": "(等次:{grades};其中 {count} 个单位的等次视待认定的加扣分而定)", en: "(grades: {grades}; {count} of them may change as pending claims are decided)" },
   "table.grade-count": { "zh-CN": "{grade} {count} 个", en: "{grade} {count}" },
   "table.more": { "zh-CN": "(仅显示前 {shown} 名;共 {total} 个单位,其中一票否决 {vetoed} 个;完整排名见结果工作簿)", en: "(the first {shown} shown; {total} unit{total@s} in all, {vetoed} vetoed; the full ranking is in the result workbook)" },
   "out.rank": { "zh-CN": "名次", en: "Rank" },
