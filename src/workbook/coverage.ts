@@ -530,11 +530,7 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
       for (const s of lacking) (missing.get(s) ?? missing.set(s, []).get(s))?.push(name);
       return true;
     };
-    // A kind on one sheet alone: a row named like another there with every figure the same (区財政局
-    // copied under 区财政局) is no unit missing anywhere, and was scored as a unit of its own unsaid.
-    // Warned at the later of the two, where the template's list does not hold it.
-    if (sheets.length === 1 && sheets[0] !== undefined) alikeRows(sheets[0]);
-    function alikeRows(sheet: number): void {
+    const alikeRows = (sheet: number): void => {
       const place = located[sheet];
       if (!place || place.role.role !== "line") return;
       const slots = [...place.role.columns.values()].flatMap((item) => {
@@ -566,7 +562,11 @@ export function checkCoverage(rubric: Rubric, g: Gathered, values: Values, p: Pr
           if (near !== undefined) p.warn("workbook.unit-near-row-alike", place.sheet, refOf(place.role.nameCol, rowOf(name)), { unit: name, near, cell: refOf(place.role.nameCol, rowOf(near)) });
         }
       }
-    }
+    };
+    // A kind on one sheet alone: a row named like another there with every figure the same (区財政局
+    // copied under 区财政局) is no unit missing anywhere, and was scored as a unit of its own unsaid.
+    // Warned at the later of the two, where the template's list does not hold it.
+    if (sheets.length === 1 && sheets[0] !== undefined) alikeRows(sheets[0]);
     for (const ui of members) {
       const u = units[ui];
       if (!u) continue;

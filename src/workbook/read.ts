@@ -90,6 +90,9 @@ function headerUnit(text: string): string | undefined {
   return m?.[1] !== undefined && HEADER_UNITS.has(m[1]) ? m[1] : undefined;
 }
 
+/** Problems that say a unit's name is another's other spelling, or a copy of its row: such a unit is not also said to be off the template's list. */
+const SAID_AS_SPELLING: ReadonlySet<string> = new Set(["workbook.unit-missing-on-near", "workbook.unit-missing-on-width", "workbook.unit-near-row-only", "workbook.unit-near-row-alike", "workbook.unit-unlisted-spelling"]);
+
 /** Each item's line, by the item's code (a group's too), made once per rubric. */
 const itemLines = new WeakMap<Rubric, ReadonlyMap<string, string>>();
 
@@ -1454,7 +1457,7 @@ export class SubmissionReader {
     // every unit of the kinds the ledger is for: a unit of those not on it, 新设街道, is said too.)
     // Nor one said to be missing from a sheet where a unit of a name like it is (凤凰路街道 on two
     // sheets, 凤凰街道 on the others): that says it is a listed unit's other spelling.
-    const spelt = new Set(this.p.list.flatMap((d) => (d.code === "workbook.unit-missing-on-near" || d.code === "workbook.unit-missing-on-width" || d.code === "workbook.unit-near-row-only" || d.code === "workbook.unit-near-row-alike" || d.code === "workbook.unit-unlisted-spelling" ? [String(d.data.unit)] : [])));
+    const spelt = new Set(this.p.list.flatMap((d) => (SAID_AS_SPELLING.has(d.code) ? [String(d.data.unit)] : [])));
     const unlistedNow = new Set(unlisted.filter((n) => !named.has(n) && !spelt.has(n)));
     // (Where its kind has items scored against the best value or by place, the others' points too.)
     const relative = (kind: string): boolean => {

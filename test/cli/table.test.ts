@@ -12,6 +12,8 @@ import { displayWidth } from "../../src/model/width.js";
 import { scoreFile } from "../report/helpers.js";
 import { rankingTables } from "../../src/cli/table.js";
 import { makeCtx } from "../../src/cli/io.js";
+import type { RankingResult, Results } from "../../src/model/results.js";
+import type { Rubric } from "../../src/rubric/model.js";
 
 async function scoreIn(columns: number | undefined, args: string[] = [], file = "samples/qingshan-2026.xlsx"): Promise<string> {
   let out = "";
@@ -193,60 +195,59 @@ describe("a unit's awards of several rankings side by side", () => {
 });
 
 describe("a long ranking's head in the terminal", () => {
-  it("counts every vetoed unit of the ranking, those whose veto keeps their rank too (it said 0 of 5)", async () => {
+  /** The liuhe sample, its overall ranking alone with its entries `n` times over, and the tables of results (in `lang`). */
+  const longRanking = async (): Promise<{ rubric: Rubric; results: Results; overall: RankingResult; copies: (n: number) => Results; tables: (r: Results, lang?: "zh-CN" | "en") => string }> => {
     const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
     const overall = results.rankings[0];
     if (!overall) throw new Error("no ranking");
-    // Five times the 11 towns (55 entries: past the 40 shown whole), 白马镇 and 河西街道 vetoed but ranked in each.
-    const many = { ...results, rankings: [{ ...overall, entries: Array.from({ length: 5 }, () => overall.entries).flat() }] };
     const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
-    const text = rankingTables(makeCtx(io, "zh-CN"), rubric, many, false, "x.xlsx");
+    const copies = (n: number): Results => ({ ...results, rankings: [{ ...overall, entries: Array.from({ length: n }, () => overall.entries).flat() }] });
+    return { rubric, results, overall, copies, tables: (r, lang = "zh-CN") => rankingTables(makeCtx(io, lang), rubric, r, false, "x.xlsx") };
+  };
+
+  it("counts every vetoed unit of the ranking, those whose veto keeps their rank too (it said 0 of 5)", async () => {
+    const { copies, tables } = await longRanking();
+    // Five times the 11 towns (55 entries: past the 40 shown whole), 白马镇 and 河西街道 vetoed but ranked in each.
+    const text = tables(copies(5));
     expect(text).toContain("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
   });
 
   it("counts a shortened ranking's grades, best first (its first 30 rows all 优秀, where 优秀 stopped was nowhere)", async () => {
-    const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
-    const overall = results.rankings[0];
-    if (!overall) throw new Error("no ranking");
+    const { results, overall, copies, tables } = await longRanking();
     // The sample's 11 towns graded 2 优秀, 5 良好, 2 合格, 2 不合格 (白马镇's veto and 凤凰街道): five times over.
-    const many = { ...results, rankings: [{ ...overall, entries: Array.from({ length: 5 }, () => overall.entries).flat() }] };
-    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
-    const lines = rankingTables(makeCtx(io, "zh-CN"), rubric, many, false, "x.xlsx").split("\n");
+    const many = copies(5);
+    const lines = tables(many).split("\n");
     const at = lines.indexOf("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)");
     expect(lines[at + 1]).toBe("(等次:优秀 10 个、良好 25 个、合格 10 个、不合格 10 个)");
     // 青龙乡's grade open to pending claims (five times over): how many, as its rows say (待定).
     const q = results.units.findIndex((u) => u.name === "青龙乡");
     const open = { ...many, units: many.units.map((u, i) => (i === q && u.certainty ? { ...u, certainty: { ...u.certainty, settled: false, open: [{ ranking: overall.id, kind: "grade" as const, rankingName: overall.name }] } } : u)) };
-    const said = rankingTables(makeCtx(io, "zh-CN"), rubric, open, false, "x.xlsx").split("\n");
+    const said = tables(open).split("\n");
     expect(said[said.indexOf("(仅显示前 30 名;共 55 个单位,其中一票否决 10 个;完整排名见结果工作簿)") + 1]).toBe("(等次:优秀 10 个、良好 25 个、合格 10 个、不合格 10 个;其中 5 个单位的等次视待认定的加扣分而定)");
     // Shown whole, no such line.
-    expect(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx")).not.toContain("(等次:");
+    expect(tables(results)).not.toContain("(等次:");
   });
 
   it("names under it the units not shown that hold a prize, a single-item award, a card or a veto (a group's prize winner 38th overall was nowhere)", async () => {
-    const { rubric, results } = await scoreFile("samples/liuhe-2026.xlsx");
-    const overall = results.rankings[0];
-    if (!overall) throw new Error("no ranking");
-    const io: Io = { out: () => undefined, err: () => undefined, env: {}, cwd: process.cwd(), outIsTTY: false, errIsTTY: false };
-    const copies = (n: number): typeof results => ({ ...results, rankings: [{ ...overall, entries: Array.from({ length: n }, () => overall.entries).flat() }] });
+    const { results, copies, tables } = await longRanking();
     const line = (text: string): string => text.split("\n").find((l) => l.startsWith("(未显示的单位")) ?? "";
     // 25 entries past the 30 shown: each awarded one with its awards, the grades left out.
-    const some = line(rankingTables(makeCtx(io, "zh-CN"), rubric, copies(5), false, "x.xlsx"));
+    const some = line(tables(copies(5)));
     expect(some).toMatch(/^\(未显示的单位中获奖、受警告或被一票否决的:/);
     expect(some).toContain("柳河镇(名次奖:乡镇组排名一等奖,50,000元、单项奖:经济发展突出贡献奖(省级),20,000元)");
     expect(some).toContain("白马镇(一票否决:SH1 安全生产底线,ZB5 较大及以上生产安全事故 1起,高于目标 0起)");
     expect(some).toContain("凤凰街道(黄牌警告:总分低于 60)");
     expect(some).not.toContain("等次");
     // Past twenty such units: the first twenty, how many, and where they all are.
-    const many = line(rankingTables(makeCtx(io, "zh-CN"), rubric, copies(10), false, "x.xlsx"));
+    const many = line(tables(copies(10)));
     // (80 entries past the 30: 凤凰街道 of the first copy's last three, and 8 of each of the 7 whole copies' 11.)
     expect(many).toMatch(/^\(未显示的单位中获奖、受警告或被一票否决的共 57 个:.*等;全部见结果工作簿的奖惩名单\)$/);
     expect(many.split(";").length).toBe(20 + 1);
     // In English, a unit's awards after a space, as English sets brackets.
-    const en = rankingTables(makeCtx(io, "en"), rubric, copies(5), false, "x.xlsx").split("\n").find((l) => l.startsWith("(of the units not shown")) ?? "";
+    const en = tables(copies(5), "en").split("\n").find((l) => l.startsWith("(of the units not shown")) ?? "";
     expect(en).toContain("柳河镇 (");
     // A table shown whole has no such line.
-    expect(line(rankingTables(makeCtx(io, "zh-CN"), rubric, results, false, "x.xlsx"))).toBe("");
+    expect(line(tables(results))).toBe("");
   });
 });
 
