@@ -169,6 +169,35 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), load(renamed), "zh-CN").lines).toEqual(["~ 加扣分状态与标记 计分的状态: 已认定, 已确认 → 审核通过, 已确认  [改变得分;改变工作簿的填写与检查]"]);
   });
 
+  it("says things shown in another order as that alone: a line's block moved, two items swapped, kinds and rankings reordered (it said no difference)", () => {
+    const { text, load } = comprehensive();
+    const block = (from: string, to: string): string => text.slice(text.indexOf(from), text.indexOf(to));
+    const dj = block("  - code: DJ\n", "  - code: BM\n");
+    const moved = text.replace(dj, "").replace("  - code: SH\n", `${dj}  - code: SH\n`);
+    expect(moved).not.toBe(text);
+    expect(diffLines(load(text), load(moved), "zh-CN").lines).toEqual(["~ 单位类型 乡镇(街道) 考核线的顺序: JJ 经济发展 > SH 社会治理 > DJ 党的建设 → JJ 经济发展 > DJ 党的建设 > SH 社会治理  [只改排列顺序]"]);
+    expect(diffLines(load(text), load(moved), "en").lines).toEqual(["~ unit kind 乡镇(街道) order of lines: JJ 经济发展 > SH 社会治理 > DJ 党的建设 → JJ 经济发展 > DJ 党的建设 > SH 社会治理  [order shown only]"]);
+    // Weights changed with it: listed in the order the lines are shown, either side (the kind's own
+    // `lines:` list, written in another order, sets nothing and was the order they were listed in).
+    const weighted = moved.replace("lines: [JJ, SH, DJ]\n    weights: { JJ: 40%, SH: 35%, DJ: 25% }", "lines: [JJ, SH, DJ]\n    weights: { JJ: 45%, SH: 30%, DJ: 25% }");
+    expect(weighted).not.toBe(moved);
+    expect(diffLines(load(moved), load(weighted), "zh-CN").lines).toEqual(["~ 单位类型 乡镇(街道) 权重: JJ 经济发展 40%;DJ 党的建设 25%;SH 社会治理 35% → JJ 经济发展 45%;DJ 党的建设 25%;SH 社会治理 30%  [改变得分]"]);
+    // Two items swapped within their line: its items' order.
+    const sh6 = block("      - code: SH6\n", "      - code: SH7\n");
+    const swapped = text.replace(sh6, "").replace("  - code: DJ\n", `${sh6}  - code: DJ\n`);
+    expect(diffLines(load(text), load(swapped), "zh-CN").lines).toEqual(["~ 考核线 SH 社会治理 项目的顺序: SH1 > SH2 > SH3 > SH4 > SH5 > SH6 > SH7 → SH1 > SH2 > SH3 > SH4 > SH5 > SH7 > SH6  [只改排列顺序]"]);
+    // An item added at the end, or one taken out, is said as that alone: the others keep their order.
+    const added = text.replace("  - code: DJ\n", "      - code: SH8\n        name: 平安建设\n        max: 10\n  - code: DJ\n").replace("        name: 民生实事\n        max: 20", "        name: 民生实事\n        max: 10");
+    expect(diffLines(load(text), load(added), "zh-CN").lines.filter((l) => l.includes("顺序"))).toEqual([]);
+    // Kinds and rankings written in another order: the template's sheets, the results'.
+    const town = block("  - id: town\n", "  - id: department\n");
+    const kinds = text.replace(town, "").replace("\nindicators:\n", `${town}\nindicators:\n`.replace("\n\n", "\n"));
+    const rural = block("  - id: rural\n    name: 乡镇组排名", "  - id: urban\n    name: 街道组排名");
+    const rankings = text.replace(rural, "").replace("  - id: economy\n", `${rural}  - id: economy\n`);
+    expect(diffLines(load(text), load(kinds), "zh-CN").lines).toEqual(["~ 方案 单位类型的顺序: 乡镇(街道) > 区直部门 > 区属国有企业 → 区直部门 > 区属国有企业 > 乡镇(街道)  [只改排列顺序]"]);
+    expect(diffLines(load(text), load(rankings), "zh-CN").lines).toEqual([expect.stringMatching(/^~ 方案 排名的顺序: 乡镇\(街道\)综合排名 > 乡镇组排名 > 街道组排名 > .* → 乡镇\(街道\)综合排名 > 街道组排名 > 乡镇组排名 > .* {2}\[只改排列顺序\]$/)]);
+  });
+
   it("says weights and tie-breakers with their lines' and items' names, and each band with ≥ or ≤ (a lower-is-better 2起→70% read as exactly 2)", () => {
     const file = "rubric/township-comprehensive-2026.1.yaml";
     const text = readFileSync(file, "utf8");

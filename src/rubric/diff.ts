@@ -8,8 +8,8 @@ import { unrelatedName } from "../model/names.js";
 import { flagWord, formatAmount, formatMeasure, formatPoints, formatRate } from "../model/numbers.js";
 import { rankKey } from "./plan.js";
 
-/** What a change can alter, from the most to the least consequential. */
-export type Effect = "scores" | "ranks" | "awards" | "validation" | "words";
+/** What a change can alter, from the most to the least consequential (`layout`: the order things are shown in). */
+export type Effect = "scores" | "ranks" | "awards" | "validation" | "layout" | "words";
 
 export type Area = "meta" | "report" | "unit-kind" | "line" | "item" | "indicator" | "target" | "ledger" | "cap" | "statuses" | "levels" | "ranking";
 
@@ -248,12 +248,15 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     ["name", k.name, "words"],
     ["labels", k.labels.join(", "), "validation"],
     ["scale", formatPoints(k.scale), "scores"],
+    // The order its lines' blocks are written in: its sheets' in the template, its columns' in the results.
+    ["line-order", inOrder(kindLines(r, k).map((l) => [l.code, `${l.code} ${l.name}`] as const)), "layout"],
     // The lines a kind is scored on, and their weights, whatever order they are written in (the
     // order sets only where each is shown: the sheets', the columns').
     ["lines", [...k.lines].sort().join("+"), "scores"],
     // Each line's part, all of them either side of a change (the reader checks they still make 100%).
-    // (Compared by code, shown in the kind's order of lines: JJ 40%;SH 35%;DJ 25%, as the 办法 lists them.)
-    ["weights", weights ? { value: weights.map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")), shown: k.lines.filter((l) => k.weights?.[l] !== undefined).map((l) => [l, lineName(l), formatRate(k.weights?.[l] ?? 0)].filter((x) => x !== "").join(" ")).join(w("sep")) } : undefined, "scores", weights?.map(([l, share]) => `${l} ${share}`).join(",")],
+    // (Compared by code, shown in the order its lines are shown in, as rubric show and the 办法 list them:
+    // JJ 40%;SH 35%;DJ 25%; the order of the kind's `lines:` list sets nothing.)
+    ["weights", weights ? { value: weights.map(([l, share]) => [l, lineName(l), formatRate(share)].filter((x) => x !== "").join(" ")).join(w("sep")), shown: kindLines(r, k).filter((l) => k.weights?.[l.code] !== undefined).map((l) => [l.code, l.name, formatRate(k.weights?.[l.code] ?? 0)].filter((x) => x !== "").join(" ")).join(w("sep")) } : undefined, "scores", weights?.map(([l, share]) => `${l} ${share}`).join(",")],
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],
@@ -298,13 +301,52 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   ]);
 }
 
+/** A kind's lines in the order their blocks are written (the order they are shown in everywhere). */
+function kindLines(r: Rubric, k: UnitKind): Rubric["lines"] {
+  return r.lines.filter((l) => k.lines.includes(l.code));
+}
+
+/** Things in the order they are shown: compared by their codes' order, shown by their names (or codes where they have none). */
+function inOrder(things: readonly (readonly [string, string | undefined])[]): WordSet {
+  return { value: things.map(([code]) => code).join(ORDER_SEP), shown: things.map(([code, name]) => name ?? code).join(ORDER_SEP) };
+}
+
+const ORDER_SEP = " > ";
+
+/** Fields that are the order things are shown in: a change is one where the things both versions have stand in another order. */
+const ORDERS: ReadonlySet<string> = new Set(["kind-order", "ranking-order", "line-order", "item-order"]);
+
+/** Whether the codes both orders hold stand in the same order in each (one added or removed is said of its own). */
+function sameOrder(a: string, b: string): boolean {
+  const x = a.split(ORDER_SEP);
+  const y = b.split(ORDER_SEP);
+  const both = (list: readonly string[], other: readonly string[]): string[] => list.filter((c) => other.includes(c));
+  return both(x, y).join(ORDER_SEP) === both(y, x).join(ORDER_SEP);
+}
+
 function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   return new Map<Area, Map<string, Fields>>([
-    ["meta", new Map([["", fields([["title", r.title, "words"], ["effective", r.effective, "validation"], ["source", r.source, "words"]])]])],
+    [
+      "meta",
+      new Map([
+        [
+          "",
+          fields([
+            ["title", r.title, "words"],
+            ["effective", r.effective, "validation"],
+            ["source", r.source, "words"],
+            // The order kinds and rankings are written in: the template's sheets and the result sheets'.
+            ["kind-order", inOrder(r.unitKinds.map((k) => [k.id, k.name] as const)), "layout"],
+            ["ranking-order", inOrder(r.rankings.map((k) => [k.id, k.name] as const)), "layout"],
+          ]),
+        ],
+      ]),
+    ],
     ["report", new Map([["", fields([["report-title", r.report.title, "words"], ["report-name", r.report.name, "words"], ["issuer", r.report.issuer, "words"]])]])],
     ["unit-kind", new Map(r.unitKinds.map((k) => [k.id, kindFields(r, k, w)]))],
     // (A line's sheet is found by the codes in its header: one renamed reads last year's workbook as it was.)
-    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "words"], ["text", l.text, "words"]])]))],
+    // (Its items' order: their columns' in the template and the results.)
+    ["line", new Map(r.lines.map((l) => [l.code, fields([["name", l.name, "words"], ["max", formatPoints(l.max), "scores"], ["sheet", l.sheet, "words"], ["text", l.text, "words"], ["item-order", inOrder(allItems(l.items).map((i) => [i.code, undefined] as const)), "layout"]])]))],
     ["item", new Map(r.lines.flatMap((l) => allItems(l.items).map((i) => [i.code, itemFields(r, i, w)] as const)))],
     ["indicator", new Map(r.indicators.map((i) => [i.code, measureFields(i, w)]))],
     ["target", new Map(r.targets.map((t) => [t.code, measureFields(t, w)]))],
@@ -336,7 +378,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   ]);
 }
 
-const RANK: Record<Effect, number> = { scores: 0, ranks: 1, awards: 2, validation: 3, words: 4 };
+const RANK: Record<Effect, number> = { scores: 0, ranks: 1, awards: 2, validation: 3, layout: 4, words: 5 };
 
 /** The most consequential effect among some fields. */
 function strongest(f: Fields): Effect {
@@ -439,6 +481,8 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         const x = old.get(field);
         const y = f.get(field);
         if (x?.value === y?.value) continue;
+        // Things shown in another order: said where those both versions have moved among themselves.
+        if (ORDERS.has(field) && x !== undefined && y !== undefined && sameOrder(x.value, y.value)) continue;
         // A field's effect may depend on its value (a veto that keeps the unit ranked moves awards
         // alone): the more consequential of the two sides'.
         // Only the names of the things it names changed (a kind renamed, a tie-breaker's item renamed): words.

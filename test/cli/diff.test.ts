@@ -1340,6 +1340,19 @@ describe("assess rubric diff: a veto's effect", () => {
   });
 });
 
+describe("assess rubric diff --on: a revision that moves a line's block alone", () => {
+  it("lists no unit as changed (every town was listed, with nothing said of it: its lines' points keyed in another order)", async () => {
+    const text = readFileSync("rubric/township-comprehensive-2026.1.yaml", "utf8").replace('version: "2026.1"', 'version: "2026.2"');
+    const dj = text.slice(text.indexOf("  - code: DJ\n"), text.indexOf("  - code: BM\n"));
+    const moved = join(dir, "moved", "township-comprehensive-2026.2.yaml");
+    mkdirSync(dirname(moved), { recursive: true });
+    writeFileSync(moved, text.replace(dj, "").replace("  - code: SH\n", `${dj}  - code: SH\n`));
+    const r = await cli(["rubric", "diff", "township-comprehensive", moved, "--on", "samples/liuhe-2026.xlsx"]);
+    expect(r.out).toContain("~ 单位类型 乡镇(街道) 考核线的顺序: JJ 经济发展 > SH 社会治理 > DJ 党的建设 → JJ 经济发展 > DJ 党的建设 > SH 社会治理  [只改排列顺序]\n");
+    expect(r.out).toContain("结果有变化的单位:\n  没有单位的总分、名次或奖惩发生变化\n");
+  });
+});
+
 describe("assess rubric diff of two schemes alike", () => {
   it("says their content is the same, not two versions (it said so after saying they are two schemes, a docs reader's find)", async () => {
     const text = readFileSync("rubric/district-popplan-2022.1.yaml", "utf8");
@@ -1647,7 +1660,7 @@ describe("assess rubric diff --on", () => {
     const r = await cli(["rubric", "diff", "rubric/township-comprehensive-2026.1.yaml", next, "--on", "samples/liuhe-2026.xlsx"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("[workbook.points-out-of-range]");
-    expect(r.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,只在新版 2027.1 下有错误(如新版降低了某项满分、删去了某个加扣分代码):这份工作簿的值不必为此修改;要看改版对各单位的影响,可在它的副本中按新版改好这些值后再用 --on 比较");
+    expect(r.err.trimEnd().split("\n").at(-1)).toBe("samples/liuhe-2026.xlsx 按旧版 2026.1 有效,只在新版 2027.1 下有错误(是改版所致,如新版降低了某项满分、删去了某个加扣分代码或状态用语):原工作簿不必改动;要看改版对各单位的影响,可复制一份,在副本中按新版改好这些值,再用 --on 比较副本");
   });
 
   it("reads one workbook holding both versions' columns under each (an indicator added, a judged item dropped), and asks for a copy with the added columns where it lacks them", async () => {
