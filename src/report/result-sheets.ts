@@ -975,13 +975,16 @@ function* awardRows(rubric: Rubric, results: Results, lang: Lang, kinds: readonl
   }
 }
 
-function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, sheets: readonly string[], scoredOn?: Date): SheetTable {
+function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, sheets: readonly string[], scoredOn?: Date, output?: string): SheetTable {
   const file = results.input.file.split(/[\\/]/).pop() ?? results.input.file;
   const pairs: [string, string][] = [
     [t(lang, "out.info.rubric"), `${results.rubric.id} ${results.rubric.version}`],
     [t(lang, "out.info.title"), results.rubric.title],
     [t(lang, "out.info.rubric-sha"), results.rubric.sha256],
     [t(lang, "out.info.input"), xmlSafe(file)],
+    // The name it was written as: a copy kept under another (青山区2026-9月.xlsx, to compare with
+    // later) is not replaced by a slip of -o naming it.
+    ...(output !== undefined ? [[t(lang, "out.info.output"), xmlSafe(output)] as [string, string]] : []),
     // The cover's district: another district's result (its workbook named alike) is not replaced.
     ...(cover.district?.trim() ? [[t(lang, "out.info.district"), xmlSafe(cover.district.trim())] as [string, string]] : []),
     // And its year: last year's workbook of the same name is not this year's.
@@ -1019,7 +1022,7 @@ function infoTable(results: Results, cover: Cover, lang: Lang, tool: string, she
  * `scoredOn`: the day it was scored, on every printed page and in the provenance (a printed
  * ranking whose claims are still pending is read as of its day).
  */
-export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[]; kept?: readonly string[]; scoredOn?: Date } = {}): SheetTable[] {
+export function resultTables(rubric: Rubric, sub: Submission, results: Results, lang: Lang, tool: string, o: { maxRows?: number; notes?: readonly SheetTable[]; kept?: readonly string[]; scoredOn?: Date; output?: string } = {}): SheetTable[] {
   const cover = sub.cover;
   const kept = o.kept ?? [];
   const first = results.rankings.find((r) => r.entries.length > 0) ?? results.rankings[0];
@@ -1034,7 +1037,7 @@ export function resultTables(rubric: Rubric, sub: Submission, results: Results, 
   const awards = named(awardsTable(rubric, results, cover, lang));
   const infoName = unique(resultSheetName({ kind: "info" }, lang));
   const sheets = [...before, ...notes, awards].map((s) => s.name);
-  const info = { ...infoTable(results, cover, lang, tool, [...sheets, infoName], o.scoredOn), name: infoName };
+  const info = { ...infoTable(results, cover, lang, tool, [...sheets, infoName], o.scoredOn, o.output), name: infoName };
   const dated = (s: SheetTable): SheetTable => (o.scoredOn && s.footer === undefined ? { ...s, footer: footer(lang, o.scoredOn) } : s);
   return [...before, ...notes, awards, info].map(dated);
 }

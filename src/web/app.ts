@@ -187,6 +187,8 @@ export function start(doc: Document): void {
   const say = (text: string): void => {
     status.textContent = text;
   };
+  /** What the last drop said it did not read, after its outcome. */
+  let noted = "";
 
   /** Every word of the page's own in the chosen language. */
   const words = (): void => {
@@ -200,6 +202,13 @@ export function start(doc: Document): void {
     footer.textContent = `@media print { @page { ${pageNumbers(t("report.footer"))} } }`;
     // Said in its own language by a screen reader.
     button.lang = lang === "zh-CN" ? "en" : "zh-CN";
+    clearNamed();
+  };
+  /** The button that puts the user's rubric aside names the file in use (the picker, emptied, said no file chosen). */
+  const clearNamed = (): void => {
+    const r = given?.load.rubric;
+    const clear = doc.getElementById("rubric-clear");
+    if (clear && r) clear.textContent = t("web.rubric-clear-named", { file: given?.name ?? "", rubric: `${r.id} ${r.version}` });
   };
 
   // The user's own rubric is one more to choose from, as a file beside the workbook is on the
@@ -886,14 +895,20 @@ export function start(doc: Document): void {
       const sheets = new Set<File>();
       for (const f of lists) if (await isSheetCsv(f)) sheets.add(f);
       const list = lists.find((f) => !sheets.has(f));
-      if (list) void toForm(list);
       const files = all.filter((f) => f !== list);
       const rubricFile = files.find((f) => isRubricName(f.name));
-      const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name));
+      // (A second list is no workbook: said not read, not read as one, its error in place of the results.)
+      const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name) && (!isListName(f.name) || sheets.has(f)));
       const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
       const unread = files.filter((f) => f !== rubricFile && f !== workbook).map((f) => f.name);
       const note = unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "";
+      // What an earlier drop left unread is not said after this one (it stood after a list dropped alone).
+      if (noted && status.textContent?.endsWith(noted)) say(status.textContent.slice(0, -noted.length));
+      noted = note;
       if (rubricFile) await takeRubric(rubricFile, workbook === undefined);
+      // The list after the rubric: taking a rubric makes the template's form afresh, its status too
+      // (the list's note was gone, the list in the box unsaid).
+      if (list) void toForm(list);
       if (workbook) await run(workbook, undefined, note);
       else if (note) say(status.textContent + note);
     })();
@@ -946,6 +961,7 @@ export function start(doc: Document): void {
     clear();
     given = { name: f.name, load };
     form.refresh();
+    clearNamed();
     rubricClear.hidden = false;
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);

@@ -183,6 +183,11 @@ export function recordedInput(rows: readonly (readonly RawCell[])[]): string {
   return recorded(rows, "out.info.input");
 }
 
+/** The file name the scored workbook was written as; "" where none is recorded (an earlier version's result). */
+export function recordedOutput(rows: readonly (readonly RawCell[])[]): string {
+  return recorded(rows, "out.info.output");
+}
+
 /** The district the scored workbook's cover named (地区 | 青山区); "" where none is recorded. */
 export function recordedDistrict(rows: readonly (readonly RawCell[])[]): string {
   return recorded(rows, "out.info.district");

@@ -79,6 +79,8 @@ async function earlierVersion(file: string): Promise<ExcelJS.Workbook> {
   const wb = await opened(file);
   const info = wb.getWorksheet("计分信息")!;
   info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "本次写入的工作表"), 1);
+  // (Nor the name it was written as, recorded since.)
+  info.spliceRows(info.getColumn(1).values.findIndex((v) => v === "结果工作簿(写出时的文件名)"), 1);
   return wb;
 }
 

@@ -124,9 +124,11 @@ describe("assess score on the sample", () => {
     expect(info[3]).toEqual(["考核方案(编号 版本)", "district-popplan 2022.1"]);
     // The input by its file name, not the path it was given as.
     expect(info[6]).toEqual(["输入工作簿", "青山区.xlsx"]);
-    expect(info[7]).toEqual(["地区(封面所填)", "青山区"]);
-    expect(info[8]).toEqual(["年度(封面所填)", "2026"]);
-    const sha = (info[9]?.[1] ?? "") as string;
+    // And itself by the name it was written as (a copy kept under another is not replaced by a slip of -o).
+    expect(info[7]).toEqual(["结果工作簿(写出时的文件名)", "青山区.scored.xlsx"]);
+    expect(info[8]).toEqual(["地区(封面所填)", "青山区"]);
+    expect(info[9]).toEqual(["年度(封面所填)", "2026"]);
+    const sha = (info[10]?.[1] ?? "") as string;
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -527,6 +529,28 @@ describe("assess score on the sample", () => {
       expect(sheet.getColumn(heads.indexOf("加分")).width, name).toBeGreaterThanOrEqual(9);
       expect(sheet.getColumn(heads.indexOf("总分")).width, name).toBeGreaterThanOrEqual(10);
     }
+  });
+
+  it("does not replace a copy of a result kept under another name (the September one to compare with) by a slip of -o, without --force", async () => {
+    const copies = join(dir, "copies");
+    mkdirSync(copies);
+    const book = join(copies, "青山区2026.xlsx");
+    copyFileSync(input, book);
+    expect((await cli(["score", book])).code).toBe(0);
+    const september = join(copies, "青山区2026-9月.xlsx");
+    copyFileSync(join(copies, "青山区2026.scored.xlsx"), september);
+    const kept = readFileSync(september);
+    const slip = await cli(["score", book, "-o", september]);
+    expect([slip.code, slip.err.trim().split("\n").at(-1)]).toEqual([2, `${september}: 错误: 文件已存在,是此前写出的计分结果 青山区2026.scored.xlsx 改名保存的一份(如留作比对用的副本),为免覆盖未写入;请换个文件名,或去掉 -o 写到默认的结果文件;确要替换这份副本,请加 --force [file.result-copy]`]);
+    expect(readFileSync(september).equals(kept)).toBe(true);
+    // The result under the name it was written as is replaced, as ever, and the copy with --force.
+    expect((await cli(["score", book])).err).not.toContain("错误");
+    expect((await cli(["score", book, "-o", september, "--force"])).code).toBe(0);
+    // Its provenance says the name it was written as.
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(september);
+    const rows = written.getWorksheet("计分信息")!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1, 3).join("|") : ""));
+    expect(rows).toContain("结果工作簿(写出时的文件名)|青山区2026-9月.xlsx");
   });
 
   it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {

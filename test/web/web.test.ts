@@ -928,7 +928,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/已计分 qingshan-v2026/);
       const button = page.locator("#rubric-clear");
       expect(await button.isVisible()).toBe(true);
-      expect(await button.textContent()).toBe("不用此方案,改回内置方案");
+      expect(await button.textContent()).toBe("在用 district-popplan-2026.1.yaml(district-popplan 2026.1):不用它,改回内置方案");
       await act(() => button.click());
       // The keyboard's place stays by the picker (the button gone, it fell to the page's top).
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("rubric");
@@ -982,7 +982,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       const status = await page.textContent("#status");
       expect(status).toContain("所选方案 district-popplan 2026.1 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 district-popplan 2022.1 计分。");
       // With what to do to have it used (following the page's own advice led here, and no further).
-      expect(status).toContain("要按所选方案计分,请把封面的方案编号和方案版本改为 district-popplan 2026.1 的(或用 assess template 按它重新生成工作簿)再拖入。");
+      expect(status).toContain("要按所选方案计分,请把封面的方案编号和方案版本改为 district-popplan 2026.1 的(或在本页的“制作模板”处选它,重新生成工作簿,把数值填过去)再拖入。");
       expect(status).not.toContain("现按");
       expect(status).toContain("注意:重新选择的 district-popplan-2026.1.yaml 与此前载入的同名文件编号和版本相同(district-popplan 2026.1),内容却不同;此后封面写明该方案的工作簿按新选择的文件计分。");
     });
@@ -1167,6 +1167,45 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     const status = await page.textContent("#status");
     expect(status).toContain("已计分 qingshan-2026.xlsx:22 个单位");
     expect(status?.endsWith("一次只处理一个工作簿(和一个方案文件),未读取:liuhe-2026.xlsx。")).toBe(true);
+  });
+
+  it("takes one units list to the template's form and names a second as not read, not reading it as a workbook in place of the results; with a rubric file too", async () => {
+    const notes = join(dir, "notes.txt");
+    writeFileSync(notes, "白沙镇\n青龙乡\n");
+    const list = join(dir, "units.csv");
+    writeFileSync(list, "单位名称,类型\n白沙镇,乡镇\n区财政局,部门\n");
+    await choose("samples/qingshan-2026.xlsx");
+    await settled(/^已计分 qingshan/);
+    await dropFiles([notes, list]);
+    await page.waitForFunction(() => (document.getElementById("template-status")?.textContent ?? "").includes("notes.txt"));
+    // The results stay; the second list is said not read (it was read as a workbook: 不能作为工作簿读取, the rankings gone).
+    await settled(/未读取:units\.csv/);
+    // (The line before the note is the test's own mark: dropFiles marks the status busy first.)
+    expect(await page.textContent("#status")).toBe("正在等待所选文件一次只处理一个工作簿(和一个方案文件),未读取:units.csv。");
+    expect(await page.locator("#downloads a").count()).toBe(3);
+    expect(await page.locator("section.ranking").count()).toBeGreaterThan(0);
+    expect(await page.textContent("#template-status")).toBe("已把名单文件 notes.txt 读入上面的框:核对后点“制作模板”");
+    // Dropped again alone, the list goes to the form, and what the last drop left unread is no longer
+    // said (dropped here without dropFiles' mark on the status, which would hide it).
+    await page.evaluate(() => {
+      const status = document.getElementById("status");
+      if (status) status.textContent = "已计分 qingshan-2026.xlsx。一次只处理一个工作簿(和一个方案文件),未读取:units.csv。";
+    });
+    await page.evaluate((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], "units.csv"));
+      document.querySelector("#drop")?.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...readFileSync(list)]);
+    await page.waitForFunction(() => (document.getElementById("template-status")?.textContent ?? "").includes("units.csv"));
+    expect(await page.textContent("#status")).toBe("已计分 qingshan-2026.xlsx。");
+    // With a rubric file: the list is said read (taking the rubric emptied the form's status), and the file in use named.
+    const [, own] = await ownVersion("list-with-rubric", "2026.7", (y) => y);
+    await dropFiles([list, own]);
+    await settled(/已载入方案 township-comprehensive 2026\.7|已计分/);
+    await page.waitForFunction(() => (document.getElementById("template-status")?.textContent ?? "").includes("units.csv"));
+    expect(await page.textContent("#template-status")).toBe("已把名单文件 units.csv 读入上面的框:核对后点“制作模板”");
+    expect(await page.textContent("#rubric-clear")).toBe("在用 township-comprehensive-2026.7.yaml(township-comprehensive 2026.7):不用它,改回内置方案");
+    await page.click("#rubric-clear");
   });
 
   it("prints its results on A4 with every column on the paper, titled, without its controls", async () => {

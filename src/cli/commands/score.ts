@@ -1,6 +1,6 @@
 // assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
 // (atomically, never over the input); print the rankings, or the JSON with --json.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
@@ -8,7 +8,7 @@ import { notesTables, resultTables } from "../../report/result-sheets.js";
 import { keptSheetNames, notCarriedCode, scoredName, writeAhead, writeResultWorkbook, type Written } from "../../report/result-file.js";
 import type { Results } from "../../model/results.js";
 import type { Rubric } from "../../rubric/model.js";
-import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
+import { currentInfoSheet, earlierResults, isInfoSheetName, isOurResultSheet, listedBy, probablyOurs, recordedDistrict, recordedInput, recordedOutput, recordedYear, rubricChangedSince } from "../../workbook/ours.js";
 import { isStream, outputSlip, reportDiagnostics, requireXlsx, dayOfRun, targetError, usageError, type Ctx } from "../io.js";
 import { loadForScoring, noWorkbookFirst, resultSavedSince } from "../input.js";
 import { checkTarget, givenFile, sheetsNamed, sheetsOnlyIn, turn, sayWritten, writeAtomic, type Refusal } from "../write.js";
@@ -56,7 +56,7 @@ interface EarlierResult {
  * named by a slip of -o) holds a copy of that workbook: not replaced without --force. The district
  * it records is kept (`seen`), to be told against this workbook's cover once that is read.
  */
-function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+function resultOfThis(input: string, target: string, seen: EarlierResult): (bytes: Uint8Array) => Promise<boolean | Refusal> {
   // Read from a pipe, the workbook has no name of its own ("stdin", "63"): a result of another
   // pipe's is this one's as much (the district still tells another district's apart).
   const piped = isStream(input);
@@ -75,6 +75,13 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
     seen.sheets = found.names;
     const ours = seen.input === "" || same(seen.input);
     if (!ours) return { code: "file.result-of-other", data: { input: seen.input } };
+    // A copy of a result kept under another name (青山区2026-9月.xlsx, the September one to compare
+    // with): not replaced by a slip of -o naming it (a result of an earlier version records no name).
+    const written = recordedOutput(info.rows);
+    // (Told apart as a file system tells names apart where it ignores case: 结果.XLSX is 结果.xlsx;
+    // through a link, by the name it links to as well.)
+    const alike = (name: string): string => name.normalize("NFC").toLowerCase();
+    if (written !== "" && !namesOf(target).some((n) => alike(n) === alike(written))) return { code: "file.result-copy", data: { written } };
     // Saved since by a spreadsheet program: what was typed into it (a note, a number mended) would
     // be lost. Said once the workbook is read (a sheet added to it is said by name, before this).
     seen.savedSince = !info.asWritten;
@@ -83,6 +90,15 @@ function resultOfThis(input: string, seen: EarlierResult): (bytes: Uint8Array) =
   };
 }
 
+
+/** The names a result at `target` is written as: its own, and through a link, the file's it links to. */
+function namesOf(target: string): string[] {
+  try {
+    return [basename(target), basename(realpathSync(target))];
+  } catch {
+    return [basename(target)];
+  }
+}
 
 /**
  * The sheets of the earlier result at `target` that scoring again would not carry (a sheet the
@@ -153,7 +169,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // (Not for a file that is no workbook: what it is comes first, not a result to --force over.)
   const notOne = await noWorkbookFirst(ctx, file, o.rubric, o.json);
   if (notOne !== undefined) return notOne;
-  const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, earlierResult), refusal: "file.exists-not-result" });
+  const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, target, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   // (Its result sheets saved since are said below, in words of scoring again.)
@@ -243,7 +259,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     stepEnded(results.units.length);
     progress.step("progress.writing", { file: target });
     await turn();
-    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept, scoredOn });
+    const tables = resultTables(rubric, submission, results, ctx.lang, TOOL, { notes, kept, scoredOn, output: namesOf(target).at(-1) ?? basename(target) });
     // A sheet of the user's whose formulas read an earlier result's sheets (a 汇报 linking to 综合排名):
     // those sheets are made afresh, their columns where this run puts them (名次区间, 等次 come and
     // go), or not made at all (said once the workbook is written, with what else is said then).

@@ -129,6 +129,10 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,是另一个工作簿({input})的排名报告,为免覆盖未写入;请换个文件名,或加 --force 覆盖",
     en: "the file exists and is the ranking report of another workbook ({input}), so it was not overwritten; choose another name or add --force to overwrite it",
   },
+  "file.result-copy": {
+    "zh-CN": "文件已存在,是此前写出的计分结果 {written} 改名保存的一份(如留作比对用的副本),为免覆盖未写入;请换个文件名,或去掉 -o 写到默认的结果文件;确要替换这份副本,请加 --force",
+    en: "the file exists and is a copy, under another name, of the result written as {written} (one kept to compare with, say), so it was not overwritten; choose another name, or leave out -o to write the default result; add --force to replace this copy",
+  },
   "file.result-saved-since": {
     "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但计分后又被 Excel、WPS 等程序保存过,可能有手工修改(批注、改动的数字),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",
     en: "the file exists and is an earlier result of this workbook, but it was saved since by Excel, WPS or another program and may hold changes made by hand (notes, numbers changed), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know they are not needed",
@@ -338,6 +342,7 @@ export const common: Catalog = {
   "table.group-unranked": { "zh-CN": "({groups} {count} 个单位不在以上排名中:方案未对{groups}按总分排名;得分见结果工作簿的 {sheet})", en: "({count} of {groups} in none of the rankings above: the rubric ranks no {groups} by the total; their scores are in the result workbook's {sheet})" },
   "table.dropped": { "zh-CN": "(终端较窄,未显示 {columns};加 --wide 可全部显示)", en: "(narrow terminal: {columns} not shown; --wide shows all)" },
   "web.rubric-clear": { "zh-CN": "不用此方案,改回内置方案", en: "Stop using it: back to the built-in rubrics" },
+  "web.rubric-clear-named": { "zh-CN": "在用 {file}({rubric}):不用它,改回内置方案", en: "In use: {file} ({rubric}). Stop using it: back to the built-in rubrics" },
   "web.rubric": { "zh-CN": "自己的考核方案文件(可选,.yaml):", en: "Your own rubric file (optional, .yaml):" },
   "web.ready": { "zh-CN": "请选择工作簿。", en: "Choose a workbook." },
   "web.reading": { "zh-CN": "正在读取 {file}…", en: "reading {file}…" },
@@ -363,7 +368,7 @@ export const common: Catalog = {
   "web.download.scored": { "zh-CN": "计分结果工作簿(.xlsx)", en: "Scored workbook (.xlsx)" },
   "web.download.report": { "zh-CN": "{name}(.html)", en: "{name} (.html)" },
   "web.download.json": { "zh-CN": "结果数据(.json)", en: "Results (.json)" },
-  "web.rubric-not-used": { "zh-CN": "所选方案 {mine} 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 {used} 计分。要按所选方案计分,请把封面的方案编号和方案版本改为 {mine} 的(或用 assess template 按它重新生成工作簿)再拖入。", en: " Your rubric {mine} is not the one this workbook's cover names, and was not used: the workbook is scored under {used}, as its cover says. To score it under yours, change the cover's 方案编号 and 方案版本 to {mine}'s (or make the workbook anew from it with assess template) and drop it again." },
+  "web.rubric-not-used": { "zh-CN": "所选方案 {mine} 不是本工作簿封面所写的方案,未使用;本工作簿按封面所写的 {used} 计分。要按所选方案计分,请把封面的方案编号和方案版本改为 {mine} 的(或在本页的“制作模板”处选它,重新生成工作簿,把数值填过去)再拖入。", en: " Your rubric {mine} is not the one this workbook's cover names, and was not used: the workbook is scored under {used}, as its cover says. To score it under yours, change the cover's 方案编号 and 方案版本 to {mine}'s (or make the workbook anew from it under \"Make the template\" on this page, and fill its values in) and drop it again." },
   "web.rubric-advice": { "zh-CN": "方案文件 {file} 有 {count} 条提醒(仍按它计分,请核对):", en: "The rubric file {file} has {count} warning{count@s}, to check (it is used all the same):" },
   "web.rubric-ready": { "zh-CN": "已载入方案 {rubric}:封面写明此方案的工作簿按它计分。请选择工作簿。", en: "Rubric {rubric} loaded: workbooks whose cover names it are scored under it. Choose a workbook." },
   "web.rubric-invalid-not-scored": { "zh-CN": "工作簿 {workbook} 未计分;方案文件 {file} 有问题,未采用(见下)", en: "{workbook} is not scored; the rubric file {file} has problems and is not used (below)" },

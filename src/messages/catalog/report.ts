@@ -93,6 +93,7 @@ export const reportMessages: Catalog = {
   "out.info.title": { "zh-CN": "方案名称", en: "Rubric title" },
   "out.info.rubric-sha": { "zh-CN": "方案文件 SHA-256", en: "Rubric file SHA-256" },
   "out.info.input": { "zh-CN": "输入工作簿", en: "Input workbook" },
+  "out.info.output": { "zh-CN": "结果工作簿(写出时的文件名)", en: "Result workbook (as written)" },
   "out.info.year": { "zh-CN": "年度(封面所填)", en: "Year (on the cover)" },
   "out.info.district": { "zh-CN": "地区(封面所填)", en: "Area (on the cover)" },
   "out.info.input-sha": { "zh-CN": "输入工作簿 SHA-256", en: "Input workbook SHA-256" },
