@@ -561,6 +561,13 @@ describe("a workbook saved macro-enabled", () => {
     const again = await cli(["score", renamed, "-o", join(dir, "again.xlsx")]);
     expect(again.code).toBe(0);
     expect(again.err).toContain(`${renamed}: 警告: 工作簿实际是启用宏的格式(.xlsm),只是文件名改成了 .xlsx;为免结果文件无法打开,结果文件只含计分结果工作表。如要结果中保留原有工作表,请用“另存为”,保存类型选“Excel 工作簿(*.xlsx)”,再计分 [carry.macro-named-xlsx]`);
+    // Saved as .xlsx as advised, scored onto the .xlsm's result: the same workbook's, replaced (it was
+    // refused as another workbook's result).
+    const first = join(dir, "青山区.scored.xlsx");
+    expect((await cli(["score", book])).code).toBe(0);
+    writeFileSync(renamed, readFileSync("samples/qingshan-2026.xlsx"));
+    const saved = await cli(["score", renamed]);
+    expect([saved.code, saved.err.trim().split("\n").at(-1)]).toEqual([0, `已写入 ${first}(替换了此前写出的同名结果)`]);
   });
 
   it("holds macros linked in a workbook not declared to hold them as one declared: its result the result sheets alone (they were carried unsaid)", async () => {

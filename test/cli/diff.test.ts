@@ -1584,6 +1584,23 @@ describe("assess rubric diff --on", () => {
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out, "--force"])).code).toBe(0);
   });
 
+  it("does not write over an earlier 变更说明 page edited since (a signature typed in) without --force, as a workbook saved since is not", async () => {
+    const out = join(dir, "变更说明-签字.html");
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
+    // As written: replaced, sealed afresh.
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/<meta name="assess-seal" content="[0-9a-f]{64}">/);
+    writeFileSync(out, readFileSync(out, "utf8").replace("</body>", "<p>已核对 李四</p></body>"));
+    const before = readFileSync(out);
+    const refused = await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${out}: 错误: 文件已存在,是以前写出的变更说明(网页),但之后又被修改过(如加了签字、批注),覆盖会丢失这些修改,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.changes-page-edited]`]);
+    expect(readFileSync(out).equals(before)).toBe(true);
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out, "--force"])).code).toBe(0);
+    // A page of an earlier version (no seal) is replaced as before.
+    writeFileSync(out, readFileSync(out, "utf8").replace(/<meta name="assess-seal" content="[0-9a-f]{64}">\n/, "").replace("</body>", "<p>旧页</p></body>"));
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
+  });
+
   it("does not write over another district's 变更说明 named by a slip of -o without --force, page or workbook (it was replaced, another district's list lost)", async () => {
     for (const ext of ["html", "xlsx"]) {
       const out = join(dir, `变更说明-他区.${ext}`);

@@ -423,6 +423,19 @@ describe("assess report", () => {
     expect((await run(["report", input, "--format", "xlsx", "--force"])).code).toBe(0);
   });
 
+  it("does not replace an earlier report page edited since (a signature typed in it) without --force", async () => {
+    const html = join(dir, "青山区.report.html");
+    expect((await run(["report", input, "--format", "html", "--force"])).code).toBe(0);
+    // As written, it is replaced.
+    expect((await run(["report", input, "--format", "html"])).code).toBe(0);
+    writeFileSync(html, readFileSync(html, "utf8").replace("</body>", "<p>局长签字:张三 2027-01-12</p></body>"));
+    const before = readFileSync(html);
+    const refused = await run(["report", input, "--format", "html"]);
+    expect([refused.code, refused.err.trim().split("\n").at(-1)]).toEqual([2, `${html}: 错误: 文件已存在,是以前生成的报告(网页),但生成后又被修改过(如加了签字、批注),覆盖会丢失这些修改,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖 [file.report-page-edited]`]);
+    expect(readFileSync(html).equals(before)).toBe(true);
+    expect((await run(["report", input, "--format", "html", "--force"])).code).toBe(0);
+  });
+
   it("names the report as the rubric names it: its tab and the line under its title", async () => {
     // The bundled district scheme calls it 九月排名报告; a rubric that gives no name gets 排名报告.
     const liuhe = join(dir, "柳河区.xlsx");

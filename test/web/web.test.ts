@@ -1205,7 +1205,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await page.waitForFunction(() => (document.getElementById("template-status")?.textContent ?? "").includes("units.csv"));
     expect(await page.textContent("#template-status")).toBe("已把名单文件 units.csv 读入上面的框:核对后点“制作模板”");
     expect(await page.textContent("#rubric-clear")).toBe("在用 township-comprehensive-2026.7.yaml(township-comprehensive 2026.7):不用它,改回内置方案");
-    await page.click("#rubric-clear");
+    // Put aside, the workbook on the page is scored again: waited for, not left to run into the next test.
+    await act(() => page.click("#rubric-clear"));
+    await settled(/^已计分 qingshan/);
   });
 
   it("prints its results on A4 with every column on the paper, titled, without its controls", async () => {

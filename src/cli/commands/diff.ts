@@ -6,6 +6,7 @@ import { coverYear, type Cover } from "../../model/submission.js";
 import { LANGS, message } from "../../messages/index.js";
 import { basename } from "node:path";
 import { GENERATOR, pageKind } from "../../xlsx/pages.js";
+import { editedSince, sealed } from "../../report/page-seal.js";
 import { score as scoreEngine } from "../../engine/index.js";
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { awardsFirst, compareInputs, compareResults, leafReads, rankingReads, relativeReads, gateReads, limitedSingles, type Side, type UnitMove } from "../../report/compare.js";
@@ -39,7 +40,8 @@ function isOurs(seen: { title?: string }): (bytes: Uint8Array) => Promise<boolea
     if (pageKind(bytes) === "diff") {
       const title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(bytes.subarray(0, 4096)))?.[1];
       if (title !== undefined) seen.title = unescapeXml(title);
-      return true;
+      // Edited since (a signature, a note typed in): what was typed would be lost.
+      return editedSince(bytes) ? { code: "file.changes-page-edited", data: {} } : true;
     }
     const { sheetsNamed } = await import("../write.js");
     const found = await sheetsNamed(bytes, (name) => name === "变更说明" || name === "Changes");
@@ -258,7 +260,7 @@ function changesHtml(lang: string, title: string, subtitle: string, head: readon
   const cells = (r: readonly string[], tag: string): string => r.map((c) => `<${tag}>${esc(c)}</${tag}>`).join("");
   const body = rows.map((r) => `<tr>${cells(r, "td")}</tr>`);
   const split = Math.max(0, body.length - LAST_ROWS);
-  return `<!DOCTYPE html>
+  return sealed(`<!DOCTYPE html>
 <html lang="${esc(lang)}">
 <head>
 <meta charset="utf-8">
@@ -290,7 +292,7 @@ ${body.slice(0, split).join("\n")}
 </tbody>${split < body.length ? `<tbody class="last-rows">\n${body.slice(split).join("\n")}\n</tbody>` : ""}</table>
 </body>
 </html>
-`;
+`);
 }
 
 /**

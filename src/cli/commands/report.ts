@@ -11,6 +11,7 @@ import { checkTarget, givenFile, oneSheetOfOurs, turn, sayWritten, writeAtomicAl
 import { TOOL } from "../version.js";
 import { LANGS, message } from "../../messages/index.js";
 import { pageKind } from "../../xlsx/pages.js";
+import { editedSince } from "../../report/page-seal.js";
 import { unescapeXml } from "../../xlsx/escape.js";
 import { reportInputName } from "../../report/september/model.js";
 import type { RawCell } from "../../xlsx/read/index.js";
@@ -54,7 +55,8 @@ function isReport(format: Format, input: string): (bytes: Uint8Array) => Promise
   if (format === "html")
     return async (bytes) => {
       if (pageKind(bytes) !== "report") return false;
-      return other(recordedInput(unescapeXml(new TextDecoder().decode(bytes)))) ?? true;
+      // Edited since (a signature typed in): what was typed would be lost, as in a report workbook saved since.
+      return other(recordedInput(unescapeXml(new TextDecoder().decode(bytes)))) ?? (editedSince(bytes) ? { code: "file.report-page-edited", data: {} } : true);
     };
   const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
   const closing = (c: RawCell): boolean => {

@@ -60,7 +60,9 @@ function resultOfThis(input: string, target: string, seen: EarlierResult): (byte
   // Read from a pipe, the workbook has no name of its own ("stdin", "63"): a result of another
   // pipe's is this one's as much (the district still tells another district's apart).
   const piped = isStream(input);
-  const same = (recorded: string): boolean => recorded === basename(input) || (piped && !/\.xlsx$/i.test(recorded));
+  // (A macro-enabled workbook saved again as .xlsx, as carry.macro advises, is the same workbook: q.xlsm's result is q.xlsx's.)
+  const stem = (name: string): string | undefined => /^(.*)\.xls[xm]$/i.exec(name)?.[1];
+  const same = (recorded: string): boolean => recorded === basename(input) || (stem(recorded) !== undefined && stem(recorded) === stem(basename(input))) || (piped && !/\.xlsx$/i.test(recorded));
   return async (bytes): Promise<boolean | Refusal> => {
     // The provenance sheet of its last run (not a copy of one kept beside it).
     const found = await sheetsNamed(bytes, isInfoSheetName);

@@ -141,6 +141,14 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,是以前写出的变更说明,但之后又被 Excel、WPS 等程序保存过,可能有手工修改(批注、签字),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",
     en: "the file exists and is an earlier list of changes, but it was saved since by Excel, WPS or another program and may hold changes made by hand (notes, a signature), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know they are not needed",
   },
+  "file.report-page-edited": {
+    "zh-CN": "文件已存在,是以前生成的报告(网页),但生成后又被修改过(如加了签字、批注),覆盖会丢失这些修改,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",
+    en: "the file exists and is an earlier report (a page), but it was edited since (a signature or a note added, say), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know the changes are not needed",
+  },
+  "file.changes-page-edited": {
+    "zh-CN": "文件已存在,是以前写出的变更说明(网页),但之后又被修改过(如加了签字、批注),覆盖会丢失这些修改,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",
+    en: "the file exists and is an earlier list of changes (a page), but it was edited since (a signature or a note added, say), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know the changes are not needed",
+  },
   "file.report-saved-since": {
     "zh-CN": "文件已存在,是以前生成的报告,但生成后又被 Excel、WPS 等程序保存过,可能有手工修改(签字、批注),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",
     en: "the file exists and is an earlier report, but it was saved since by Excel, WPS or another program and may hold changes made by hand (a signature, notes), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know they are not needed",

@@ -1,5 +1,6 @@
 // The September report as one self-contained HTML file: inline CSS and SVG only, nothing fetched,
 // every text HTML-escaped; prints on A4 landscape like the Excel report.
+import { sealed } from "../page-seal.js";
 import { escapeXml } from "../../xlsx/escape.js";
 import { formatAmount } from "../../model/numbers.js";
 import { GENERATOR } from "../../xlsx/pages.js";
@@ -149,7 +150,7 @@ ${awards.join("\n")}${inside ? "" : `\n${closing}`}
 const CLOSING_IN_TABLE_MAX = 8;
 
 export function reportHtml(r: Report): string {
-  return `<!DOCTYPE html>
+  return sealed(`<!DOCTYPE html>
 <html lang="${esc(r.lang)}">
 <head>
 <meta charset="utf-8">
@@ -170,5 +171,5 @@ ${tail(r)}
 </main>
 </body>
 </html>
-`;
+`);
 }

@@ -1,0 +1,28 @@
+// A page's seal: the SHA-256 of an HTML page of ours (a report, a list of changes) as written, in a
+// <meta> of its own, the seal's value left empty. A page edited since (a signature typed in, 局长签字)
+// no longer matches it and is not replaced unasked, as a report workbook saved since is not; a
+// page of an earlier version has none.
+import { sha256Hex } from "../model/sha256.js";
+
+const SEAL = /<meta name="assess-seal" content="([0-9a-f]{64})">/;
+const sealTag = (digest: string): string => `<meta name="assess-seal" content="${digest}">`;
+/** What every page of ours begins its head with: the seal goes after it. */
+const CHARSET = '<meta charset="utf-8">\n';
+
+/** The page with its seal. */
+export function sealed(html: string): string {
+  const at = html.indexOf(CHARSET);
+  if (at < 0) return html;
+  const end = at + CHARSET.length;
+  const open = `${html.slice(0, end)}${sealTag("")}\n${html.slice(end)}`;
+  return open.replace(sealTag(""), sealTag(sha256Hex(new TextEncoder().encode(open))));
+}
+
+/** Whether a page of ours was edited since it was written; undefined where it has no seal (an earlier version's). */
+export function editedSince(bytes: Uint8Array): boolean | undefined {
+  const text = new TextDecoder().decode(bytes);
+  const found = SEAL.exec(text);
+  if (!found) return undefined;
+  const digest = found[1] ?? "";
+  return sha256Hex(new TextEncoder().encode(text.replace(sealTag(digest), sealTag("")))) !== digest;
+}
