@@ -202,13 +202,15 @@ export function start(doc: Document): void {
     footer.textContent = `@media print { @page { ${pageNumbers(t("report.footer"))} } }`;
     // Said in its own language by a screen reader.
     button.lang = lang === "zh-CN" ? "en" : "zh-CN";
-    clearNamed();
+    inUse();
   };
-  /** The button that puts the user's rubric aside names the file in use (the picker, emptied, said no file chosen). */
-  const clearNamed = (): void => {
+  /** The user's rubric file in use named beside the button that puts it aside (the picker, emptied, said no file chosen). */
+  const inUse = (): void => {
     const r = given?.load.rubric;
-    const clear = doc.getElementById("rubric-clear");
-    if (clear && r) clear.textContent = t("web.rubric-clear-named", { file: given?.name ?? "", rubric: `${r.id} ${r.version}` });
+    const named = doc.getElementById("rubric-in-use");
+    if (!named) return;
+    named.hidden = !r;
+    named.textContent = r ? t("web.rubric-in-use", { file: given?.name ?? "", rubric: `${r.id} ${r.version}` }) : "";
   };
 
   // The user's own rubric is one more to choose from, as a file beside the workbook is on the
@@ -961,7 +963,7 @@ export function start(doc: Document): void {
     clear();
     given = { name: f.name, load };
     form.refresh();
-    clearNamed();
+    inUse();
     rubricClear.hidden = false;
     rejected = undefined;
     say(t("web.rubric-ready", { rubric: `${load.rubric.id} ${load.rubric.version}` }) + replaced);
@@ -1005,6 +1007,7 @@ export function start(doc: Document): void {
     given = undefined;
     rejected = undefined;
     rubricClear.hidden = true;
+    inUse();
     form.refresh();
     if (last && !last.unread) void run(last.file, undefined, "", undefined, last.bytes);
     else {

@@ -928,7 +928,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
       await settled(/已计分 qingshan-v2026/);
       const button = page.locator("#rubric-clear");
       expect(await button.isVisible()).toBe(true);
-      expect(await button.textContent()).toBe("在用 district-popplan-2026.1.yaml(district-popplan 2026.1):不用它,改回内置方案");
+      expect(await button.textContent()).toBe("不用此方案,改回内置方案");
       await act(() => button.click());
       // The keyboard's place stays by the picker (the button gone, it fell to the page's top).
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("rubric");
@@ -1204,10 +1204,12 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await settled(/已载入方案 township-comprehensive 2026\.7|已计分/);
     await page.waitForFunction(() => (document.getElementById("template-status")?.textContent ?? "").includes("units.csv"));
     expect(await page.textContent("#template-status")).toBe("已把名单文件 units.csv 读入上面的框:核对后点“制作模板”");
-    expect(await page.textContent("#rubric-clear")).toBe("在用 township-comprehensive-2026.7.yaml(township-comprehensive 2026.7):不用它,改回内置方案");
+    expect(await page.textContent("#rubric-in-use")).toBe("在用:township-comprehensive-2026.7.yaml(township-comprehensive 2026.7)");
+    expect(await page.locator("#rubric-in-use").isVisible()).toBe(true);
     // Put aside, the workbook on the page is scored again: waited for, not left to run into the next test.
     await act(() => page.click("#rubric-clear"));
     await settled(/^已计分 qingshan/);
+    expect(await page.locator("#rubric-in-use").isVisible()).toBe(false);
   });
 
   it("prints its results on A4 with every column on the paper, titled, without its controls", async () => {

@@ -350,7 +350,7 @@ export const common: Catalog = {
   "table.group-unranked": { "zh-CN": "({groups} {count} 个单位不在以上排名中:方案未对{groups}按总分排名;得分见结果工作簿的 {sheet})", en: "({count} of {groups} in none of the rankings above: the rubric ranks no {groups} by the total; their scores are in the result workbook's {sheet})" },
   "table.dropped": { "zh-CN": "(终端较窄,未显示 {columns};加 --wide 可全部显示)", en: "(narrow terminal: {columns} not shown; --wide shows all)" },
   "web.rubric-clear": { "zh-CN": "不用此方案,改回内置方案", en: "Stop using it: back to the built-in rubrics" },
-  "web.rubric-clear-named": { "zh-CN": "在用 {file}({rubric}):不用它,改回内置方案", en: "In use: {file} ({rubric}). Stop using it: back to the built-in rubrics" },
+  "web.rubric-in-use": { "zh-CN": "在用:{file}({rubric})", en: "In use: {file} ({rubric})" },
   "web.rubric": { "zh-CN": "自己的考核方案文件(可选,.yaml):", en: "Your own rubric file (optional, .yaml):" },
   "web.ready": { "zh-CN": "请选择工作簿。", en: "Choose a workbook." },
   "web.reading": { "zh-CN": "正在读取 {file}…", en: "reading {file}…" },
