@@ -670,7 +670,9 @@ export function start(doc: Document): void {
     const base = s.file.replace(/(.)\.[^.]*$/, "$1");
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const reader = s.loaded.workbookReader;
-    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [], scoredOn: new Date() });
+    // (Named as it is offered for download: scored again from the command line onto a copy kept under
+    // another name, the copy is told apart.)
+    const tables = resultTables(s.rubric, s.submission, s.results, lang, TOOL, { kept: reader ? keptSheetNames(reader.sheets, s.loaded.earlier) : [], scoredOn: new Date(), output: scoredName(s.file) });
     const written = await writeResultWorkbook((b) => chunks.push(b.slice()), browserHost, tables, {
       lang,
       tool: TOOL,

@@ -551,6 +551,24 @@ describe("assess score on the sample", () => {
     await written.xlsx.readFile(september);
     const rows = written.getWorksheet("计分信息")!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1, 3).join("|") : ""));
     expect(rows).toContain("结果工作簿(写出时的文件名)|青山区2026-9月.xlsx");
+    // A hard link of the name beside it is the same file: replaced.
+    const hard = join(copies, "硬链接.xlsx");
+    linkSync(join(copies, "青山区2026.scored.xlsx"), hard);
+    expect((await cli(["score", book, "-o", hard])).code).toBe(0);
+    // The default result, no -o given, is replaced whatever name it was written as (a result moved there).
+    copyFileSync(september, join(copies, "青山区2026.scored.xlsx"));
+    expect((await cli(["score", book])).code).toBe(0);
+    // A result of an earlier version records no name: only under its input's default name is it replaced unasked.
+    const old = new ExcelJS.Workbook();
+    await old.xlsx.readFile(join(copies, "青山区2026.scored.xlsx"));
+    const oldInfo = old.getWorksheet("计分信息")!;
+    oldInfo.spliceRows(oldInfo.getColumn(1).values.findIndex((v) => v === "结果工作簿(写出时的文件名)"), 1);
+    await old.xlsx.writeFile(september);
+    const unnamed = await cli(["score", book, "-o", september]);
+    expect([unnamed.code, unnamed.err.trim().split("\n").at(-1)]).toEqual([2, `${september}: 错误: 文件已存在,是这个工作簿以前的计分结果,但没有记录写出时的文件名(较早版本或浏览器版写出的),而它的名字又不是默认的 青山区2026.scored.xlsx:可能是留作比对用的副本,为免覆盖未写入;请换个文件名,或去掉 -o 写到默认的结果文件;确是要替换它,请加 --force [file.result-copy-unnamed]`]);
+    // (Under the default name, it is no copy: refused only as saved since, the test having saved it with exceljs.)
+    await old.xlsx.writeFile(join(copies, "青山区2026.scored.xlsx"));
+    expect((await cli(["score", book, "-o", join(copies, "青山区2026.scored.xlsx")])).err).toContain("[file.result-saved-since]");
   });
 
   it("does not replace another workbook's result (another district's, by a slip of -o) without --force", async () => {

@@ -1,6 +1,6 @@
 // assess score WORKBOOK: validate, score, rank, award; write NAME.scored.xlsx beside the input
 // (atomically, never over the input); print the rankings, or the JSON with --json.
-import { closeSync, openSync, realpathSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { startScoring } from "../../engine/index.js";
 import { resultsJson } from "../../report/json.js";
@@ -44,6 +44,8 @@ interface EarlierResult {
   sheets: readonly string[];
   /** Saved since by another program (Excel, WPS…): it may hold changes made by hand. */
   savedSince?: boolean;
+  /** A copy of a result kept under another name (refused once its sheets the run would lose are said). */
+  copy?: Refusal;
   /** Its provenance sheet's rows (what rubric file scored it). */
   infoRows?: readonly (readonly RawCell[])[];
   /** Its bytes as checked, until the sheets scoring again would lose are looked for (not read twice: a province's result is large). */
@@ -56,7 +58,7 @@ interface EarlierResult {
  * named by a slip of -o) holds a copy of that workbook: not replaced without --force. The district
  * it records is kept (`seen`), to be told against this workbook's cover once that is read.
  */
-function resultOfThis(input: string, target: string, seen: EarlierResult): (bytes: Uint8Array) => Promise<boolean | Refusal> {
+function resultOfThis(input: string, target: string, named: boolean, seen: EarlierResult): (bytes: Uint8Array) => Promise<boolean | Refusal> {
   // Read from a pipe, the workbook has no name of its own ("stdin", "63"): a result of another
   // pipe's is this one's as much (the district still tells another district's apart).
   const piped = isStream(input);
@@ -78,12 +80,11 @@ function resultOfThis(input: string, target: string, seen: EarlierResult): (byte
     const ours = seen.input === "" || same(seen.input);
     if (!ours) return { code: "file.result-of-other", data: { input: seen.input } };
     // A copy of a result kept under another name (青山区2026-9月.xlsx, the September one to compare
-    // with): not replaced by a slip of -o naming it (a result of an earlier version records no name).
-    const written = recordedOutput(info.rows);
-    // (Told apart as a file system tells names apart where it ignores case: 结果.XLSX is 结果.xlsx;
-    // through a link, by the name it links to as well.)
-    const alike = (name: string): string => name.normalize("NFC").toLowerCase();
-    if (written !== "" && !namesOf(target).some((n) => alike(n) === alike(written))) return { code: "file.result-copy", data: { written } };
+    // with): not replaced by a slip of -o naming it. (The default result, no -o given, is always
+    // this workbook's to replace, whatever name it was written as.)
+    // (Said after the sheets of its own scoring again would lose: --force would lose them too.)
+    const copy = named ? copyOfResult(target, recordedOutput(info.rows), basename(input), piped) : undefined;
+    if (copy) seen.copy = copy;
     // Saved since by a spreadsheet program: what was typed into it (a note, a number mended) would
     // be lost. Said once the workbook is read (a sheet added to it is said by name, before this).
     seen.savedSince = !info.asWritten;
@@ -100,6 +101,33 @@ function namesOf(target: string): string[] {
   } catch {
     return [basename(target)];
   }
+}
+
+/** Names as a file system tells them apart where it ignores case (结果.XLSX is 结果.xlsx). */
+const alike = (name: string): string => name.normalize("NFC").toLowerCase();
+
+/**
+ * Where the result at `target` is a copy of one kept under another name than it was written as
+ * (`written`, as its 计分信息 records it; through a link, by the name it links to; a hard link
+ * beside it of that name is the same file): the refusal. A result that records no name (an earlier
+ * version's) is taken as written under its input's default name alone.
+ */
+function copyOfResult(target: string, written: string, input: string, piped: boolean): Refusal | undefined {
+  const names = namesOf(target).map(alike);
+  if (written !== "") {
+    if (names.includes(alike(written))) return undefined;
+    try {
+      const [a, b] = [statSync(target), statSync(join(dirname(target), written))];
+      if (a.ino === b.ino && a.dev === b.dev) return undefined;
+    } catch {
+      // No file of the name beside it: a copy.
+    }
+    return { code: piped ? "file.result-copy-piped" : "file.result-copy", data: { written } };
+  }
+  // (Piped, the workbook had no name to make a default of.)
+  const usual = input === "" || piped ? "" : scoredName(input);
+  if (usual === "" || names.includes(alike(usual))) return undefined;
+  return { code: "file.result-copy-unnamed", data: { usual } };
 }
 
 /**
@@ -171,7 +199,7 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
   // (Not for a file that is no workbook: what it is comes first, not a result to --force over.)
   const notOne = await noWorkbookFirst(ctx, file, o.rubric, o.json);
   if (notOne !== undefined) return notOne;
-  const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, target, earlierResult), refusal: "file.exists-not-result" });
+  const bad = await checkTarget(target, [file, ...givenFile(o.rubric)], { force: o.force === true, ours: resultOfThis(file, target, o.output !== undefined, earlierResult), refusal: "file.exists-not-result" });
   if (bad) return targetError(ctx, bad, o.json);
   // With --json, even an invalid workbook answers on stdout: the diagnostics document.
   // (Its result sheets saved since are said below, in words of scoring again.)
@@ -211,6 +239,10 @@ export async function score(ctx: Ctx, file: string, o: { output?: string; rubric
     }
   }
   earlierResult.bytes = undefined;
+  if (!o.force && earlierResult.copy) {
+    progress.done();
+    return stop({ code: earlierResult.copy.code, severity: "error", data: earlierResult.copy.data, location: { file: target } }, 2);
+  }
   if (!o.force && earlierResult.savedSince) {
     progress.done();
     return stop({ code: "file.result-saved-since", severity: "error", data: {}, location: { file: target } }, 2);

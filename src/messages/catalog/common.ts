@@ -133,6 +133,14 @@ export const common: Catalog = {
     "zh-CN": "文件已存在,是此前写出的计分结果 {written} 改名保存的一份(如留作比对用的副本),为免覆盖未写入;请换个文件名,或去掉 -o 写到默认的结果文件;确要替换这份副本,请加 --force",
     en: "the file exists and is a copy, under another name, of the result written as {written} (one kept to compare with, say), so it was not overwritten; choose another name, or leave out -o to write the default result; add --force to replace this copy",
   },
+  "file.result-copy-piped": {
+    "zh-CN": "文件已存在,是此前写出的计分结果 {written} 改名保存的一份(如留作比对用的副本),为免覆盖未写入;请换个文件名;确要替换这份副本,请加 --force",
+    en: "the file exists and is a copy, under another name, of the result written as {written} (one kept to compare with, say), so it was not overwritten; choose another name, or add --force to replace this copy",
+  },
+  "file.result-copy-unnamed": {
+    "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但没有记录写出时的文件名(较早版本或浏览器版写出的),而它的名字又不是默认的 {usual}:可能是留作比对用的副本,为免覆盖未写入;请换个文件名,或去掉 -o 写到默认的结果文件;确是要替换它,请加 --force",
+    en: "the file exists and is an earlier result of this workbook, but it records no name it was written as (an earlier version's, or the browser edition's), and its name is not the default {usual}: it may be a copy kept to compare with, so it was not overwritten; choose another name, or leave out -o to write the default result; add --force if it is to be replaced",
+  },
   "file.result-saved-since": {
     "zh-CN": "文件已存在,是这个工作簿以前的计分结果,但计分后又被 Excel、WPS 等程序保存过,可能有手工修改(批注、改动的数字),覆盖会丢失它们,未写入;请换个文件名(-o),或确认不需要其中的修改后加 --force 覆盖",
     en: "the file exists and is an earlier result of this workbook, but it was saved since by Excel, WPS or another program and may hold changes made by hand (notes, numbers changed), which overwriting would lose, so it was not overwritten; choose another name (-o), or add --force to overwrite it once you know they are not needed",
