@@ -6,6 +6,13 @@ import { sha256Hex } from "../model/sha256.js";
 
 const SEAL = /<meta name="assess-seal" content="([0-9a-f]{64})">/;
 const sealTag = (digest: string): string => `<meta name="assess-seal" content="${digest}">`;
+/**
+ * A page's text as its seal reads it: its line endings, a byte-order mark and the blank at its end
+ * are no edit (a page copied through Windows, or saved by an editor as it was, is the page as written).
+ */
+const asRead = (text: string): string => text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+const digestOf = (text: string): string => sha256Hex(new TextEncoder().encode(asRead(text)));
+
 /** What every page of ours begins its head with: the seal goes after it. */
 const CHARSET = '<meta charset="utf-8">\n';
 
@@ -15,7 +22,7 @@ export function sealed(html: string): string {
   if (at < 0) return html;
   const end = at + CHARSET.length;
   const open = `${html.slice(0, end)}${sealTag("")}\n${html.slice(end)}`;
-  return open.replace(sealTag(""), sealTag(sha256Hex(new TextEncoder().encode(open))));
+  return open.replace(sealTag(""), sealTag(digestOf(open)));
 }
 
 /** Whether a page of ours was edited since it was written; undefined where it has no seal (an earlier version's). */
@@ -24,5 +31,5 @@ export function editedSince(bytes: Uint8Array): boolean | undefined {
   const found = SEAL.exec(text);
   if (!found) return undefined;
   const digest = found[1] ?? "";
-  return sha256Hex(new TextEncoder().encode(text.replace(sealTag(digest), sealTag("")))) !== digest;
+  return digestOf(text.replace(sealTag(digest), sealTag(""))) !== digest;
 }

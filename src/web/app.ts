@@ -62,6 +62,9 @@ const PAGE_WORDS: Readonly<Record<string, string>> = {
   "workbook.bundled-rubric-advice": "web.bundled-rubric-advice",
   // No `assess template` on a clerk's PC: the office's template to fill.
   "workbook.no-sheets-found": "web.no-sheets-found",
+  "workbook.header-says-deducted": "web.header-says-deducted",
+  "workbook.header-says-earned": "web.header-says-earned",
+  "workbook.header-max-differs": "web.header-max-differs",
   "workbook.units-list": "web.units-list",
   // The units list of the page's template form: pasted from Excel, where the command line takes a CSV.
   "units.is-workbook": "web.units-is-workbook",

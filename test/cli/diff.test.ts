@@ -1590,6 +1590,9 @@ describe("assess rubric diff --on", () => {
     // As written: replaced, sealed afresh.
     expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(/<meta name="assess-seal" content="[0-9a-f]{64}">/);
+    // Copied through Windows (CRLF, a byte-order mark, no last line end): the page as written.
+    writeFileSync(out, `\uFEFF${readFileSync(out, "utf8").replace(/\n/g, "\r\n").trimEnd()}`);
+    expect((await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out])).code).toBe(0);
     writeFileSync(out, readFileSync(out, "utf8").replace("</body>", "<p>已核对 李四</p></body>"));
     const before = readFileSync(out);
     const refused = await cli(["diff", "samples/liuhe-2026.xlsx", "samples/liuhe-2026.xlsx", "-o", out]);

@@ -1212,6 +1212,20 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     expect(await page.locator("#rubric-in-use").isVisible()).toBe(false);
   });
 
+  it("says a heading of another version's form is to be made again with the page's own 制作模板, not with assess template (which a clerk's PC does not have)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/liuhe-2026.xlsx");
+    const cell = wb.getWorksheet("党的建设")!.getCell("B1");
+    expect(String(cell.value)).toMatch(/^DJ1 /);
+    cell.value = "DJ1 党建工作责任制(扣分)";
+    const file = join(dir, "liuhe-koufen.xlsx");
+    await wb.xlsx.writeFile(file);
+    await choose(file);
+    const said = await page.locator("ul.diagnostics li").allTextContents();
+    expect(said.filter((l) => l.includes("[workbook.header-says-deducted]") || l.includes("[web.header-says-deducted]"))).toEqual([expect.stringContaining("请在本页的“制作模板”处按现用方案重新生成")]);
+    expect(said.join("\n")).not.toContain("assess template");
+  });
+
   it("prints its results on A4 with every column on the paper, titled, without its controls", async () => {
     await choose("samples/liuhe-2026.xlsx");
     // Portrait A4 with 10 mm margins is about 718 CSS px wide; the screen's table is wider (it scrolls there).
