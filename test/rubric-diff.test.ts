@@ -198,6 +198,41 @@ describe("rubric diff", () => {
     expect(diffLines(load(text), load(rankings), "zh-CN").lines).toEqual([expect.stringMatching(/^~ 方案 排名的顺序: 乡镇\(街道\)综合排名 > 乡镇组排名 > 街道组排名 > .* → 乡镇\(街道\)综合排名 > 街道组排名 > 乡镇组排名 > .* {2}\[只改排列顺序\]$/)]);
   });
 
+  it("says rankings reordered as moving the gaps to a better prize where the first with prizes changes, and indicators, targets and ledger codes reordered as the order shown; labels and groups reordered as no change", () => {
+    const { text, load } = comprehensive();
+    const block = (t: string, from: string, to: string): string => t.slice(t.indexOf(from), t.indexOf(to));
+    // 经济发展单项排名 given prizes, then written before the groups' rankings: each town's gap is on it now.
+    const prized = text.replace("    tie_breakers: [JJ4]\n    single:", "    tie_breakers: [JJ4]\n    tiers:\n      - { name: 一等奖, ranks: [1, 1], amount: 10000 }\n    single:");
+    expect(prized).not.toBe(text);
+    const economy = block(prized, "  - id: economy\n", "  - id: departments\n");
+    const moved = prized.replace(economy, "").replace("  - id: rural\n    name: 乡镇组排名", `${economy}  - id: rural\n    name: 乡镇组排名`);
+    expect(diffLines(load(prized), load(moved), "zh-CN").lines).toEqual([
+      expect.stringMatching(/^~ 方案 排名的顺序: .* {2}\[只改排列顺序\]$/),
+      "~ 单位类型 乡镇(街道) 距更高奖次所依据的排名: 乡镇组:乡镇组排名; 街道组:街道组排名 → 乡镇组:经济发展单项排名; 街道组:经济发展单项排名  [改变距更高奖次、等次的差距]",
+    ]);
+    // The groups' own rankings swapped: each group's first with prizes is its own as before.
+    const rural = block(text, "  - id: rural\n    name: 乡镇组排名", "  - id: urban\n    name: 街道组排名");
+    const swapped = text.replace(rural, "").replace("  - id: economy\n", `${rural}  - id: economy\n`);
+    expect(diffLines(load(text), load(swapped), "zh-CN").lines).toEqual([expect.stringMatching(/^~ 方案 排名的顺序: .* {2}\[只改排列顺序\]$/)]);
+    // The first two indicators, targets and ledger codes swapped: the template's columns and cover.
+    const zb1 = block(text, "  - code: ZB1\n", "  - code: ZB2\n");
+    const mb1 = block(text, "  - code: MB1\n", "  - code: MB2\n");
+    const jf1 = block(text, "    - code: JF1\n", "    - code: JF2\n");
+    const codes = text.replace(zb1, "").replace("  - code: ZB3\n", `${zb1}  - code: ZB3\n`).replace(mb1, "").replace("  - code: MB3\n", `${mb1}  - code: MB3\n`).replace(jf1, "").replace("    - code: KF1\n", `${jf1}    - code: KF1\n`);
+    expect(diffLines(load(text), load(codes), "zh-CN").lines).toEqual([
+      expect.stringMatching(/^~ 方案 指标的顺序: ZB1 > ZB2 > ZB3 > .* → ZB2 > ZB1 > ZB3 > .* {2}\[只改排列顺序\]$/),
+      expect.stringMatching(/^~ 方案 目标的顺序: MB1 > MB2 > MB3 > .* → MB2 > MB1 > MB3 > .* {2}\[只改排列顺序\]$/),
+      expect.stringMatching(/^~ 方案 加扣分代码的顺序: JF1 > JF2 > KF1 > .* → JF2 > JF1 > KF1 > .* {2}\[只改排列顺序\]$/),
+    ]);
+    // A kind's labels and its groups written in another order: no change.
+    const labels = text.replace("labels: [乡镇, 镇, 乡, 街道]", "labels: [街道, 乡镇, 乡, 镇]");
+    const groups = block(text, "      - id: rural\n", "  - id: department\n");
+    const urban = groups.slice(groups.indexOf("      - id: urban\n"));
+    const regrouped = labels.replace(groups, `${urban}${groups.slice(0, groups.indexOf("      - id: urban\n"))}`);
+    expect(regrouped).not.toBe(labels);
+    expect(diffLines(load(text), load(regrouped), "zh-CN").lines).toEqual([]);
+  });
+
   it("says weights and tie-breakers with their lines' and items' names, and each band with ≥ or ≤ (a lower-is-better 2起→70% read as exactly 2)", () => {
     const file = "rubric/township-comprehensive-2026.1.yaml";
     const text = readFileSync(file, "utf8");

@@ -9,7 +9,7 @@ import { flagWord, formatAmount, formatMeasure, formatPoints, formatRate } from 
 import { rankKey } from "./plan.js";
 
 /** What a change can alter, from the most to the least consequential (`layout`: the order things are shown in). */
-export type Effect = "scores" | "ranks" | "awards" | "validation" | "layout" | "words";
+export type Effect = "scores" | "ranks" | "awards" | "gaps" | "validation" | "layout" | "words";
 
 export type Area = "meta" | "report" | "unit-kind" | "line" | "item" | "indicator" | "target" | "ledger" | "cap" | "statuses" | "levels" | "ranking";
 
@@ -246,7 +246,8 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
   const weights = k.weights ? byKey(Object.entries(k.weights)) : undefined;
   return fields([
     ["name", k.name, "words"],
-    ["labels", k.labels.join(", "), "validation"],
+    // (Labels and groups as sets: written in another order, they read the same column.)
+    ["labels", set(k.labels), "validation"],
     ["scale", formatPoints(k.scale), "scores"],
     // The order its lines' blocks are written in: its sheets' in the template, its columns' in the results.
     ["line-order", inOrder(kindLines(r, k).map((l) => [l.code, `${l.code} ${l.name}`] as const)), "layout"],
@@ -260,7 +261,11 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // Which groups there are moves ranks; what they are called and their labels only what the
     // 分组 column takes (a group renamed ranks the same units: 街道组 → 城区组).
     ["group-ids", k.groups.map((g) => g.id).sort().join(", "), "ranks"],
-    ["groups", k.groups.map((g) => `${g.name} [${g.labels.join(", ")}]`).join("; "), "validation"],
+    ["groups", { value: k.groups.map((g) => `${g.name} [${[...g.labels].sort().join(", ")}]`).sort().join("; "), shown: k.groups.map((g) => `${g.name} [${g.labels.join(", ")}]`).join("; ") }, "validation"],
+    // The ranking a unit's gap to a better prize is worked out on (the first with prizes that ranks
+    // it), and to a better grade (the first with grades): rankings written in another order may move it.
+    ["gap-ranking", firstRanking(r, k, (x) => x.tiers.length > 0), "gaps"],
+    ["grade-gap-ranking", firstRanking(r, k, (x) => x.grades !== undefined), "gaps"],
   ]);
 }
 
@@ -301,6 +306,22 @@ function rankingFields(rubric: Rubric, r: Ranking, w: Words): Fields {
   ]);
 }
 
+/** For each of a kind's groups (or the kind, where it has none), the first ranking of it that `has`: by id, shown by name. */
+function firstRanking(r: Rubric, k: UnitKind, has: (x: Ranking) => boolean): WordSet | undefined {
+  const groups: (string | undefined)[] = k.groups.length ? k.groups.map((g) => g.id) : [undefined];
+  const firsts = groups.map((g) => [g, r.rankings.find((x) => x.unitKind === k.id && (x.group === undefined || g === undefined || x.group === g) && has(x))] as const);
+  if (firsts.every(([, x]) => x === undefined)) return undefined;
+  const groupName = (g: string | undefined): string => k.groups.find((x) => x.id === g)?.name ?? "";
+  return {
+    // (Compared by group, whatever order the groups are written in.)
+    value: firsts
+      .map(([g, x]) => `${g ?? ""}:${x?.id ?? ""}`)
+      .sort()
+      .join(";"),
+    shown: firsts.map(([g, x]) => (g === undefined ? (x?.name ?? "") : `${groupName(g)}:${x?.name ?? "-"}`)).join("; "),
+  };
+}
+
 /** A kind's lines in the order their blocks are written (the order they are shown in everywhere). */
 function kindLines(r: Rubric, k: UnitKind): Rubric["lines"] {
   return r.lines.filter((l) => k.lines.includes(l.code));
@@ -314,7 +335,7 @@ function inOrder(things: readonly (readonly [string, string | undefined])[]): Wo
 const ORDER_SEP = " > ";
 
 /** Fields that are the order things are shown in: a change is one where the things both versions have stand in another order. */
-const ORDERS: ReadonlySet<string> = new Set(["kind-order", "ranking-order", "line-order", "item-order"]);
+const ORDERS: ReadonlySet<string> = new Set(["kind-order", "ranking-order", "line-order", "item-order", "indicator-order", "target-order", "ledger-order"]);
 
 /** Whether the codes both orders hold stand in the same order in each (one added or removed is said of its own). */
 function sameOrder(a: string, b: string): boolean {
@@ -338,6 +359,10 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
             // The order kinds and rankings are written in: the template's sheets and the result sheets'.
             ["kind-order", inOrder(r.unitKinds.map((k) => [k.id, k.name] as const)), "layout"],
             ["ranking-order", inOrder(r.rankings.map((k) => [k.id, k.name] as const)), "layout"],
+            // The template's columns of indicators and targets, and the ledger's codes on its cover.
+            ["indicator-order", inOrder(r.indicators.map((i) => [i.code, undefined] as const)), "layout"],
+            ["target-order", inOrder(r.targets.map((i) => [i.code, undefined] as const)), "layout"],
+            ["ledger-order", inOrder(r.ledger.map((c) => [c.code, undefined] as const)), "layout"],
           ]),
         ],
       ]),
@@ -378,7 +403,7 @@ function describe(r: Rubric, w: Words): Map<Area, Map<string, Fields>> {
   ]);
 }
 
-const RANK: Record<Effect, number> = { scores: 0, ranks: 1, awards: 2, validation: 3, layout: 4, words: 5 };
+const RANK: Record<Effect, number> = { scores: 0, ranks: 1, awards: 2, gaps: 3, validation: 4, layout: 5, words: 6 };
 
 /** The most consequential effect among some fields. */
 function strongest(f: Fields): Effect {
@@ -482,7 +507,8 @@ export function diffRubrics(a: Rubric, b: Rubric, w: Words = (k) => k): Change[]
         const y = f.get(field);
         if (x?.value === y?.value) continue;
         // Things shown in another order: said where those both versions have moved among themselves.
-        if (ORDERS.has(field) && x !== undefined && y !== undefined && sameOrder(x.value, y.value)) continue;
+        // (Those one version has none of are said as added or removed, one by one.)
+        if (ORDERS.has(field) && (x === undefined || y === undefined || sameOrder(x.value, y.value))) continue;
         // A field's effect may depend on its value (a veto that keeps the unit ranked moves awards
         // alone): the more consequential of the two sides'.
         // Only the names of the things it names changed (a kind renamed, a tie-breaker's item renamed): words.
