@@ -907,8 +907,11 @@ export function start(doc: Document): void {
       // (A second list is no workbook: said not read, not read as one, its error in place of the results.)
       const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name) && (!isListName(f.name) || sheets.has(f)));
       const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
-      const unread = files.filter((f) => f !== rubricFile && f !== workbook).map((f) => f.name);
-      const note = unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "";
+      // (A second list said as one: 一次只处理一个工作簿 named a list as a workbook not read.)
+      const isList = (f: File): boolean => isListName(f.name) && !sheets.has(f);
+      const unread = files.filter((f) => f !== rubricFile && f !== workbook && !isList(f)).map((f) => f.name);
+      const lists2 = files.filter(isList).map((f) => f.name);
+      const note = (unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "") + (lists2.length ? t("web.one-list-at-a-time", { files: lists2.join("、") }) : "");
       // What an earlier drop left unread is not said after this one (it stood after a list dropped alone).
       if (noted && status.textContent?.endsWith(noted)) say(status.textContent.slice(0, -noted.length));
       noted = note;

@@ -1179,9 +1179,9 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     await dropFiles([notes, list]);
     await page.waitForFunction(() => (document.getElementById("template-status")?.textContent ?? "").includes("notes.txt"));
     // The results stay; the second list is said not read (it was read as a workbook: 不能作为工作簿读取, the rankings gone).
-    await settled(/未读取:units\.csv/);
+    await settled(/单位名单,未读取:units\.csv/);
     // (The line before the note is the test's own mark: dropFiles marks the status busy first.)
-    expect(await page.textContent("#status")).toBe("正在等待所选文件一次只处理一个工作簿(和一个方案文件),未读取:units.csv。");
+    expect(await page.textContent("#status")).toBe("正在等待所选文件一次只读入一份单位名单,未读取:units.csv。");
     expect(await page.locator("#downloads a").count()).toBe(3);
     expect(await page.locator("section.ranking").count()).toBeGreaterThan(0);
     expect(await page.textContent("#template-status")).toBe("已把名单文件 notes.txt 读入上面的框:核对后点“制作模板”");
@@ -1189,7 +1189,7 @@ describe.skipIf(!BROWSER)("the browser edition", () => {
     // said (dropped here without dropFiles' mark on the status, which would hide it).
     await page.evaluate(() => {
       const status = document.getElementById("status");
-      if (status) status.textContent = "已计分 qingshan-2026.xlsx。一次只处理一个工作簿(和一个方案文件),未读取:units.csv。";
+      if (status) status.textContent = "已计分 qingshan-2026.xlsx。一次只读入一份单位名单,未读取:units.csv。";
     });
     await page.evaluate((bytes) => {
       const dt = new DataTransfer();

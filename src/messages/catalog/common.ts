@@ -402,6 +402,7 @@ export const common: Catalog = {
   "web.rubric-replaced-again": { "zh-CN": "注意:重新选择的 {file} 与此前载入的同名文件编号和版本相同({rubric}),内容却不同;现按新选择的文件计分。", en: " Note: {file}, chosen again, has the id and version of the file of that name loaded before ({rubric}) but other content; scored under the one chosen now." },
   "web.rubric-replaced-later": { "zh-CN": "注意:{file} 与此前载入的 {earlier} 编号和版本相同({rubric}),内容却不同;此后封面写明该方案的工作簿按 {file} 计分。", en: " Note: {file} has the id and version of {earlier}, loaded before ({rubric}), but other content; workbooks whose cover names it are scored under {file} from now on." },
   "web.rubric-replaced": { "zh-CN": "注意:{file} 与此前载入的 {earlier} 编号和版本相同({rubric}),内容却不同;现按 {file} 计分。", en: " Note: {file} has the id and version of {earlier}, loaded before ({rubric}), but other content; scored under {file} now." },
+  "web.one-list-at-a-time": { "zh-CN": "一次只读入一份单位名单,未读取:{files}。", en: " One units list at a time: not read: {files}." },
   "web.one-at-a-time": { "zh-CN": "一次只处理一个工作簿(和一个方案文件),未读取:{files}。", en: " One workbook (and one rubric file) at a time: not read: {files}." },
   "web.rubric-same-as-bundled": {
     "zh-CN": "编号和版本({rubric})与内置方案相同,内容却不同,不能顶替内置方案;修订后的方案请改用新的版本号(文件名 {id}-新版本号.yaml),并把工作簿封面上的方案版本改成它",
