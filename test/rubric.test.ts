@@ -103,10 +103,18 @@ const cases: Case[] = [
   { name: "yaml-1.1-directive", text: "%YAML 1.1\n---\n" + MINI, expected: ["rubric.yaml-directive r.yaml:1:1"] },
   // An id used twice names the line it was first used on (it said line 0), and is said as an id.
   { name: "ranking-id-twice", text: replace("  - id: JS\n", "  - id: DZ\n"), expected: [`rubric.duplicate-id r.yaml:${lineOf("  - id: JS\n")}:9`] },
+  // Two rankings of one name: two sheets of it, award lists that cannot tell them apart (it was accepted).
+  { name: "ranking-name-twice", text: replace("    name: 计生线排名\n", "    name: 党政线排名\n"), expected: [`rubric.ranking-name-twice r.yaml:${lineOf("    name: 计生线排名\n")}:11`] },
   // A date of no calendar day.
   { name: "effective-no-such-day", text: replace('effective: "2026-01-01"', 'effective: "2026-13-45"'), expected: ["rubric.bad-format-date r.yaml:3:12"] },
   // A date in another form is said once (it was said twice: the form, then the day).
-  { name: "effective-slashes", text: replace('effective: "2026-01-01"', 'effective: "2026/01/01"'), expected: ["rubric.bad-format-date r.yaml:3:12"] },
+  { name: "effective-slashes", text: replace('effective: "2026-01-01"', 'effective: "2026/01/01"'), expected: ["rubric.bad-format-date-as r.yaml:3:12"] },
+  // Written as a Chinese date, or as a number: what to write (it said the form alone, or to quote a version).
+  { name: "effective-chinese", text: replace('effective: "2026-01-01"', "effective: 2026年1月1日"), expected: ["rubric.bad-format-date-as r.yaml:3:12"] },
+  { name: "effective-number", text: replace('effective: "2026-01-01"', "effective: 20260101"), expected: ["rubric.bad-format-date-as r.yaml:3:12"] },
+  // The rubric's own id as its rule is (no _, a digit first allowed), with what to write; a number, quoted.
+  { name: "rubric-id-underscore", text: replace("id: mini\n", "id: Mini_Scheme 2026\n"), expected: ["rubric.bad-format-rubric-id r.yaml:1:5"] },
+  { name: "rubric-id-number", text: replace("id: mini\n", "id: 123\n"), expected: ["rubric.bad-format-rubric-id r.yaml:1:5"] },
   // A status word in two categories is named.
   { name: "status-twice", text: replace("    pending: [申报中]", "    pending: [申报中, 已认定]"), expected: [`rubric.status-twice r.yaml:${lineOf("    pending: [申报中]")}:14`] },
   { name: "status-repeated", text: replace("    pending: [申报中]", "    pending: [申报中, 申报中]"), expected: [`rubric.status-repeated r.yaml:${lineOf("    pending: [申报中]")}:14`] },
@@ -535,6 +543,14 @@ describe("every broken rubric gets one located line per problem", () => {
     const r = load(text);
     expect(r.rubric).toBeUndefined();
     expect(found(text)).toEqual(expected);
+  });
+
+  it("says the date a date in another form reads as, and the id an id would be, to write instead", () => {
+    const said = (text: string): string[] => load(text).diagnostics.map((d) => message("zh-CN", d.code, d.data));
+    expect(said(replace('effective: "2026-01-01"', "effective: 2026年3月1日"))).toEqual(['effective 应为日期 YYYY-MM-DD,加引号:请写成 effective: "2026-03-01"']);
+    expect(said(replace('effective: "2026-01-01"', 'effective: "2026/2/30"'))).toEqual(["effective 应为日期 YYYY-MM-DD(请加引号),且是日历上有的一天"]);
+    expect(said(replace("id: mini\n", "id: Mini_Scheme 2026\n"))).toEqual(["id “Mini_Scheme 2026” 只能含小写字母、数字和 -,以字母或数字开头(文件名 编号-版本.yaml 也用它):请写成 id: mini-scheme-2026"]);
+    expect(said(replace("id: mini\n", "id: 123\n"))).toEqual(['id “123” 只能含小写字母、数字和 -,以字母或数字开头(文件名 编号-版本.yaml 也用它):请写成 id: "123"']);
   });
 
   it("takes a name quoting a term whole (as the bundled scheme's “示范中心(站)” does): shown, never matched with a cell", () => {

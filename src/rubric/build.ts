@@ -925,6 +925,9 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
   const rankings: Ranking[] = input.rankings.map((r, ri) => {
     const at = ["rankings", ri];
     b.uniqueId(rankingIds, r.id, [...at, "id"]);
+    // A name two rankings share: two sheets of it (区直部门排名 (2)), and award lists that cannot tell them apart.
+    const twin = input.rankings.slice(0, ri).findIndex((o) => o.name.trim() === r.name.trim());
+    if (twin >= 0) b.error("rubric.ranking-name-twice", [...at, "name"], { name: r.name, line: b.pos.of(["rankings", twin, "name"]).line });
     const kind = unitKinds.find((k) => k.id === r.unit_kind);
     // All kinds at once (all, 全部): a ranking is of one kind.
     if (!kind && ALL_KINDS.test(r.unit_kind.trim())) b.error("rubric.ranking-one-kind", [...at, "unit_kind"], { allowed: kindsText });

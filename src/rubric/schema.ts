@@ -174,7 +174,7 @@ const awardsSchema = z.strictObject({
 
 export const rubricSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "id" }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "rubric-id" }),
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, { message: "version" }),
   // A day of the calendar (2026-13-45 is none): the date read back must be the date written.
   effective: z

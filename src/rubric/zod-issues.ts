@@ -313,7 +313,13 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
         return [err(name === "max" && gate ? "rubric.missing-key-gate-max" : "rubric.missing-key", {})];
       }
       // version: 2026.1 is read as a number (and 2026.10 as 2026.1): quoted, it stays as written.
-      if (issue.expected === "string" && typeof valueAt(data, path) === "number") return [err("rubric.needs-quotes", {})];
+      if (issue.expected === "string" && typeof valueAt(data, path) === "number") {
+        // A date or an id written as a number (effective: 20260101, id: 123): what to write, not a version's quotes.
+        const n = valueAt(data, path) as number;
+        if (path.at(-1) === "effective") return [dateAs(err, String(n))];
+        if (path.length === 1 && path[0] === "id") return [err("rubric.bad-format-rubric-id", { value: String(n), suggest: `"${String(n)}"` })];
+        return [err("rubric.needs-quotes", {})];
+      }
       const v = valueAt(data, path);
       if (issue.expected === "number" && typeof v === "string") {
         // A number quoted ("50000"): the number, unquoted (a version is quoted; a number is not).
@@ -438,6 +444,9 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       const of = issue.message === "line-code" ? "lines" : issue.message === "code" && typeof last === "string" ? REFERS_TO[last] : undefined;
       const named = of !== undefined && typeof written === "string" ? codesNamed(data, written, of) : [];
       if (named.length) return [nameForCode(err, written as string, named)];
+      if (issue.message === "date" && typeof written === "string") return [dateAs(err, written)];
+      // The rubric's own id (it names its file): what it would be, written as it may be.
+      if (issue.message === "rubric-id") return [err("rubric.bad-format-rubric-id", { value: String(written ?? ""), suggest: asRubricId(String(written ?? "")) })];
       return [err(`rubric.bad-format-${issue.message}`, issue.message === "code" ? { value: typeof written === "string" ? written : String(written ?? "") } : {})];
     }
     case "too_small":
@@ -667,4 +676,33 @@ function quotaWritten(value: string): string | undefined {
 function withoutThousands(text: string): string | undefined {
   const m = /^([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?)(%?)$/.exec(text);
   return m?.[1] === undefined ? undefined : `${m[1].replaceAll(",", "")}${m[2] ?? ""}`;
+}
+
+/** A rubric id as it may be written: lower case, words joined by -, only letters, digits and -. */
+function asRubricId(written: string): string {
+  const id = written
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_.]+/g, "-")
+    .replace(/[^a-z0-9-]/g, "")
+    .replace(/-+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return id === "" ? "my-scheme" : id;
+}
+
+/**
+ * A date not written YYYY-MM-DD (2026/1/1, 2026年1月1日, 2026-1-1, 20260101): said with the date
+ * it reads as, to write instead, where it is a day of the calendar; else the format alone.
+ */
+function dateAs(err: (code: string, data: Record<string, string>) => Diagnostic, written: string): Diagnostic {
+  const t = written.normalize("NFKC").trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d) {
+      return err("rubric.bad-format-date-as", { date: `${String(y)}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` });
+    }
+  }
+  return err("rubric.bad-format-date", {});
 }

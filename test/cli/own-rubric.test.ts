@@ -555,6 +555,10 @@ describe("a revised scheme beside last year's workbook", () => {
     expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", reordered])).err).not.toContain("given-as-bundled");
     // The bundled file itself given is no revision.
     expect((await cli(["validate", "samples/liuhe-2026.xlsx", "--rubric", "rubric/township-comprehensive-2026.1.yaml"])).err).not.toContain("given-as-bundled");
+    // A template made from it names the bundled rubric on its cover: said, as its workbook is scored under that one.
+    const made = await cli(["template", "--rubric", file, "--district", "柳河区", "--year", "2026", "-o", join(dir, "柳河区2026.xlsx")]);
+    expect([made.code, made.err.trim().split("\n")[1]]).toEqual([0, `${file}: 警告: 所给方案文件的编号和版本与内置方案 township-comprehensive 2026.1 相同,内容却不同:做出的工作簿封面写的是 township-comprehensive 2026.1,计分时按内置方案计分,不按这份文件;修订后的方案请改用新的版本号(文件中的 version 和文件名都改)后再制作模板 [template.given-as-bundled]`]);
+    expect((await cli(["template", "--rubric", "rubric/township-comprehensive-2026.1.yaml", "-o", join(dir, "bundled.xlsx")])).err).not.toContain("given-as-bundled");
     // rubric check, the office's first step, says it too (it said 方案有效 alone; the page then refused the file).
     const checked = await cli(["rubric", "check", file]);
     expect(checked.code).toBe(0);

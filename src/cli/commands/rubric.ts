@@ -29,7 +29,7 @@ export function rubricCheck(ctx: Ctx, file: string, json: boolean): number {
 }
 
 /** Where a rubric is not the bundled file but says its id and version with other content: the warning scoring gives. */
-function bundledTwin(file: string, rubric: Rubric): Diagnostic | undefined {
+export function bundledTwin(file: string, rubric: Rubric): Diagnostic | undefined {
   const bundled = bundledFiles().find((b) => b.id === rubric.id && b.version === rubric.version);
   if (!bundled || resolve(bundled.path) === resolve(rubricPath(file))) return undefined;
   const twin = loadRubricFile(bundled.path, loadRubric).rubric;

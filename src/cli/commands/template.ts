@@ -10,7 +10,7 @@ import { nodeHost } from "../host.js";
 import { dirname } from "node:path";
 import { rubricSource } from "../rubric-source.js";
 import { adviceWhenUsed, resolveRubric } from "../../load/rubrics.js";
-import { fileNameWarning } from "./rubric.js";
+import { bundledTwin, fileNameWarning } from "./rubric.js";
 import { isTemplateYear, typedYear, MAX_DISTRICT, MAX_UNITS_BYTES, rubricOfKinds, unitCounts, yearBeforeRubric } from "../../workbook/template-request.js";
 import { checkTarget, givenFile, sayWritten, writeAtomic } from "../write.js";
 
@@ -44,6 +44,10 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
   // The cover will name the rubric: a file not named by it is not found for the workbook later.
   const oddName = o.rubric !== undefined && /\.ya?ml$/i.test(o.rubric) ? fileNameWarning(o.rubric, rubric) : undefined;
   if (oddName) reportDiagnostics(ctx, [oddName]);
+  // A copy of a bundled rubric edited, its id and version kept: the cover will name the bundled one,
+  // and the workbook is scored under that (its weights, not the copy's).
+  const twin = o.rubric !== undefined && /\.ya?ml$/i.test(o.rubric) ? bundledTwin(o.rubric, rubric) : undefined;
+  if (twin) reportDiagnostics(ctx, [{ ...twin, code: "template.given-as-bundled" }]);
   const early = yearBeforeRubric(rubric, year);
   if (early) reportDiagnostics(ctx, [early]);
   let units: TemplateUnit[] = [];

@@ -119,6 +119,8 @@ export const rubricMessages: Catalog = {
   "rubric.bad-format-id-group-of": { "zh-CN": "{key} 写分组的 id,不写名称;可写的分组:{allowed}", en: "{key} names a group by its id, not by its name; its groups: {allowed}" },
   "rubric.bad-format-id": { "zh-CN": "{key} 应以小写字母开头,只含小写字母、数字、- 和 _", en: "{key} must start with a lower-case letter and hold only lower-case letters, digits, - and _" },
   "rubric.bad-format-version": { "zh-CN": "{key} 只能包含字母、数字、点和连字符", en: "{key} may hold only letters, digits, dots and hyphens" },
+  "rubric.bad-format-date-as": { "zh-CN": "{key} 应为日期 YYYY-MM-DD,加引号:请写成 {key}: \"{date}\"", en: "{key} must be a date YYYY-MM-DD, quoted: write {key}: \"{date}\"" },
+  "rubric.bad-format-rubric-id": { "zh-CN": "{key} “{value}” 只能含小写字母、数字和 -,以字母或数字开头(文件名 编号-版本.yaml 也用它):请写成 {key}: {suggest}", en: "{key} \"{value}\" may hold only lower-case letters, digits and -, beginning with a letter or a digit (the file's name, ID-VERSION.yaml, uses it): write {key}: {suggest}" },
   "rubric.bad-format-date": { "zh-CN": "{key} 应为日期 YYYY-MM-DD(请加引号),且是日历上有的一天", en: "{key} must be a date YYYY-MM-DD (quote it), and a day of the calendar" },
   "rubric.too-few": { "zh-CN": "{key} 至少需要 {min} 项", en: "{key} needs more entries (at least {min})" },
   "rubric.blank-text": { "zh-CN": "{key} 不能为空", en: "{key} may not be blank" },
@@ -326,6 +328,7 @@ export const rubricMessages: Catalog = {
   "rubric.yellow-both-needs-two": { "zh-CN": "{name} 写了 both: true(末位且低于某分才给),须同时写 last_place: true 和 below;只按一条给的,删去 both", en: "{name} says both: true (given only to the last place below a mark): it needs last_place: true and below together; to give it on one of them, delete both" },
   "rubric.yellow-never": { "zh-CN": "{name} 既没有 last_place: true,也没有 below:不会给任何单位;请写明给末位(last_place: true)或低于某分(below: 60),或两者都写(末位且低于才给的,再加 both: true)", en: "{name} has neither last_place: true nor below: it would never be given; write last_place: true, below: 60, or the two (with both: true where it takes the two at once)" },
   "rubric.veto-grade-not-in": { "zh-CN": "等次 “{grade}” 不是排名 {ranking} 的等次(它的等次:{allowed}),被否决的单位在那里会不受限制地评等次;请让各排名的等次一致", en: "the grade \"{grade}\" is not one of {ranking}'s ({allowed}): a vetoed unit would be graded there as if no veto held it; give the rankings the same grades" },
+  "rubric.ranking-name-twice": { "zh-CN": "排名名称 “{name}” 与第 {line} 行的排名相同:结果工作表、奖惩名单和报告分不清是哪一个,请给每个排名不同的名字", en: "the ranking name \"{name}\" is that of the ranking on line {line}: result sheets, award lists and reports could not tell them apart; give each ranking a name of its own" },
   "rubric.tier-name-twice": { "zh-CN": "奖次名 “{tier}” 出现了两次:名单和报告分不清是哪一个,请给每个奖次不同的名字", en: "the tier name \"{tier}\" appears twice: the award lists and the report could not tell the two apart; give each tier a name of its own" },
   "rubric.tiers-gap": { "zh-CN": "{other} 与 {code} 之间的第 {places} 名不属于任何奖次,不获奖;如非有意,请把某个奖次的 ranks 接上", en: "no tier covers place(s) {places}, between {other} and {code}: they win nothing; if that is not meant, make one tier's ranks reach them" },
   "rubric.tiers-overlap": { "zh-CN": "{code} 与 {other} 的名次重叠(第 {places} 名):每个名次只能属于一个奖次", en: "{code} and {other} share places ({places}): each place belongs to one tier" },
@@ -395,6 +398,10 @@ export const rubricMessages: Catalog = {
   "rubric.given-as-bundled": {
     "zh-CN": "所给方案文件的编号和版本与内置方案 {rubric} 相同,内容却不同:结果会记为 {rubric},与内置方案无从区分;修订后的方案请改用新的版本号(文件名和封面上的方案版本都改)",
     en: "the rubric given has the id and version of the bundled rubric {rubric} but other content: its results are recorded as {rubric}, not to be told from the bundled one's; give a revised scheme a new version (in the file's name and on the cover)",
+  },
+  "template.given-as-bundled": {
+    "zh-CN": "所给方案文件的编号和版本与内置方案 {rubric} 相同,内容却不同:做出的工作簿封面写的是 {rubric},计分时按内置方案计分,不按这份文件;修订后的方案请改用新的版本号(文件中的 version 和文件名都改)后再制作模板",
+    en: "the rubric given has the id and version of the bundled rubric {rubric} but other content: the workbook made names {rubric} on its cover, and is scored under the bundled rubric, not this file; give a revised scheme a new version (its version and its file's name) and make the template again",
   },
   "rubric.newer-beside": {
     "zh-CN": "封面写的是方案 {rubric},按此版本计分;工作簿旁边或当前文件夹中另有同一方案的较新版本 {newer}({file},生效日期 {effective}):如本年度按新版考核,请用 assess template 按新版重新生成工作簿(新版的表头、满分和下拉列表),或至少把封面的方案版本改为 {newer}",
