@@ -545,6 +545,19 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it("warns of a threshold every unit meets: a lower-is-better rate's target written 1 (read as 100%, 1% meant)", () => {
+    const lower = replace("  - code: ZB2\n", "  - code: ZB2\n    direction: lower\n");
+    expect(lower).not.toBe(MINI);
+    const one = load(lower.replace("        target: 90%\n", "        target: 1\n"));
+    expect(one.rubric).toBeDefined();
+    expect((one.advice ?? []).map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.threshold-always-met-one r.yaml:${lineOf("        target: 90%\n") + 1}:17`]);
+    expect(message("zh-CN", one.advice![0]!.code, one.advice![0]!.data)).toBe("达标项 JS2 的目标写作 1,读作 100%:指标 ZB2 越低越好,任何单位都达标、得满分;如是 1%,请写 target: 1%");
+    expect(load(lower.replace("        target: 90%\n", "        target: 100%\n")).advice?.map((d) => d.code)).toEqual(["rubric.threshold-always-met"]);
+    // 1% meant and written: no warning; nor a higher-is-better target of 1 (100%), which units may miss.
+    expect(load(lower.replace("        target: 90%\n", "        target: 1%\n")).advice ?? []).toEqual([]);
+    expect(load(replace("        target: 90%\n", "        target: 1\n")).advice ?? []).toEqual([]);
+  });
+
   it("says the date a date in another form reads as, and the id an id would be, to write instead", () => {
     const said = (text: string): string[] => load(text).diagnostics.map((d) => message("zh-CN", d.code, d.data));
     expect(said(replace('effective: "2026-01-01"', "effective: 2026年3月1日"))).toEqual(['effective 应为日期 YYYY-MM-DD,加引号:请写成 effective: "2026-03-01"']);

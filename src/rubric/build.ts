@@ -351,6 +351,15 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     const always = direction === "higher" ? target.value <= least : most !== undefined && target.value >= most;
     if (always) b.error(direction === "higher" ? "rubric.gate-never-fails" : "rubric.gate-never-fails-lower", [...path, "target"], { code: input.code, indicator: input.indicator ?? "" });
   }
+  // A threshold every value meets gives every unit full marks: a lower-is-better rate's target of
+  // 1, read as 100% where 1% was meant (近视率 target: 1). Said, as a warning: a check, not a rule.
+  if (kind === "threshold" && targetRead && indicator && "value" in target && input.target !== undefined) {
+    const least = indicator.min ?? 0;
+    const most = indicator.max ?? (indicator.unit === "percent" ? 10000 : undefined);
+    const always = direction === "higher" ? target.value <= least : most !== undefined && target.value >= most;
+    const one = indicator.unit === "percent" && input.target === 1;
+    if (always) b.warning(one ? "rubric.threshold-always-met-one" : "rubric.threshold-always-met", [...path, "target"], { code: input.code, indicator: input.indicator ?? "" });
+  }
   // Against the best where lower is better, 0 is the best there is: an indicator that may go below
   // 0 (a growth rate) would give every unit at or below 0 the full marks.
   if (kind === "relative-best" && direction === "lower" && indicator && (indicator.min ?? 0) < 0) {
