@@ -252,7 +252,7 @@ function kindFields(r: Rubric, k: UnitKind, w: Words): Fields {
     // The order its lines' blocks are written in: its sheets' in the template, its columns' in the results.
     ["line-order", inOrder(kindLines(r, k).map((l) => [l.code, `${l.code} ${l.name}`] as const)), "layout"],
     // The lines a kind is scored on, and their weights, whatever order they are written in (the
-    // order sets only where each is shown: the sheets', the columns').
+    // order of the kind's `lines:` list sets nothing; the lines are shown in their blocks' order).
     ["lines", [...k.lines].sort().join("+"), "scores"],
     // Each line's part, all of them either side of a change (the reader checks they still make 100%).
     // (Compared by code, shown in the order its lines are shown in, as rubric show and the 办法 list them:
