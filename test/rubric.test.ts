@@ -449,6 +449,12 @@ const cases: Case[] = [
   { name: "tier-ranks-reversed", text: replace("ranks: [2, 3]", "ranks: [3, 2]"), expected: [`rubric.range-reversed r.yaml:${lineOf("ranks: [2, 3]")}:14`] },
   // Values as a 办法 words them (扣分制, 越低越好, 递补): the word each stands for, at the value.
   { name: "kind-word", text: replace("kind: threshold", "kind: 扣分制"), expected: [`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15`] },
+  // An item with an indicator and no kind: its kind said missing, once (each key was "not for judged").
+  { name: "kind-missing-measured", text: replace("        kind: threshold\n        indicator: ZB2\n", "        indicator: ZB2\n"), expected: [`rubric.kind-missing-measured r.yaml:${lineOf("      - code: JS2\n")}:9`] },
+  // A key with nothing after it: said so (it said the wrong type, or "not null").
+  { name: "max-empty", text: replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max:\n"), expected: [`rubric.value-empty r.yaml:${lineOf("        max: 50\n")}:13`] },
+  // 按比例计分, as the docs head linear (it was refused with the list alone).
+  { name: "kind-word-linear", text: replace("kind: threshold", "kind: 按比例计分"), expected: [`rubric.value-word r.yaml:${lineOf("kind: threshold")}:15`] },
   { name: "kind-word-judged", text: replace("        name: 宣传\n        max: 50\n", "        name: 宣传\n        max: 50\n        kind: 扣分制\n"), expected: [`rubric.value-word r.yaml:${lineOf("        name: 宣传") + 2}:15`] },
   // A rate as the 办法 names its unit (达标率), yes as 是, no veto (否), the total as 总分, a target by its name.
   { name: "unit-rate-word", text: replace("  - code: ZB2\n    name: 满意率\n", "  - code: ZB2\n    name: 满意率\n    unit: 达标率\n"), expected: [`rubric.unit-is-percent r.yaml:${lineOf("    name: 满意率") + 1}:11`] },

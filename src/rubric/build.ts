@@ -303,9 +303,13 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   const kind = input.items ? "group" : (input.kind ?? "judged");
   if (input.items && input.kind) b.error("rubric.group-with-kind", [...path, "kind"], { code: input.code });
   const allowed = KEYS[kind] ?? [];
+  // An item with an indicator and no kind: its kind left out (read as judged, each key of a measured
+  // kind was "not for judged"), said once at the item, with the kinds that read an indicator.
+  const kindless = !input.items && input.kind === undefined && input.indicator !== undefined;
+  if (kindless) b.error("rubric.kind-missing-measured", path, { code: input.code });
   for (const k of OPTIONAL_KEYS) {
     // A veto on another kind of item: said with how a veto is written (a gate on an indicator).
-    if (input[k] !== undefined && !allowed.includes(k)) b.error(k === "veto" ? "rubric.veto-not-gate" : "rubric.key-not-for-kind", [...path, k], { key: k, kind });
+    if (!kindless && input[k] !== undefined && !allowed.includes(k)) b.error(k === "veto" ? "rubric.veto-not-gate" : "rubric.key-not-for-kind", [...path, k], { key: k, kind });
   }
   for (const k of NEEDS[kind] ?? []) {
     if (input[k] === undefined) b.error("rubric.measured-needs", path, { code: input.code, key: k });

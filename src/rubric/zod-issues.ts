@@ -94,7 +94,8 @@ const ENUM_WORDS: Readonly<Record<string, readonly (readonly [RegExp, string])[]
     [/^(评分|评定|打分|定性(评价|评分)?|主观(评分)?|评议)$/, "judged"],
     [/^(达标(得分|计分)?)$/, "threshold"],
     [/^(一票否决(项)?|否决(项)?)$/, "gate"],
-    [/^(线性(插值|计分)?)$/, "linear"],
+    // (按比例计分, as docs/rules.md heads it: between a floor and the target, in proportion.)
+    [/^(线性(插值|计分)?|按比例(计分|得分)?)$/, "linear"],
     [/^(比值(计分)?|比率)$/, "ratio"],
     [/^(分档(计分)?|档次|阶梯(计分)?)$/, "bands"],
     [/^(每低扣分|差额扣分|按差距扣分)$/, "shortfall"],
@@ -352,6 +353,8 @@ export function zodIssueToDiagnostic(issue: z.core.$ZodIssue, pos: Positions, da
       // veto: true (一票否决 said twice): a gate vetoes of itself; veto is what the veto does, as keys.
       // veto: false (不实行一票否决): an item scoring full or nothing without a veto is a threshold.
       const value = valueAt(data, path);
+      // A key with nothing after it (max: left empty, veto: with its keys not indented under it): said so, not "null".
+      if (value === null) return [err("rubric.value-empty", { expected: issue.expected })];
       if (last === "veto" && issue.expected === "object") {
         // (On an item of another kind: a veto is a gate's; the item is not one.)
         const kind = (valueAt(data, path.slice(0, -1)) as { kind?: unknown } | null)?.kind;
