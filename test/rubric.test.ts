@@ -306,8 +306,12 @@ const cases: Case[] = [
   {
     name: "list-entry-pasted-out",
     text: replace("      - code: JS2\n        name: 满意率\n        max: 10\n        kind: threshold\n        indicator: ZB2\n        target: 90%\n", "    - code: JS2\n      name: 满意率\n      max: 10\n      kind: threshold\n      indicator: ZB2\n      target: 90%\n"),
-    expected: [`rubric.yaml.ITEM_INDENT_LESS r.yaml:${lineOf("      - code: JS2")}:5`],
+    // (Between the items at 6 and the lines at 2: which list it is in, its author says; it was told to line
+    // up with the items, a whole line's block moved in told the wrong way.)
+    expected: [`rubric.yaml.ITEM_INDENT_BETWEEN r.yaml:${lineOf("      - code: JS2")}:5`],
   },
+  // A line's first row alone moved in (`- code: JS` at 4, its keys left at 4): its dash to move back.
+  { name: "dash-moved-in", text: replace("  - code: JS\n", "    - code: JS\n"), expected: [`rubric.yaml.DASH_MOVED_IN r.yaml:${lineOf("  - code: JS\n")}:5`] },
   // Typed with a Chinese input method: a full-width colon after a key; a number with its unit.
   { name: "full-width-colon", text: replace("  - code: DZ\n", "  - code：DZ\n"), expected: [`rubric.yaml.FULLWIDTH_COLON r.yaml:${lineOf("  - code: DZ\n")}:9`] },
   // A full-width space for indentation, a full-width comma in [ ], a colon without its space, a key indented further than the one above: each said at the mistake.

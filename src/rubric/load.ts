@@ -14,7 +14,7 @@ import { sha256Hex } from "../model/sha256.js";
 
 export { MAX_RUBRIC_BYTES } from "./model.js";
 /** yaml's error codes that have their own words in the catalog (rubric.yaml.CODE). */
-export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "DASH_NO_SPACE", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "FIRST_KEY_UNDER_LESS", "FIRST_KEY_UNDER_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
+export const YAML_ERRORS = new Set(["FULLWIDTH_COLON", "FULLWIDTH_SPACE", "ODD_SPACE_INDENT", "LONG_DASH", "ODD_SPACE_AFTER_COLON", "FULLWIDTH_HASH", "FULLWIDTH_DASH", "DASH_NO_SPACE", "FULLWIDTH_COMMA", "COLON_NO_SPACE", "KEY_INDENT_DEEPER", "KEY_INDENT_LESS", "ITEM_INDENT_LESS", "ITEM_INDENT_BETWEEN", "DASH_MOVED_IN", "ITEM_INDENT_DEEPER", "KEY_AT_DASH", "ENTRY_FIRST_LINE_APART", "KEY_LESS_THAN_ITS_ENTRY", "FIRST_DASH_MISSING", "FIRST_KEY_UNDER_LESS", "FIRST_KEY_UNDER_DEEPER", "UNCLOSED_FLOW", "SEQ_INDENT", "UNCLOSED_QUOTE", "TAB_AS_INDENT", "BAD_INDENT", "MISSING_CHAR", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "UNEXPECTED_TOKEN", "BAD_DQ_ESCAPE", "BAD_SCALAR_START", "BAD_ALIAS", "KEY_OVER_1024_CHARS", "TEXT_COLON", "TEXT_AFTER_CLOSE", "LIST_AFTER_CLOSE"]);
 const MAX_ALIASES = 100;
 
 export interface RubricLoad {
@@ -216,7 +216,22 @@ function yamlError(code: string, text: string, offset: number, source: string): 
       const a = lineFrom(at);
       if (blank(a)) continue;
       if (indent(a) <= d) break;
-      if (/^[ ]*-[ ]/.test(a)) return { code: "ITEM_INDENT_LESS", at: errorLine + d };
+      if (!/^[ ]*-[ ]/.test(a)) continue;
+      // A list further out above it (lines: at 2, its entry at 4 among items at 6): its own, its
+      // dash alone moved in where its keys stayed at that list's (the keys below it not under it),
+      // or its whole block moved in, between the two (which list it is in, only its author knows).
+      let outer: number | undefined;
+      for (let up = startAbove(at); up >= 0; up = up > 0 ? startAbove(up) : -1) {
+        const o = lineFrom(up);
+        if (blank(o) || indent(o) >= d) continue;
+        if (/^[ ]*-[ ]/.test(o)) outer = indent(o);
+        break;
+      }
+      if (outer === undefined) return { code: "ITEM_INDENT_LESS", at: errorLine + d };
+      let below = source.indexOf("\n", errorLine) + 1;
+      while (below > 0 && below < source.length && blank(lineFrom(below))) below = source.indexOf("\n", below) + 1;
+      const keysUnder = below > 0 && below < source.length && indent(lineFrom(below)) > d;
+      return { code: keysUnder ? "ITEM_INDENT_BETWEEN" : "DASH_MOVED_IN", at: errorLine + d };
     }
   }
   if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
