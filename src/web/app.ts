@@ -904,14 +904,14 @@ export function start(doc: Document): void {
       const list = lists.find((f) => !sheets.has(f));
       const files = all.filter((f) => f !== list);
       const rubricFile = files.find((f) => isRubricName(f.name));
-      // (A second list is no workbook: said not read, not read as one, its error in place of the results.)
-      const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name) && (!isListName(f.name) || sheets.has(f)));
-      const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
-      // (A second list said as one: 一次只处理一个工作簿 named a list as a workbook not read.)
+      // A second list is no workbook: said not read as a list (it was read as a workbook, its error
+      // in place of the results; then named among the workbooks not read).
       const isList = (f: File): boolean => isListName(f.name) && !sheets.has(f);
+      const others = files.filter((f) => f !== rubricFile && !isRubricName(f.name) && !isList(f));
+      const workbook = others.find((f) => isWorkbookName(f.name)) ?? others[0];
       const unread = files.filter((f) => f !== rubricFile && f !== workbook && !isList(f)).map((f) => f.name);
-      const lists2 = files.filter(isList).map((f) => f.name);
-      const note = (unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "") + (lists2.length ? t("web.one-list-at-a-time", { files: lists2.join("、") }) : "");
+      const moreLists = files.filter(isList).map((f) => f.name);
+      const note = (unread.length ? t("web.one-at-a-time", { files: unread.join("、") }) : "") + (moreLists.length ? t("web.one-list-at-a-time", { files: moreLists.join("、") }) : "");
       // What an earlier drop left unread is not said after this one (it stood after a list dropped alone).
       if (noted && status.textContent?.endsWith(noted)) say(status.textContent.slice(0, -noted.length));
       noted = note;
