@@ -568,6 +568,16 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(load(replace("        target: 90%\n", "        target: 1\n")).advice ?? []).toEqual([]);
   });
 
+  it("warns of two items of one line with one name (a copy whose name was left), not of one name on two lines", () => {
+    const twice = load(replace("        name: 满意率\n        max: 10\n", "        name: 宣传\n        max: 10\n"));
+    expect(twice.rubric).toBeDefined();
+    expect((twice.advice ?? []).map((d) => `${d.code} ${d.location ? formatLocation(d.location) : ""}`)).toEqual([`rubric.item-same-name r.yaml:${lineOf("        name: 满意率\n")}:15`]);
+    expect(message("zh-CN", twice.advice![0]!.code, twice.advice![0]!.data)).toBe("JS2 与同一考核线的 JS1 同名(“宣传”):表上它们的列、结果中的行只能靠代码区分;如是复制后漏改了名称,请改正");
+    const lines = load(replace("        name: 职责\n", "        name: 宣传\n"));
+    expect(lines.rubric).toBeDefined();
+    expect((lines.advice ?? []).filter((d) => d.code === "rubric.item-same-name")).toEqual([]);
+  });
+
   it("says the date a date in another form reads as, and the id an id would be, to write instead", () => {
     const said = (text: string): string[] => load(text).diagnostics.map((d) => message("zh-CN", d.code, d.data));
     expect(said(replace('effective: "2026-01-01"', "effective: 2026年3月1日"))).toEqual(['effective 应为日期 YYYY-MM-DD,加引号:请写成 effective: "2026-03-01"']);

@@ -1180,6 +1180,20 @@ export function buildRubric(input: RubricInput, pos: Positions, meta: { file: st
     else named.set(m.name.trim(), m.code);
   }
 
+  // Two items of one line of one name (a copy whose name was not changed): their columns and rows
+  // told apart by their codes alone. (Across lines a name may stand twice: 综合评价 in each.)
+  input.lines.forEach((l, li) => {
+    const seen = new Map<string, string>();
+    const walkNames = (items: readonly ItemInput[] | undefined, at: Path): void =>
+      (items ?? []).forEach((it, ii) => {
+        const first = seen.get(it.name.trim());
+        if (first !== undefined) b.warning("rubric.item-same-name", [...at, ii, "name"], { code: it.code, other: first, name: it.name.trim() });
+        else seen.set(it.name.trim(), it.code);
+        walkNames(it.items, [...at, ii, "items"]);
+      });
+    walkNames(l.items, ["lines", li, "items"]);
+  });
+
   // The report's words fill {district} and {year} from the cover, and no other: {county} was printed
   // as it stands in a signed report's title.
   for (const key of ["title", "name", "issuer"] as const) {
