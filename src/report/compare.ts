@@ -353,7 +353,12 @@ function outcomeKey(u: UnitResult | undefined): string {
   // (Its bonus and deduction too: a cap lowered on each may leave the total as it was.)
   // Each record by its keys, the awards as a set: a revision that only moves a line's block (or a
   // ranking's) before another lists them in another order, and moves no result.
-  return JSON.stringify([u.total, byKeys(u.subtotals), u.bonus, u.deduction, byKeys(u.ranks), u.vetoed, byKeys(u.grades), u.awards.map((a) => JSON.stringify(awardOutcome(a))).sort(), pendingKey(u)]);
+  return JSON.stringify([u.total, byKeys(u.subtotals), u.bonus, u.deduction, byKeys(u.ranks), u.vetoed, byKeys(u.grades), asSet(u.awards.map(awardOutcome)), pendingKey(u)]);
+}
+
+/** Things compared whatever their order: each as its JSON, sorted. */
+function asSet(things: readonly unknown[]): string[] {
+  return things.map((x) => JSON.stringify(x)).sort();
 }
 
 /** A record's entries in the order of their keys. */
@@ -378,7 +383,7 @@ function awardOutcome(a: Award): unknown {
 export function awardsFirst(moves: readonly UnitMove[]): UnitMove[] {
   // (And where pending claims could still change its awards, or bring it one: a (待定) prize settled,
   // a 可能获 gone, were listed among the one-place moves.)
-  const key = (u: UnitResult | undefined): string => JSON.stringify([(u?.awards ?? []).map((a) => JSON.stringify(awardOutcome(a))).sort(), u?.certainty?.settled ?? true, (u?.certainty?.open ?? []).map((o) => `${o.kind}\u0000${o.ranking}\u0000${o.code ?? ""}`).sort()]);
+  const key = (u: UnitResult | undefined): string => JSON.stringify([asSet((u?.awards ?? []).map(awardOutcome)), u?.certainty?.settled ?? true, asSet((u?.certainty?.open ?? []).map((o) => [o.kind, o.ranking, o.code ?? ""]))]);
   const changed = (m: UnitMove): boolean => key(m.old) !== key(m.new);
   return [...moves.filter(changed), ...moves.filter((m) => !changed(m))];
 }
@@ -876,7 +881,7 @@ function awardsOn(u: UnitResult, ranking?: string): string {
   const held = u.awards.flatMap((a) => (a.kind === "veto" || (ranking !== undefined && a.ranking !== ranking) ? [] : [[a.kind, a.ranking, a.kind === "rank" ? a.tier : a.kind === "grade" ? a.grade : a.kind === "single" ? `${a.code}:${a.level}` : a.name]]));
   const open = (u.certainty?.open ?? []).flatMap((o) => (ranking !== undefined && o.ranking !== ranking ? [] : [[o.kind, o.ranking, o.code ?? null, o.tier ?? null, o.worst ?? null, o.grades ?? null]]));
   // (As sets: the rubric's order of rankings is no change of the unit's.)
-  return JSON.stringify([held.map((h) => JSON.stringify(h)).sort(), open.map((o) => JSON.stringify(o)).sort()]);
+  return JSON.stringify([asSet(held), asSet(open)]);
 }
 
 /** A unit's prize and grade on a ranking, as compared (the place a prize was passed from aside). */

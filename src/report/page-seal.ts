@@ -25,9 +25,8 @@ export function sealed(html: string): string {
   return open.replace(sealTag(""), sealTag(digestOf(open)));
 }
 
-/** Whether a page of ours was edited since it was written; undefined where it has no seal (an earlier version's). */
-export function editedSince(bytes: Uint8Array): boolean | undefined {
-  const text = new TextDecoder().decode(bytes);
+/** Whether a page of ours (its text) was edited since it was written; undefined where it has no seal (an earlier version's). */
+export function editedSince(text: string): boolean | undefined {
   const found = SEAL.exec(text);
   if (!found) return undefined;
   const digest = found[1] ?? "";

@@ -347,22 +347,17 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
   const target: TargetSpec = input.target === undefined ? { value: 0 } : targetSpec(b, input.target, measuredBy, ctx, [...path, "target"]);
   const targetRead = b.diags.length === beforeTarget;
   const item: { -readonly [K in keyof MeasuredItem]: MeasuredItem[K] } = { ...base, kind: kind as MeasuredItem["kind"], indicator: input.indicator ?? "", target };
-  // A gate whose fixed target every value reaches never vetoes: a count of 违纪 with target 0 and
-  // no direction: lower is met by any count (more being better). Said, with the likely cause.
-  if (kind === "gate" && indicator && "value" in target && input.target !== undefined) {
+  // A fixed target every value the indicator may hold reaches. A gate's never vetoes: a count of
+  // 违纪 with target 0 and no direction: lower is met by any count (more being better); said, with
+  // the likely cause. A threshold's gives every unit full marks: a lower-is-better rate's target of
+  // 1, read as 100% where 1% was meant (近视率 target: 1); said as a warning: a check, not a rule.
+  if ((kind === "gate" || (kind === "threshold" && targetRead)) && indicator && "value" in target && input.target !== undefined) {
     const least = indicator.min ?? 0;
     const most = indicator.max ?? (indicator.unit === "percent" ? 10000 : undefined);
     const always = direction === "higher" ? target.value <= least : most !== undefined && target.value >= most;
-    if (always) b.error(direction === "higher" ? "rubric.gate-never-fails" : "rubric.gate-never-fails-lower", [...path, "target"], { code: input.code, indicator: input.indicator ?? "" });
-  }
-  // A threshold every value meets gives every unit full marks: a lower-is-better rate's target of
-  // 1, read as 100% where 1% was meant (近视率 target: 1). Said, as a warning: a check, not a rule.
-  if (kind === "threshold" && targetRead && indicator && "value" in target && input.target !== undefined) {
-    const least = indicator.min ?? 0;
-    const most = indicator.max ?? (indicator.unit === "percent" ? 10000 : undefined);
-    const always = direction === "higher" ? target.value <= least : most !== undefined && target.value >= most;
-    const one = indicator.unit === "percent" && input.target === 1;
-    if (always) b.warning(one ? "rubric.threshold-always-met-one" : "rubric.threshold-always-met", [...path, "target"], { code: input.code, indicator: input.indicator ?? "" });
+    const data = { code: input.code, indicator: input.indicator ?? "" };
+    if (always && kind === "gate") b.error(direction === "higher" ? "rubric.gate-never-fails" : "rubric.gate-never-fails-lower", [...path, "target"], data);
+    else if (always) b.warning(indicator.unit === "percent" && input.target === 1 ? "rubric.threshold-always-met-one" : "rubric.threshold-always-met", [...path, "target"], data);
   }
   // Against the best where lower is better, 0 is the best there is: an indicator that may go below
   // 0 (a growth rate) would give every unit at or below 0 the full marks.

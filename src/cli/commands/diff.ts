@@ -41,7 +41,7 @@ function isOurs(seen: { title?: string }): (bytes: Uint8Array) => Promise<boolea
       const title = /<title>([^<]*)<\/title>/.exec(new TextDecoder().decode(bytes.subarray(0, 4096)))?.[1];
       if (title !== undefined) seen.title = unescapeXml(title);
       // Edited since (a signature, a note typed in): what was typed would be lost.
-      return editedSince(bytes) ? { code: "file.changes-page-edited", data: {} } : true;
+      return editedSince(new TextDecoder().decode(bytes)) ? { code: "file.changes-page-edited", data: {} } : true;
     }
     const { sheetsNamed } = await import("../write.js");
     const found = await sheetsNamed(bytes, (name) => name === "变更说明" || name === "Changes");

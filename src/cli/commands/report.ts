@@ -55,8 +55,9 @@ function isReport(format: Format, input: string): (bytes: Uint8Array) => Promise
   if (format === "html")
     return async (bytes) => {
       if (pageKind(bytes) !== "report") return false;
+      const text = new TextDecoder().decode(bytes);
       // Edited since (a signature typed in): what was typed would be lost, as in a report workbook saved since.
-      return other(recordedInput(unescapeXml(new TextDecoder().decode(bytes)))) ?? (editedSince(bytes) ? { code: "file.report-page-edited", data: {} } : true);
+      return other(recordedInput(unescapeXml(text))) ?? (editedSince(text) ? { code: "file.report-page-edited", data: {} } : true);
     };
   const tool = LANGS.map((l) => message(l, "report.closing.tool", { tool: "assess " }));
   const closing = (c: RawCell): boolean => {
