@@ -233,6 +233,33 @@ describe("carrying the user's workbook", () => {
     expect((await opened(join(dir, "notes-name.s3.xlsx"))).getWorksheet("我的备注")?.getCell("A1").value).toBe("mine");
   });
 
+  it("puts the result sheets where the earlier run's were when a result is scored again: a sheet the user added after them (领导批示) stays after them", async () => {
+    const once = join(dir, "order.s1.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", once])).code).toBe(0);
+    const wb = await opened(once);
+    const ours = wb.worksheets.map((w) => w.name).slice(wb.worksheets.findIndex((w) => w.name === "综合排名"));
+    const note = wb.addWorksheet("领导批示");
+    note.getCell("A1").value = "请复核东湖街道";
+    // Its own print titles, whose sheet index moves with it.
+    note.pageSetup.printTitlesRow = "1:1";
+    const annotated = join(dir, "order.annotated.xlsx");
+    await wb.xlsx.writeFile(annotated);
+    const twice = join(dir, "order.s2.xlsx");
+    expect((await cli(["score", annotated, "-o", twice])).code).toBe(0);
+    const out = await opened(twice);
+    const names = out.worksheets.map((w) => w.name);
+    expect(names.slice(-ours.length - 1)).toEqual([...ours, "领导批示"]);
+    expect(out.getWorksheet("领导批示")?.getCell("A1").value).toBe("请复核东湖街道");
+    // The workbook opens on 综合排名, and each print title names its own sheet's header rows.
+    const xml = rawEntries(readFileSync(twice)).get("xl/workbook.xml")!.text();
+    expect(/activeTab="(\d+)"/.exec(xml)?.[1]).toBe(String(names.indexOf("综合排名")));
+    const titles = [...xml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g)];
+    expect(titles.map((m) => names[Number(m[1])])).toContain("领导批示");
+    for (const m of titles) {
+      expect(m[2]!.replace(/&#39;|&apos;/g, "'"), m[0]).toContain(`'${names[Number(m[1])]}'!`);
+    }
+  });
+
   it("leaves a user's own sheet called 综合排名 alone and names ours beside it", async () => {
     const input = join(dir, "own-name.xlsx");
     const wb = new ExcelJS.Workbook();

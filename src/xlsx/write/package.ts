@@ -242,6 +242,9 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
     const sheetEls = childrenNamed(sheetsEl, "sheet", NS_MAIN);
     const keptIndex: (number | undefined)[] = [];
     const kept: { name: string; part: string | undefined }[] = [];
+    // Ours go where the earlier run's first was: a sheet of the user's after them (领导批示) stays after them.
+    let insertAt: number | undefined;
+    let insertBefore: number | undefined;
     let maxSheetId = 0;
     for (const el of sheetEls) {
       const name = attribute(el, "name")?.value ?? "";
@@ -249,10 +252,12 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
       const rel = relById.get(attribute(el, "id", NS_REL)?.value ?? "");
       const part = rel ? resolveTarget(wbPart, attribute(rel, "Target")?.value ?? "") : undefined;
       if (!earlier(name) || !rel || part === undefined) {
+        if (insertAt !== undefined && insertBefore === undefined) insertBefore = el.start;
         keptIndex.push(kept.length);
         kept.push({ name, part });
         continue;
       }
+      insertAt ??= kept.length;
       keptIndex.push(undefined);
       // Hidden by the user (a province's notes out of the way): ours of its name hidden again.
       const state = attribute(el, "state")?.value;
@@ -285,10 +290,12 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
 
     // Print titles and other sheet-local names follow their sheet's new place; those of removed sheets go.
     const namesEl = childNamed(wb.root, "definedNames", NS_MAIN);
+    const at = insertAt ?? kept.length;
     for (const dn of namesEl ? childrenNamed(namesEl, "definedName", NS_MAIN) : []) {
       const local = attribute(dn, "localSheetId");
       if (!local) continue;
-      const to = keptIndex[Number(local.value)];
+      const was = keptIndex[Number(local.value)];
+      const to = was !== undefined && was >= at ? was + add.sheets.length : was;
       if (to === undefined) wbEdits.remove(dn.start, dn.end);
       else if (to !== Number(local.value)) wbEdits.replace(local.start, local.end, String(to));
     }
@@ -327,11 +334,11 @@ export async function planExtension(pkg: Pkg, add: SheetsToWrite, earlier: (shee
       sheetXml += `<${p}sheet name="${escapeXml(name)}" sheetId="${++maxSheetId}"${hidden ? ' state="hidden"' : ""} ${idAttr}/>`;
       relXml += `<${relPrefix}Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="${escapeXml(rel)}"/>`;
       typeXml += `<${ctPrefix}Override PartName="/${escapeXml(part)}" ContentType="${CT_WORKSHEET}"/>`;
-      if (sheet.printTitles) names += printTitlesName(p, name, kept.length + i, sheet.printTitles);
-      if (sheet.active && active === undefined) active = kept.length + i;
+      if (sheet.printTitles) names += printTitlesName(p, name, at + i, sheet.printTitles);
+      if (sheet.active && active === undefined) active = at + i;
       return { part, sheet: { ...sheet, name } };
     });
-    wbEdits.insert(sheetsEl.closeStart, sheetXml);
+    wbEdits.insert(insertBefore ?? sheetsEl.closeStart, sheetXml);
     if (names) {
       if (namesEl && !namesEl.selfClosing) wbEdits.insert(namesEl.closeStart, names);
       else if (namesEl) wbEdits.replace(namesEl.start, namesEl.end, `<${p}definedNames>${names}</${p}definedNames>`);
