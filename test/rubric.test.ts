@@ -555,6 +555,17 @@ describe("every broken rubric gets one located line per problem", () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it("warns of bands whose best pays less than the max (share: 90% at the top): no unit can reach it", () => {
+    const banded = (top: string): string => replace("        kind: threshold\n        indicator: ZB2\n        target: 90%\n", `        kind: bands\n        indicator: ZB2\n        bands:\n          - { from: 98%, ${top} }\n          - { from: 95%, share: 50% }\n`);
+    const low = load(banded("share: 90%"));
+    expect(low.rubric).toBeDefined();
+    expect(withMessages(low.advice)).toEqual([`rubric.bands-top-below-max r.yaml:${lineOf("        kind: threshold") + 3}:13 分档项 JS2 最好的一档只得 9 分,满分 10 分任何单位都得不到;最好的一档应得满分的,请写 share: 100%`]);
+    expect(load(banded("points: 8")).advice?.map((d) => d.code)).toEqual(["rubric.bands-top-below-max"]);
+    // Full marks at the top, as share or as points: nothing said.
+    expect(load(banded("share: 100%")).advice ?? []).toEqual([]);
+    expect(load(banded("points: 10")).advice ?? []).toEqual([]);
+  });
+
   it("warns of a threshold every unit meets: a lower-is-better rate's target written 1 (read as 100%, 1% meant)", () => {
     const lower = replace("  - code: ZB2\n", "  - code: ZB2\n    direction: lower\n");
     expect(lower).not.toBe(MINI);

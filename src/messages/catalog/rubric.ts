@@ -186,6 +186,7 @@ export const rubricMessages: Catalog = {
   "rubric.unit-mismatch": { "zh-CN": "{code} 的计量方式为{unit@word.unit},而该项的指标 {indicator} 为{expected@word.unit}:目标须与指标计量方式相同", en: "{code} is measured as {unit@word.unit}, but the item's indicator {indicator} as {expected@word.unit}: a target is measured as its indicator is" },
   "rubric.band-share-or-points": { "zh-CN": "{code} 的每一档须且只能给出 share(满分的比例)或 points(分值)之一", en: "{code}: each band gives exactly one of share (a share of the max) or points" },
   "rubric.band-over-max": { "zh-CN": "{code} 的档位分值超过满分 {max}", en: "{code}: a band's points exceed the max {max}" },
+  "rubric.bands-top-below-max": { "zh-CN": "分档项 {code} 最好的一档只得 {top} 分,满分 {max} 分任何单位都得不到;最好的一档应得满分的,请写 share: 100%", en: "{code}'s best band pays {top}, so no unit can reach its max of {max}: if the best band earns full marks, write share: 100%" },
   "rubric.bands-pay-order": { "zh-CN": "{code} 的这一档要求更低,得分却比上一档高;各档得分应逐档不增", en: "{code}: this band asks less than the one before but pays more; each band must pay no more than the one before" },
   "rubric.tie-breaker-again": { "zh-CN": "{key} 已用于排序或前面的并列比较,再用一次分不开任何并列;请删去或换成别的项目", en: "{key} already orders this ranking or breaks its ties earlier: again it separates nothing; remove it or use another" },
   "rubric.cap-mixed-kinds": { "zh-CN": "一个上限只能管加分代码或扣分代码中的一类,不能混在一起:{bonus} 是加分,{deduction} 是扣分;请分成两个上限分别写", en: "a cap is over bonus codes or over deduction codes, not both: it names bonus codes ({bonus}) and deduction codes ({deduction}); write two caps, one for each" },
