@@ -141,24 +141,32 @@ export type BookUnits = { readonly text: string; readonly count: number; readonl
  * being read at all (cut short, a password, an .xls or .ods); undefined where it is no assessment
  * workbook that reads (a list kept in Excel).
  */
-export function unitsOfBook(loaded: { readonly diagnostics: readonly Diagnostic[]; readonly submission?: { readonly units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[] } | undefined; readonly rubric?: Rubric | undefined }): BookUnits | undefined {
+export function unitsOfBook(
+  loaded: { readonly diagnostics: readonly Diagnostic[]; readonly submission?: { readonly units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[] } | undefined; readonly rubric?: Rubric | undefined },
+  readUnder?: Pick<Rubric, "unitKinds">,
+): BookUnits | undefined {
   const damaged = loaded.diagnostics.filter((d) => d.severity === "error" && d.code.startsWith("xlsx."));
   if (damaged.length) return { damaged };
   const units = loaded.submission?.units;
   if (!units?.length || !loaded.rubric) return undefined;
-  return { text: unitsListOf(units, loaded.rubric), count: units.length, rubric: { id: loaded.rubric.id, version: loaded.rubric.version } };
+  return { text: unitsListOf(units, loaded.rubric, readUnder), count: units.length, rubric: { id: loaded.rubric.id, version: loaded.rubric.version } };
 }
 
 /**
  * An assessment workbook's units as a list's lines (last year's, given for this year's template):
  * each unit's name (quoted where it holds a comma or a quote), its kind's id and its group's name,
  * in its rubric's words, to be read as any list is, under the rubric the template is made for.
+ * `readUnder`, that rubric where known: a group it has no group of that name for (乡镇组 of a scheme
+ * ranking towns in groups, for one that does not) is left out, the unit's kind kept (every town was
+ * refused, its group read as an unknown kind).
  */
-export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">): string {
+export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">, readUnder?: Pick<Rubric, "unitKinds">): string {
   const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const known = (group: string): boolean => readUnder === undefined || readUnder.unitKinds.some((k) => k.groups.some((g) => halfBrackets(g.name) === halfBrackets(group) || g.labels.some((l) => halfBrackets(l) === halfBrackets(group))));
   return units
     .map((u) => {
-      const group = rubric.unitKinds.find((k) => k.id === u.kind)?.groups.find((g) => g.id === u.group)?.name;
+      const named = rubric.unitKinds.find((k) => k.id === u.kind)?.groups.find((g) => g.id === u.group)?.name;
+      const group = named !== undefined && known(named) ? named : undefined;
       return [csv(u.name), u.kind, ...(group ? [csv(group)] : [])].join(",");
     })
     .join("\n");

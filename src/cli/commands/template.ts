@@ -57,7 +57,7 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     const unreadable = unitsFileProblem(o.units, read.bytes);
     // Last year's assessment workbook given for the list: its units as a list's lines (name, kind,
     // group), read as any list is, as the offline page reads it.
-    const book = unreadable?.code === "units.is-workbook" ? await listOfWorkbook(o.units, read.bytes) : undefined;
+    const book = unreadable?.code === "units.is-workbook" ? await listOfWorkbook(o.units, read.bytes, rubric) : undefined;
     // A workbook that cannot be read at all (cut short, locked by a password, an .xls or .ods, a zip
     // of something else): said as the reader says it, not as a list to save as CSV.
     if (book && "damaged" in book) return reportDiagnostics(ctx, book.damaged);
@@ -71,10 +71,10 @@ export async function template(ctx: Ctx, o: Opts): Promise<number> {
     if (fromBook && o.rubric === undefined && fromBook.rubric !== `${rubric.id} ${rubric.version}` && parsed.diagnostics.some((d) => d.severity === "error")) {
       return reportDiagnostics(ctx, [{ code: "units.from-workbook-name-rubric", severity: "error", data: { rubric: fromBook.rubric, template: `${rubric.id} ${rubric.version}`, id: book && "rubric" in book ? book.rubric.id : "" }, location: { file: o.units } }]);
     }
-    // (Its lines, where a problem is said at one, are its units in order: said so first.)
-    if (fromBook && parsed.diagnostics.length) ctx.io.err(ctx.t("units.from-workbook", { file: o.units, count: fromBook.count, rubric: fromBook.rubric }) + "\n");
     // Filled under another scheme than the template's: its kinds and groups taken again by this one's words, said.
-    else if (fromBook && fromBook.rubric !== `${rubric.id} ${rubric.version}`) reportDiagnostics(ctx, [{ code: "units.from-workbook-other-rubric", severity: "warning", data: { rubric: fromBook.rubric, template: `${rubric.id} ${rubric.version}` }, location: { file: o.units } }]);
+    if (fromBook && fromBook.rubric !== `${rubric.id} ${rubric.version}`) reportDiagnostics(ctx, [{ code: "units.from-workbook-other-rubric", severity: "warning", data: { rubric: fromBook.rubric, template: `${rubric.id} ${rubric.version}` }, location: { file: o.units } }]);
+    // (Its lines, where a problem is said at one, are its units in order: said so before them.)
+    if (fromBook && parsed.diagnostics.length) ctx.io.err(ctx.t("units.from-workbook", { file: o.units, count: fromBook.count, rubric: fromBook.rubric }) + "\n");
     if (parsed.diagnostics.some((d) => d.severity === "error")) {
       const code = reportDiagnostics(ctx, parsed.diagnostics);
       // Kinds the default rubric has not, that another bundled one has every one of (乡镇, 区直部门,
@@ -117,7 +117,7 @@ async function bundledRubrics(): Promise<Rubric[]> {
  * An assessment workbook given for the list (last year's, filled): its units as a list's lines, with
  * the rubric it was read under; undefined where it is no assessment workbook that reads.
  */
-async function listOfWorkbook(file: string, bytes: Uint8Array): Promise<BookUnits | undefined> {
+async function listOfWorkbook(file: string, bytes: Uint8Array, readUnder: Rubric): Promise<BookUnits | undefined> {
   // (Its bytes as read for the list, not read again; its rubric found as a workbook's is, beside it or here.)
-  return unitsOfBook(await loadWorkbook({ file, bytes, rubrics: await rubricSource(undefined, [dirname(file), process.cwd()]), host: nodeHost }));
+  return unitsOfBook(await loadWorkbook({ file, bytes, rubrics: await rubricSource(undefined, [dirname(file), process.cwd()]), host: nodeHost }), readUnder);
 }
