@@ -86,7 +86,11 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     // (A single-item recognition scores nothing: it may bring an award, never move a rank.)
     const kindOf = new Map(rubric.ledger.map((l) => [l.code, l.kind]));
     const movesRanks = (c: CellAt): boolean => kindOf.get(whose.get(cellRef(c.sheet, c.cell))?.code ?? "") !== "single";
-    const rankCells = u.certainty.settled ? "" : said(u.certainty.pending.filter((c) => !awards.includes(c) && movesRanks(c)));
+    // (And where its awards wait on a single-item recognition, which moves no rank: the ranks' own
+    // rows said with them — 视 …B26 的认定,名次可能为 6–8 named a DX3 claim as moving its rank.)
+    const rankRows = u.certainty.pending.filter(movesRanks);
+    const apart = rankRows.some((c) => !awards.includes(c)) || awards.some((c) => !movesRanks(c));
+    const rankCells = u.certainty.settled || !apart ? "" : said(rankRows);
     // Others' claims among those that may move its ranks: named (its range 8–10 came of 中和镇's).
     const others = u.certainty.pending.some((c) => (whose.get(cellRef(c.sheet, c.cell))?.unit.trim() ?? u.name) !== u.name);
     // Its ranks and awards waiting on the same claims: those said before the ranks, as where they
@@ -117,7 +121,7 @@ export function renderExplain(ctx: Words, c: Paint, rubric: Rubric, sub: Submiss
     const says = MAY_BE.has(code) ? mayBe : ranges;
     // (What may change in its scheme's word: 等次 where its kind's rankings give grades alone.)
     const what = outcomesWord(rubric.rankings.filter((x) => x.unitKind === u.kind));
-    out.push(ctx.t(code, { what, lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells: rankCells ? said(u.certainty.pending.filter(movesRanks)) : "" }));
+    out.push(ctx.t(code, { what, lo: formatPoints(u.certainty.total[0]), hi: formatPoints(u.certainty.total[1]), ranges: says, rankWord: ctx.t(each.length === 1 ? "explain.rank-one" : "explain.rank-many"), mayWord: ctx.t(mayCount === 1 ? "explain.rank-may-one" : "explain.rank-may-many"), cells, rankCells }));
   }
   for (const v of u.vetoes) {
     out.push(c.red(ctx.t(v.lower ? "explain.veto-lower" : "explain.veto", { gate: v.gate, name: v.gateName, indicator: v.indicator, indicatorName: vetoIndicatorName(v), value: formatMeasure(v.value, v.display), target: formatMeasure(v.target, v.display), cell: cellRef(v.at.sheet, v.at.cell) })));

@@ -1994,4 +1994,23 @@ describe("the pending rows a unit's awards wait on", () => {
     // (Its ranks and awards wait on the same claims: the claims said before the ranks.)
     expect(explained.out).toContain("尚有待认定的加扣分:总分可能在 944–964 之间;视 加扣分!B7(青石镇 JF2)、加扣分!B8、加扣分!B16(金水街道 KF3)、加扣分!B23(金水街道 JF2) 的认定,名次可能为 综合排名 4–7(其他名次不变),奖惩也可能改变");
   });
+
+  it("leave a single-item recognition out of the rows said to move a rank or a total: it scores nothing", async () => {
+    // 金水街道 with JF2 省级 (+7, B23) and a DX3 市级 recognition (B24) pending: the DX3 may bring
+    // it an award, never a rank or a point.
+    const pending = await edited("samples/qingshan-2026.xlsx", "pending-single.xlsx", (wb) => {
+      const l = wb.getWorksheet("加扣分")!;
+      l.getRow(23).values = ["金水街道", "JF2", null, "省级", null, "申报中"];
+      l.getRow(24).values = ["金水街道", "DX3", null, "市级", null, "申报中"];
+    });
+    const explained = await cli(["explain", pending, "金水街道"]);
+    const line = explained.out.split("\n").find((l) => l.startsWith("尚有待认定的加扣分")) ?? "";
+    expect(line).toBe("尚有待认定的加扣分:总分可能在 917.5–944.5 之间;视 加扣分!B16、加扣分!B23 的认定,名次可能为 综合排名 6–7(其他名次不变);奖惩可能因 加扣分!B16、加扣分!B23、加扣分!B24 的认定而变");
+    // The report's closing note on totals names its JF2 beside its total's range, and not its DX3.
+    expect((await cli(["report", pending, "-o", join(dir, "pending-single.report.xlsx")])).code).toBe(0);
+    const page = readFileSync(join(dir, "pending-single.report.html"), "utf8");
+    const totals = /总分可能变动的单位[^<]*/.exec(page)?.[0] ?? "";
+    expect(totals).toMatch(/金水街道\([\d.]+–[\d.]+,待认定:KF3 越级上访\(申报中\);JF2 经验介绍、获奖\(省级,申报中\)\)/);
+    expect(totals).not.toContain("DX3");
+  });
 });

@@ -429,7 +429,8 @@ function totalRanges(rubric: Rubric, results: Results, lang: Lang): string[] {
     const [lo, hi] = u.certainty?.total ?? [0, 0];
     if (lo === hi) return undefined;
     const range = `${formatPointsFixed(lo)}–${formatPointsFixed(hi)}`;
-    const own = u.ledger.filter((r) => !r.counted && rubric.statuses.pending.includes(r.entry.status)).map((r) => r.entry);
+    // (Those that score: a single-item recognition, DX3, moves no total.)
+    const own = u.ledger.filter((r) => !r.counted && r.kind !== "single" && rubric.statuses.pending.includes(r.entry.status)).map((r) => r.entry);
     if (!own.length) return range;
     const said = own.slice(0, CLAIMS_NAMED).map((e) => message(lang, "report.pending-own-claim", { code: e.code, name: xmlSafe(names.get(e.code) ?? ""), state: xmlSafe(e.level ? `${e.level}${sep}${e.status}` : e.status) }));
     const claims = said.join(lang === "en" ? "; " : ";") + (own.length > CLAIMS_NAMED ? message(lang, "report.pending-own-more", { count: own.length }) : "");
