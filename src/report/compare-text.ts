@@ -209,7 +209,7 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
       out.push(w.t("diff.award-changed", { old: old(a), new: may }));
       went.add(held(a));
       arrowed = true;
-    } else if (!b) lost.push(w.t(penalty(a) ? "diff.penalty-lifted" : "diff.award-lost", { award: old(a) }));
+    } else if (!b) lost.push(w.t(penalty(a) ? "diff.penalty-lifted" : "diff.award-lost", { award: pendingMark(x, w.lang, a) + awardPhrase(w, a, named) }));
     // The same award, pending once and settled now (or the other way): said too.
     else if (!sameAward(w, a, b, named) || pendingMark(x, w.lang, a) !== pendingMark(y, w.lang, b) || ends(x, a) !== ends(y, b)) {
       out.push(w.t("diff.award-changed", { old: old(a), new: now(b) }));
@@ -226,10 +226,10 @@ function awardChanges(w: Words, x: UnitResult, y: UnitResult, named: Naming): st
     } else won.push(w.t(penalty(b) ? "diff.penalty-new" : "diff.award-won", { award: now(b) }));
   }
   // What it may still come to, gone or new: as the old and new of one (失去 (待定)可能获… read as
-  // an award lost, not a chance).
+  // an award lost, not a chance), one gone said not won (→ — read as nothing said).
   for (const [key, text] of mayBefore) {
     if (mayAfter.has(key) || came.has(key)) continue;
-    out.push(w.t("diff.award-changed", { old: text, new: "—" }));
+    out.push(w.t("diff.award-changed", { old: text, new: w.t("diff.chance-gone") }));
     arrowed = true;
   }
   for (const [key, text] of mayAfter) {

@@ -1108,15 +1108,16 @@ describe("assess diff: awards compared one by one", () => {
     const lowered = await edited(pending, "pending-next.xlsx", (wb) => {
       wb.getWorksheet("党的建设")!.getCell("B11").value = 24;
     });
-    expect((await cli(["diff", pending, lowered])).out).toContain(";奖惩 失去 (待定)名次奖:街道组排名二等奖,30,000元(视待定加扣分的认定,也可能不获名次奖)  因 [1]\n");
+    expect((await cli(["diff", pending, lowered])).out).toContain(";奖惩 失去 (待定)名次奖:街道组排名二等奖,30,000元  因 [1]\n");
     // What a unit may still come to, gone with its claim rejected or back with it pending: its old
-    // and new ("失去 (待定)可能获…" read as an award lost).
+    // and new ("失去 (待定)可能获…" read as an award lost; "→ —" as nothing said).
+    // (An award lost is said as it was held, (待定) kept, without what it might have ended as then.)
     const rejected = await edited(pending, "pending-rejected.xlsx", (wb) => {
       wb.getWorksheet("加扣分")!.getCell("F11").value = "不予认定";
     });
-    expect((await cli(["diff", pending, rejected])).out).toContain(";奖惩 (待定)可能获街道组排名二等奖 → —  因 [1]\n");
+    expect((await cli(["diff", pending, rejected])).out).toContain(";奖惩 (待定)可能获街道组排名二等奖 → 未获  因 [1]\n");
     expect((await cli(["diff", rejected, pending])).out).toContain(";奖惩 — → (待定)可能获街道组排名二等奖  因 [1]\n");
-    expect((await cli(["diff", pending, rejected], { LANG: "en_US.UTF-8" })).out).toContain("; Awards: (pending) may win 二等奖 in 街道组排名 → —  because of [1]\n");
+    expect((await cli(["diff", pending, rejected], { LANG: "en_US.UTF-8" })).out).toContain("; Awards: (pending) may win 二等奖 in 街道组排名 → not won  because of [1]\n");
     // A prize of one ranking moving to another tier is one award changed, not one lost and one won.
     const lower = await edited("samples/qingshan-2026.xlsx", "dong.xlsx", (wb) => {
       wb.getWorksheet("党政线")!.getCell("B3").value = 1; // 东湖街道 DZ2 19 → 1

@@ -145,6 +145,7 @@ export const languageMessages: Catalog = {
   "diff.passing-more": { "zh-CN": "{units} 等 {count} 个单位", en: "{units} and others, {count} in all" },
   "diff.part-awards": { "zh-CN": "{name} {changes}", en: "{name}: {changes}" },
   "diff.award-lost": { "zh-CN": "失去 {award}", en: "loses {award}" },
+  "diff.chance-gone": { "zh-CN": "未获", en: "not won" },
   "diff.award-won": { "zh-CN": "新获 {award}", en: "gains {award}" },
   "diff.penalty-lifted": { "zh-CN": "解除 {award}", en: "lifted: {award}" },
   "diff.penalty-new": { "zh-CN": "新增 {award}", en: "new: {award}" },
