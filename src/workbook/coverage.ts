@@ -190,6 +190,9 @@ function outlyingRates(rubric: Rubric, measured: readonly MeasuredItem[], member
       if (middle === undefined || value < middle * OUTLYING_TIMES) continue;
       const at = cellOf(values, u, code);
       if (!at) continue;
+      // (Asked about as it was read already, 3 typed in a cell not formatted as a percentage: not
+      // asked again, as if typed in one that is.)
+      if (p.list.some((d) => d.code === "workbook.rate-large" && d.location !== undefined && "sheet" in d.location && d.location.sheet === at.sheet && d.location.cell === at.cell)) continue;
       const data = { code, unit: units[u]?.name ?? "", value: formatRate(value), basis: formatRate(middle), times: Math.round(value / middle).toLocaleString("en"), suggestion: formatRate(value / 100) };
       p.about(code, () => p.warn("workbook.rate-implausible-others", at.sheet, at.cell, data));
     }

@@ -258,6 +258,13 @@ const cases: Case[] = [
     expected: ["warning workbook.rate-implausible-others 指标数据!D3"],
   },
   {
+    // The same 3 in a cell not formatted as a percentage: asked about once, as it is read (read as
+    // 300%: write 3%), not again as if typed into a percentage-formatted cell.
+    name: "a rate typed 3 in a plain cell, ten times its group's middle value, is questioned once",
+    values: { 石桥镇: { ZB3: 3 } },
+    expected: ["warning workbook.rate-large 指标数据!D3"],
+  },
+  {
     // 万元 typed in 亿 (1.2 for 12,000万元): next to nothing against a target the other units' values
     // are near, said at the value (the target's cell was blamed, for being in 元); against the
     // units' middle value where they are scored against each other.
