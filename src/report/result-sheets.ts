@@ -5,7 +5,7 @@
 // reason beside them. Rows are made as the sheet is written, so a province's sheets stream.
 import { cellRef } from "../diagnostics/index.js";
 import { message, type Lang } from "../messages/index.js";
-import { isMeasured, type Rubric } from "../rubric/model.js";
+import { isMeasured, leaves, type Rubric } from "../rubric/model.js";
 import { lineHeading, planOf, rankKey } from "../rubric/plan.js";
 import { formatAmount, formatPoints, formatPointsFixed, formatRate, pointsToNumber } from "../model/numbers.js";
 import { coverYear, type Cover, type Submission } from "../model/submission.js";
@@ -701,6 +701,37 @@ function matrixTables(rubric: Rubric, results: Results, cover: Cover, lang: Lang
   });
 }
 
+/**
+ * 计分说明's 来源单元格 column: as wide as a cell's place on the widest sheet a note may name (the
+ * sheets the units, their values and the ledger rows are on, at the most rows they may run to), 16
+ * at the least: a sheet renamed 指标数据(2026年度终审稿) ran past the table's border.
+ */
+function sourceWidth(rubric: Rubric, sub: Submission): number {
+  const sheets = new Set<string>();
+  for (const u of sub.units) sheets.add(u.at.sheet);
+  for (const e of sub.ledger) sheets.add(e.at.sheet);
+  const codes = [...rubric.indicators.map((i) => i.code), ...rubric.targets.map((x) => x.code), ...rubric.lines.flatMap((l) => leaves(l.items).map((i) => i.code))];
+  for (const code of codes) {
+    const slot = sub.values.slot(code);
+    if (slot === undefined) continue;
+    for (let u = 0; u < sub.units.length; u++) {
+      const at = sub.values.at(u, slot);
+      if (at) {
+        sheets.add(at.sheet);
+        break;
+      }
+    }
+  }
+  // A cell as far down as the rows may run (the units, or the ledger's claims, under a few heading rows).
+  const cell = `AB${"9".repeat(String(sub.units.length + sub.ledger.length + 20).length)}`;
+  let widest = 0;
+  for (const sheet of sheets) widest = Math.max(widest, textUnits(cellRef(sheet, cell)));
+  return Math.min(SOURCE_MAX, Math.max(SOURCE_MIN, Math.ceil(widest) + 2));
+}
+
+const SOURCE_MIN = 16;
+const SOURCE_MAX = 40;
+
 /** The unit missed this gate (a veto, or one that holds its grade alone). */
 function missedGate(u: UnitResult, code: string): boolean {
   return u.vetoes.some((v) => v.gate === code) || (u.holds ?? []).some((v) => v.gate === code);
@@ -803,7 +834,7 @@ export function notesTables(rubric: Rubric, sub: Submission, results: ScoredUnit
     { header: t(lang, "out.points"), kind: "points", width: 9 },
     { header: t(lang, "out.max"), kind: "points", width: 8 },
     { header: t(lang, "out.why"), kind: "wrap", width: 50 },
-    { header: t(lang, "out.source"), kind: "cell", width: 16 },
+    { header: t(lang, "out.source"), kind: "cell", width: sourceWidth(rubric, sub) },
   ];
   return groups.map((members, g) => {
     const sheet: ResultSheet = { kind: "notes", part: g + 1 };

@@ -531,6 +531,35 @@ describe("assess score on the sample", () => {
     }
   });
 
+
+  it("makes 计分说明's 来源单元格 column as wide as the cells it names on a sheet renamed long (指标数据(2026年度终审稿) ran past the border)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
+    wb.getWorksheet("指标数据")!.name = "指标数据(2026年度终审稿)";
+    const renamed = join(dir, "renamed-rates.xlsx");
+    await wb.xlsx.writeFile(renamed);
+    const out = join(dir, "renamed-rates.scored.xlsx");
+    expect((await cli(["score", renamed, "-o", out])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const notes = book.getWorksheet("计分说明")!;
+    const sources: string[] = [];
+    notes.getColumn(7).eachCell((c, row) => {
+      if (row > 3) sources.push(String(c.value ?? ""));
+    });
+    // Each CJK character two column units, each other one 1.2 (as the result sheets measure text).
+    const units = (text: string): number => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.2), 0);
+    const widest = sources.reduce((a, b) => (units(b) > units(a) ? b : a), "");
+    expect(widest).toMatch(/^'指标数据\(2026年度终审稿\)'!/);
+    expect(notes.getColumn(7).width).toBeGreaterThanOrEqual(units(widest));
+    // The sample as it is: as wide as its own (人口计生线!AA16), not as the renamed one's.
+    const asIs = join(dir, "rates-as-is.scored.xlsx");
+    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", asIs])).code).toBe(0);
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.readFile(asIs);
+    const width = plain.getWorksheet("计分说明")!.getColumn(7).width ?? 0;
+    expect([width >= units("人口计生线!AA16"), width < (notes.getColumn(7).width ?? 0)]).toEqual([true, true]);
+  });
   it("does not replace a copy of a result kept under another name (the September one to compare with) by a slip of -o, without --force", async () => {
     const copies = join(dir, "copies");
     mkdirSync(copies);
