@@ -699,6 +699,8 @@ rankings:
   it("locates a duplicate, an unknown kind and an empty file", () => {
     const r = parse("城关镇,镇\n城关镇,镇\n西山镇,县\n");
     expect(r.diagnostics.map((d) => `${d.code} ${formatLocation(d.location!)}`)).toEqual(["units.duplicate units.csv:2:1", "units.unknown-kind units.csv:3:5"]);
+    // Said with what to do about it, as the workbook's own duplicates are.
+    expect(message("zh-CN", "units.duplicate", r.diagnostics[0]!.data)).toBe("单位 “城关镇” 重复(第 1 行已出现):请删去这一行;如本应是另一个单位,请改正名称");
     expect(parse("\n\n").diagnostics.map((d) => d.code)).toEqual(["units.empty"]);
   });
 

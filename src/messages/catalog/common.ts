@@ -275,7 +275,7 @@ export const common: Catalog = {
     en: "the unit \"{unit}\" has no group, and its name does not settle which: its group is left blank in the template; write its group after the name, as \"{unit},{example}\", or choose it in the template's group column (one of: {groups})",
   },
   "units.duplicate-width": { "zh-CN": "单位 “{unit}” 与第 {line} 行的 “{first}” 只差全角、半角字符,是同一单位:请删去一行", en: "the unit \"{unit}\" differs from \"{first}\" on line {line} only in full-width or half-width characters: it is the same unit; delete one of the lines" },
-  "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现)", en: "the unit \"{unit}\" appears twice (first on line {line})" },
+  "units.duplicate": { "zh-CN": "单位 “{unit}” 重复(第 {line} 行已出现):请删去这一行;如本应是另一个单位,请改正名称", en: "the unit \"{unit}\" appears twice (first on line {line}): delete this line, or, if another unit was meant, correct its name" },
   "cli.opt.force-result": { "zh-CN": "覆盖已存在的文件(此前由 assess 写出、之后未经其他程序保存的同类文件无须此项即会被替换)", en: "overwrite an existing file (one of this kind that assess wrote earlier, not saved since by another program, is replaced without it)" },
   "cli.opt.force": { "zh-CN": "覆盖已存在的输出文件", en: "overwrite an existing output file" },
   "carry.zip64": { "zh-CN": "工作簿使用 ZIP64 格式,无法安全地在其中添加工作表;结果文件只含计分结果工作表", en: "the workbook is a ZIP64 package that cannot be extended safely; the result file holds the result sheets only" },
