@@ -378,7 +378,7 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
     if (bothRead && "ref" in f && "ref" in target && f.ref === target.ref) b.error("rubric.floor-same-as-target", [...path, "floor"], { code: input.code, column: f.ref });
   }
   if (input.bands) {
-    const errorsBefore = b.diags.length;
+    const saidBefore = b.diags.length;
     // A band whose mark could not be read is said once: it is not compared with its neighbours.
     const unread = new Set<number>();
     const bands: Band[] = input.bands.map((band, i) => {
@@ -434,9 +434,9 @@ function buildItem(b: Builder, input: ItemInput, path: Path, lineCode: string, c
       if (!otherWay && worth(bands[i]) > worth(bands[i - 1])) b.error("rubric.bands-pay-order", [...path, "bands", i], { code: input.code });
     }
     // The best band paying less than the max (share: 90% at the top): no unit can reach it. (Not
-    // said beside an error of these bands, which may be why.)
+    // said beside another problem of these bands, which may be why.)
     const top = bands[0];
-    if (top && b.diags.length === errorsBefore && base.max > 0 && worth(top) < base.max * 10000) {
+    if (top && b.diags.length === saidBefore && base.max > 0 && worth(top) < base.max * 10000) {
       b.warning("rubric.bands-top-below-max", [...path, "bands", 0], { code: input.code, top: formatPoints(Math.round(worth(top) / 10000)), max: formatPoints(base.max) });
     }
     item.bands = bands;
