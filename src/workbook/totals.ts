@@ -184,7 +184,7 @@ export class TotalsWatch {
 
   /**
    * After end: the columns of numbers among the items (between the first coded column and the
-   * last) that nothing reads — not headed, and no column of totals, or headed otherwise (加分项): an
+   * last; not headed, also between the name and the first, or past the last) that nothing reads — not headed, and no column of totals, or headed otherwise (加分项): an
    * item whose code was left off, likely. Past the items a headed column is the office's own
    * (自评分, 上年得分), and one headed as totals (合计) holds totals of some kind: neither is said;
    * one not headed, not of the rows' totals, is.
@@ -197,7 +197,10 @@ export class TotalsWatch {
       // own before the last item's: that item's points, unread): said too; one number alone there
       // is said at itself (value-past-headings).
       const past = col > this.lastCoded && typed.length >= 2;
-      if (!(among || past) || this.totalsCols.has(col) || this.headers.has(col)) continue;
+      // Before the first item, after the name, likewise (an item's points pasted there without its
+      // heading went unread unsaid), but a run 1, 2, 3… (a 序号 put after the name).
+      const before = col < this.firstCoded && typed.length >= 2 && !typed.every((t, i) => t.value === (typed[0]?.value ?? 0) + i * 100);
+      if (!(among || past || before) || this.totalsCols.has(col) || this.headers.has(col)) continue;
       out.push({ col, count: typed.length });
     }
     for (const [col, count] of this.others) out.push({ col, count, header: this.headers.get(col) ?? "" });

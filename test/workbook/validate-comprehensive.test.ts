@@ -631,6 +631,24 @@ const cases: Case[] = [
   // Past the items, a column of numbers with no heading is said not to be read, once at its heading
   // (a department's block pasted with its 备注 column had pushed DJ3's points there: lost unsaid).
   { name: "a helper column of numbers", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set(`E${r}`, r * 7)), expected: ["warning workbook.column-not-read-unheaded 社会治理!E1"] },
+  // Before the first item, after the name, likewise (an item's points pasted without its heading),
+  // but not a run 1, 2, 3… (a 序号 put after the name).
+  {
+    name: "a column of numbers with no heading between the name and the first item",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理").insertColumn(2);
+      [2, 3, 4, 5].forEach((r) => ws.set(`B${r}`, r * 3));
+    },
+    expected: ["warning workbook.column-not-read-unheaded 社会治理!B1"],
+  },
+  {
+    name: "a 序号 run with no heading between the name and the first item",
+    edit: (wb) => {
+      const ws = wb.sheetNamed("社会治理").insertColumn(2);
+      for (let r = 2; r <= 12; r++) ws.set(`B${r}`, r - 1);
+    },
+    expected: [],
+  },
   { name: "a helper column of numbers, headed", edit: (wb) => void [2, 3, 4, 5].forEach((r) => wb.sheetNamed("社会治理").set("E1", "上年得分").set(`E${r}`, r * 7)), expected: [] },
   { name: "a column of totals off on most rows", edit: totalsColumn("合计", { 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1, 11: 1, 12: 1 }), expected: [] },
   // Headed 合计, a column of totals where as many rows agree as not (the items revised after the
