@@ -1,7 +1,7 @@
 // What must be in a workbook once every sheet is read: every unit on every sheet its kind needs,
 // every judged column, every measured input and target; and a question about rates that look
 // like a slip of the percent sign. Each problem is located where the user can fix it.
-import type { Problems } from "../diagnostics/index.js";
+import { cellRef, type Problems } from "../diagnostics/index.js";
 import type { JudgedItem, MeasuredItem, Rubric, UnitKind } from "../rubric/model.js";
 import { isEntered, isMeasured, isVetoGate, leaves, measureOf } from "../rubric/model.js";
 import { formatMeasure, formatPoints, formatRate, type Rate } from "../model/numbers.js";
@@ -179,6 +179,10 @@ const OUTLYING_FROM: Rate = 10000; // 100%
  */
 function outlyingRates(rubric: Rubric, measured: readonly MeasuredItem[], members: readonly number[], units: readonly Unit[], values: Values, p: Problems): void {
   const codes = new Set(measured.filter((m) => rubric.indicators.find((i) => i.code === m.indicator)?.unit === "percent").map((m) => m.indicator));
+  // The cells asked about as they were read (3 typed in a cell not formatted as a percentage), gathered at the first rate that stands out.
+  let readLarge: Set<string> | undefined;
+  const saidAsRead = (at: { sheet: string; cell: string }): boolean =>
+    (readLarge ??= new Set(p.list.flatMap((d) => (d.code === "workbook.rate-large" && d.location && "sheet" in d.location ? [cellRef(d.location.sheet, d.location.cell)] : [])))).has(cellRef(at.sheet, at.cell));
   for (const code of codes) {
     const slot = values.slot(code);
     if (slot === undefined) continue;
@@ -190,9 +194,8 @@ function outlyingRates(rubric: Rubric, measured: readonly MeasuredItem[], member
       if (middle === undefined || value < middle * OUTLYING_TIMES) continue;
       const at = cellOf(values, u, code);
       if (!at) continue;
-      // (Asked about as it was read already, 3 typed in a cell not formatted as a percentage: not
-      // asked again, as if typed in one that is.)
-      if (p.list.some((d) => d.code === "workbook.rate-large" && d.location !== undefined && "sheet" in d.location && d.location.sheet === at.sheet && d.location.cell === at.cell)) continue;
+      // (Asked about as it was read already: not asked again, as if typed in a cell formatted as a percentage.)
+      if (saidAsRead(at)) continue;
       const data = { code, unit: units[u]?.name ?? "", value: formatRate(value), basis: formatRate(middle), times: Math.round(value / middle).toLocaleString("en"), suggestion: formatRate(value / 100) };
       p.about(code, () => p.warn("workbook.rate-implausible-others", at.sheet, at.cell, data));
     }

@@ -162,7 +162,9 @@ export function unitsOfBook(
  */
 export function unitsListOf(units: readonly { readonly name: string; readonly kind: string; readonly group?: string }[], rubric: Pick<Rubric, "unitKinds">, readUnder?: Pick<Rubric, "unitKinds">): string {
   const csv = (v: string): string => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const known = (group: string): boolean => readUnder === undefined || readUnder.unitKinds.some((k) => k.groups.some((g) => halfBrackets(g.name) === halfBrackets(group) || g.labels.some((l) => halfBrackets(l) === halfBrackets(group))));
+  // The groups' names and labels `readUnder` has, in one width.
+  const groups = readUnder && new Set(readUnder.unitKinds.flatMap((k) => k.groups.flatMap((g) => [g.name, ...g.labels])).map(halfBrackets));
+  const known = (group: string): boolean => groups === undefined || groups.has(halfBrackets(group));
   return units
     .map((u) => {
       const named = rubric.unitKinds.find((k) => k.id === u.kind)?.groups.find((g) => g.id === u.group)?.name;

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { scratchDir } from "../helpers/tmp.js";
 import { editedCopy } from "../helpers/edit.js";
+import { textUnits } from "../../src/model/width.js";
 
 const SAMPLE = "samples/qingshan-2026.xlsx";
 const dir = scratchDir("assess-score-");
@@ -533,33 +534,29 @@ describe("assess score on the sample", () => {
 
 
   it("makes 计分说明's 来源单元格 column as wide as the cells it names on a sheet renamed long (指标数据(2026年度终审稿) ran past the border)", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/qingshan-2026.xlsx");
-    wb.getWorksheet("指标数据")!.name = "指标数据(2026年度终审稿)";
-    const renamed = join(dir, "renamed-rates.xlsx");
-    await wb.xlsx.writeFile(renamed);
-    const out = join(dir, "renamed-rates.scored.xlsx");
-    expect((await cli(["score", renamed, "-o", out])).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out);
-    const notes = book.getWorksheet("计分说明")!;
-    const sources: string[] = [];
-    notes.getColumn(7).eachCell((c, row) => {
-      if (row > 3) sources.push(String(c.value ?? ""));
+    /** The column's width, and the widest cell it names (measured as the result sheets measure text). */
+    const sourceColumn = async (workbook: string, out: string): Promise<{ width: number; widest: string }> => {
+      expect((await cli(["score", workbook, "-o", out])).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      const column = book.getWorksheet("计分说明")!.getColumn(7);
+      const sources: string[] = [];
+      column.eachCell((c, row) => {
+        if (row > 3) sources.push(String(c.value ?? ""));
+      });
+      return { width: column.width ?? 0, widest: sources.reduce((a, b) => (textUnits(b) > textUnits(a) ? b : a), "") };
+    };
+    const renamed = await editedCopy(dir, "samples/qingshan-2026.xlsx", "renamed-rates.xlsx", (wb) => {
+      wb.getWorksheet("指标数据")!.name = "指标数据(2026年度终审稿)";
     });
-    // Each CJK character two column units, each other one 1.2 (as the result sheets measure text).
-    const units = (text: string): number => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.2), 0);
-    const widest = sources.reduce((a, b) => (units(b) > units(a) ? b : a), "");
-    expect(widest).toMatch(/^'指标数据\(2026年度终审稿\)'!/);
-    expect(notes.getColumn(7).width).toBeGreaterThanOrEqual(units(widest));
-    // The sample as it is: as wide as its own (人口计生线!AA16), not as the renamed one's.
-    const asIs = join(dir, "rates-as-is.scored.xlsx");
-    expect((await cli(["score", "samples/qingshan-2026.xlsx", "-o", asIs])).code).toBe(0);
-    const plain = new ExcelJS.Workbook();
-    await plain.xlsx.readFile(asIs);
-    const width = plain.getWorksheet("计分说明")!.getColumn(7).width ?? 0;
-    expect([width >= units("人口计生线!AA16"), width < (notes.getColumn(7).width ?? 0)]).toEqual([true, true]);
+    const long = await sourceColumn(renamed, join(dir, "renamed-rates.scored.xlsx"));
+    expect(long.widest).toMatch(/^'指标数据\(2026年度终审稿\)'!/);
+    expect(long.width).toBeGreaterThanOrEqual(textUnits(long.widest));
+    // The sample as it is: as wide as its own cells (人口计生线!AA16), not as the renamed one's.
+    const plain = await sourceColumn("samples/qingshan-2026.xlsx", join(dir, "rates-as-is.scored.xlsx"));
+    expect([plain.width >= textUnits(plain.widest), plain.width < long.width]).toEqual([true, true]);
   });
+
   it("does not replace a copy of a result kept under another name (the September one to compare with) by a slip of -o, without --force", async () => {
     const copies = join(dir, "copies");
     mkdirSync(copies);
